@@ -1,0 +1,177 @@
+using PmmlEngine.Model;
+using PmmlEngine.Planning;
+using PmmlEngine.Types;
+
+namespace PmmlEngine.Backends.Interpreter;
+
+/// <summary>PMML 4.4 MiningModel: segment selection and the multipleModelMethod combinations.</summary>
+internal static class EnsembleInterpreter
+{
+    public static ModelResult Evaluate(EnsemblePlan ensemble, RowContext row)
+    {
+        var result = new ModelResult(ensemble.Target);
+        var scored = new List<(SegmentPlan Segment, ModelResult Result)>();
+        var missing = 0;
+        foreach (var segment in ensemble.Segments)
+        {
+            if (PredicateInterpreter.Evaluate(segment.Predicate, row) != Truth.True)
+                continue;
+            var segmentResult = ModelInterpreter.Evaluate(segment.Model, row);
+            switch (ensemble.Method)
+            {
+                case MultipleModelMethod.SelectFirst:
+                    return Adopt(result, segment, segmentResult);
+                case MultipleModelMethod.ModelChain:
+                    scored.Clear();
+                    scored.Add((segment, segmentResult));
+                    continue;
+            }
+            if (segmentResult.Predicted.IsMissing)
+            {
+                if (ensemble.MissingPredictionTreatment == MissingPredictionTreatment.ReturnMissing)
+                    return result;
+                missing++;
+                continue;
+            }
+            scored.Add((segment, segmentResult));
+        }
+        if (ensemble.Method == MultipleModelMethod.ModelChain)
+            return scored.Count == 0 ? result : Adopt(result, scored[0].Segment, scored[0].Result);
+        if (scored.Count == 0 || missing > 0 && (double)missing / (missing + scored.Count) > ensemble.MissingThreshold)
+            return result;
+        if (ensemble.Method == MultipleModelMethod.SelectAll)
+        {
+            result.Predicted = Value.OfCollection(scored.Select(s => s.Result.Predicted).ToArray());
+            return result;
+        }
+        if (ensemble.Function == MiningFunction.Classification)
+            Classify(ensemble, scored, result);
+        else
+            result.Predicted = Regress(ensemble, scored);
+        return result;
+    }
+
+    /// <summary>selectFirst and modelChain pass the chosen segment's result through, mapped to the ensemble's categories.</summary>
+    private static ModelResult Adopt(ModelResult result, SegmentPlan segment, ModelResult chosen)
+    {
+        result.Predicted = chosen.Predicted;
+        result.EntityId = chosen.EntityId;
+        result.Warnings = chosen.Warnings;
+        result.Probabilities = Align(segment, chosen.Probabilities, result.Target.Categories.Length);
+        result.Confidences = Align(segment, chosen.Confidences, result.Target.Categories.Length);
+        return result;
+    }
+
+    private static double[]? Align(SegmentPlan segment, double[]? values, int length)
+    {
+        if (values is null)
+            return null;
+        var aligned = new double[length];
+        for (var i = 0; i < values.Length && i < segment.CategoryMap.Length; i++)
+            if (segment.CategoryMap[i] >= 0)
+                aligned[segment.CategoryMap[i]] += values[i];
+        return aligned;
+    }
+
+    private static Value Regress(EnsemblePlan ensemble, List<(SegmentPlan Segment, ModelResult Result)> scored)
+    {
+        var values = new double[scored.Count];
+        var weights = new double[scored.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!scored[i].Result.Predicted.TryGetNumber(out values[i]))
+                return Value.Missing;
+            weights[i] = scored[i].Segment.Weight;
+        }
+        if (ensemble.IsFloat && ensemble.Method == MultipleModelMethod.Sum)
+        {
+            // XGBoost adds its trees in float32, in order.
+            var sum = 0f;
+            foreach (var v in values) sum += (float)v;
+            return Value.Of(sum);
+        }
+        return Value.Of(ensemble.Method switch
+        {
+            MultipleModelMethod.Sum => values.Sum(),
+            MultipleModelMethod.WeightedSum => values.Zip(weights, (v, w) => v * w).Sum(),
+            MultipleModelMethod.Average => values.Sum() / values.Length,
+            MultipleModelMethod.WeightedAverage => values.Zip(weights, (v, w) => v * w).Sum() / weights.Sum(),
+            MultipleModelMethod.Median => Median(values),
+            MultipleModelMethod.WeightedMedian => WeightedMedian(values, weights),
+            MultipleModelMethod.Max => values.Max(),
+            _ => double.NaN,
+        });
+    }
+
+    private static void Classify(EnsemblePlan ensemble, List<(SegmentPlan Segment, ModelResult Result)> scored, ModelResult result)
+    {
+        var n = ensemble.Target.Categories.Length;
+        var totals = new double[n];
+        switch (ensemble.Method)
+        {
+            case MultipleModelMethod.MajorityVote:
+            case MultipleModelMethod.WeightedMajorityVote:
+                var votes = 0.0;
+                foreach (var (segment, r) in scored)
+                {
+                    var index = ensemble.Target.IndexOf(r.Predicted);
+                    if (index < 0) continue;
+                    var weight = ensemble.Method == MultipleModelMethod.WeightedMajorityVote ? segment.Weight : 1.0;
+                    totals[index] += weight;
+                    votes += weight;
+                }
+                for (var i = 0; i < n; i++) totals[i] /= votes;
+                break;
+            case MultipleModelMethod.Average:
+            case MultipleModelMethod.WeightedAverage:
+                var weightSum = 0.0;
+                foreach (var (segment, r) in scored)
+                {
+                    var weight = ensemble.Method == MultipleModelMethod.WeightedAverage ? segment.Weight : 1.0;
+                    var aligned = Align(segment, r.Probabilities, n) ?? [];
+                    for (var i = 0; i < aligned.Length; i++) totals[i] += weight * aligned[i];
+                    weightSum += weight;
+                }
+                for (var i = 0; i < n; i++) totals[i] /= weightSum;
+                break;
+            case MultipleModelMethod.Median:
+                var columns = scored.Select(s => Align(s.Segment, s.Result.Probabilities, n) ?? new double[n]).ToArray();
+                for (var i = 0; i < n; i++) totals[i] = Median(columns.Select(c => c[i]).ToArray());
+                break;
+            case MultipleModelMethod.Max:
+                // The most confident segments win; their distributions are averaged.
+                var distributions = scored.Select(s => Align(s.Segment, s.Result.Probabilities, n) ?? new double[n]).ToArray();
+                var best = distributions.Max(d => d.Length == 0 ? 0 : d.Max());
+                var winners = distributions.Where(d => d.Length > 0 && d.Max() == best).ToArray();
+                var category = Array.IndexOf(winners[0], best);
+                foreach (var d in winners.Where(d => Array.IndexOf(d, d.Max()) == category))
+                    for (var i = 0; i < n; i++) totals[i] += d[i];
+                var count = totals.Sum();
+                for (var i = 0; i < n; i++) totals[i] /= count;
+                break;
+        }
+        result.SetDistribution(totals);
+    }
+
+    private static double Median(double[] values)
+    {
+        var sorted = values.Order().ToArray();
+        var m = sorted.Length;
+        return m % 2 == 1 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2;
+    }
+
+    /// <summary>The smallest value whose cumulative weight reaches half of the total weight.</summary>
+    private static double WeightedMedian(double[] values, double[] weights)
+    {
+        var order = Enumerable.Range(0, values.Length).OrderBy(i => values[i]).ToArray();
+        var half = weights.Sum() / 2;
+        var cumulative = 0.0;
+        foreach (var i in order)
+        {
+            cumulative += weights[i];
+            if (cumulative >= half)
+                return values[i];
+        }
+        return values[order[^1]];
+    }
+}

@@ -1,0 +1,162 @@
+using PmmlEngine.Errors;
+using PmmlEngine.Functions;
+using PmmlEngine.Model;
+using PmmlEngine.Planning;
+using PmmlEngine.Types;
+
+namespace PmmlEngine.Backends.Interpreter;
+
+/// <summary>Evaluates the expression IR directly: the reference semantics the other backends are tested against.</summary>
+internal static class ExpressionInterpreter
+{
+    public static Value Evaluate(PlanExpression expression, RowContext row, Value[] frame)
+    {
+        switch (expression)
+        {
+            case ConstantPlan c:
+                return c.Value;
+            case SlotRefPlan s:
+                var value = row.Get(s.Slot);
+                return value.IsMissing && s.MapMissingTo.HasValue ? s.MapMissingTo : value;
+            case ParameterRefPlan p:
+                var argument = frame[p.Index];
+                return argument.IsMissing && p.MapMissingTo.HasValue ? p.MapMissingTo : argument;
+            case ApplyPlan a:
+                return Apply(a, row, frame);
+            case CallPlan c:
+                return Call(c, row, frame);
+            case NormContinuousPlan n:
+                return NormContinuous(n, Evaluate(n.Field, row, frame));
+            case NormDiscretePlan n:
+                var field = Evaluate(n.Field, row, frame);
+                return field.IsMissing ? n.MapMissingTo : Value.Of(field.Equals(n.Value) ? 1.0 : 0.0);
+            case DiscretizePlan d:
+                return Discretize(d, Evaluate(d.Field, row, frame));
+            case MapValuesPlan m:
+                return MapValues(m, row, frame);
+            case TextIndexPlan t:
+                var text = Evaluate(t.Text, row, frame);
+                var term = Evaluate(t.Term, row, frame);
+                return text.IsMissing || term.IsMissing ? Value.Missing : Value.Of(t.Indexer.Frequency(text.String, term.String));
+            default:
+                throw new InvalidOperationException($"unknown expression {expression.GetType().Name}");
+        }
+    }
+
+    private static Value Apply(ApplyPlan apply, RowContext row, Value[] frame)
+    {
+        var function = apply.Function;
+        var arguments = new Value[apply.Arguments.Length];
+        var anyMissing = false;
+        var anyInvalid = false;
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            arguments[i] = Evaluate(apply.Arguments[i], row, frame);
+            anyMissing |= arguments[i].IsMissing;
+            anyInvalid |= arguments[i].IsInvalid;
+        }
+        Value result;
+        if (function.Missing == MissingPolicy.Propagate && anyMissing)
+        {
+            if (apply.MapMissingTo.HasValue)
+                return apply.MapMissingTo;
+            result = Value.Missing;
+        }
+        else
+        {
+            result = function.Missing == MissingPolicy.Propagate && anyInvalid ? Value.Invalid : function.Body(arguments);
+        }
+        if (result.IsInvalid)
+        {
+            switch (apply.InvalidTreatment)
+            {
+                case InvalidValueTreatment.ReturnInvalid:
+                    throw new PmmlEvaluationException(
+                        $"function '{function.Name}' has no valid result for ({string.Join(", ", arguments)})", null, apply.Location);
+                case InvalidValueTreatment.AsMissing:
+                    result = Value.Missing;
+                    break;
+            }
+        }
+        return result.IsMissing && apply.DefaultValue.HasValue ? apply.DefaultValue : result;
+    }
+
+    private static Value Call(CallPlan call, RowContext row, Value[] frame)
+    {
+        var function = call.Function;
+        var arguments = new Value[call.Arguments.Length];
+        var anyMissing = false;
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            var argument = Evaluate(call.Arguments[i], row, frame);
+            arguments[i] = function.ParameterTypes[i] is { } type ? ValueParser.Convert(argument, type) : argument;
+            anyMissing |= argument.IsMissing;
+        }
+        var result = Evaluate(function.Body, row, arguments);
+        if (function.ResultType is { } resultType)
+            result = ValueParser.Convert(result, resultType);
+        if (result.IsMissing)
+            return anyMissing && call.MapMissingTo.HasValue ? call.MapMissingTo : call.DefaultValue.HasValue ? call.DefaultValue : result;
+        return result;
+    }
+
+    /// <summary>PMML 4.4 NormContinuous: linear interpolation between knots; outliers per the outliers attribute.</summary>
+    private static Value NormContinuous(NormContinuousPlan n, Value field)
+    {
+        if (field.IsMissing)
+            return n.MapMissingTo;
+        if (!field.TryGetNumber(out var x))
+            return Value.Invalid;
+        var orig = n.Orig;
+        var norm = n.Norm;
+        var last = orig.Length - 1;
+        if (x < orig[0] || x > orig[last])
+        {
+            switch (n.Outliers)
+            {
+                case OutlierTreatment.AsMissingValues:
+                    return Value.Missing;
+                case OutlierTreatment.AsExtremeValues:
+                    return Value.Of(x < orig[0] ? norm[0] : norm[last]);
+            }
+        }
+        var i = 0;
+        if (x > orig[0])
+        {
+            i = last - 1;
+            for (var k = 1; k < last; k++)
+            {
+                if (x <= orig[k])
+                {
+                    i = k - 1;
+                    break;
+                }
+            }
+        }
+        return Value.Of(norm[i] + (x - orig[i]) * (norm[i + 1] - norm[i]) / (orig[i + 1] - orig[i]));
+    }
+
+    private static Value Discretize(DiscretizePlan d, Value field)
+    {
+        if (field.IsMissing)
+            return d.MapMissingTo;
+        if (!field.TryGetNumber(out var x))
+            return Value.Invalid;
+        for (var i = 0; i < d.Intervals.Length; i++)
+            if (d.Intervals[i].Contains(x))
+                return d.BinValues[i];
+        return d.DefaultValue;
+    }
+
+    private static Value MapValues(MapValuesPlan m, RowContext row, Value[] frame)
+    {
+        var key = new Value[m.Fields.Length];
+        for (var i = 0; i < key.Length; i++)
+        {
+            key[i] = Evaluate(m.Fields[i], row, frame);
+            if (key[i].IsMissing)
+                return m.MapMissingTo;
+        }
+        return m.Table.TryGetValue(new RowKey(key), out var value) ? value : m.DefaultValue;
+    }
+}

@@ -1,0 +1,60 @@
+using PmmlEngine.Model;
+using PmmlEngine.Planning;
+using PmmlEngine.Types;
+
+namespace PmmlEngine.Backends.Interpreter;
+
+/// <summary>Evaluates any planned model, applies its Targets and writes its OutputFields to their slots.</summary>
+internal static class ModelInterpreter
+{
+    public static ModelResult Evaluate(ModelPlan model, RowContext row)
+    {
+        var result = model switch
+        {
+            TreePlan tree => TreeInterpreter.Evaluate(tree, row),
+            RegressionPlan regression => RegressionInterpreter.Evaluate(regression, row),
+            EnsemblePlan ensemble => EnsembleInterpreter.Evaluate(ensemble, row),
+            _ => throw new InvalidOperationException($"unknown model plan {model.GetType().Name}"),
+        };
+        ApplyTargets(model, result);
+        OutputInterpreter.Write(model, result, row);
+        return result;
+    }
+
+    /// <summary>
+    /// PMML 4.4 Targets: a regression prediction is clamped to min/max, multiplied by rescaleFactor, shifted by
+    /// rescaleConstant and cast; a missing prediction takes the default value or, for classification, the priors.
+    /// </summary>
+    private static void ApplyTargets(ModelPlan model, ModelResult result)
+    {
+        var plan = model.Target;
+        if (model.Function == MiningFunction.Classification)
+        {
+            if (result.Predicted.IsMissing && plan.Priors is { } priors)
+                result.SetDistribution((double[])priors.Clone());
+            return;
+        }
+        if (result.Predicted.IsMissing)
+        {
+            result.Predicted = plan.DefaultValue;
+            return;
+        }
+        if (plan.Target is not { } target || !result.Predicted.TryGetNumber(out var y))
+            return;
+        if (target.Min is { } min) y = Math.Max(y, min);
+        if (target.Max is { } max) y = Math.Min(y, max);
+        y = model.IsFloat
+            ? (float)((float)y * (float)target.RescaleFactor) + (float)target.RescaleConstant
+            : y * target.RescaleFactor + target.RescaleConstant;
+        if (model.IsFloat)
+            y = (float)y;
+        y = target.CastInteger switch
+        {
+            CastInteger.Round => Math.Floor(y + 0.5),
+            CastInteger.Ceiling => Math.Ceiling(y),
+            CastInteger.Floor => Math.Floor(y),
+            _ => y,
+        };
+        result.Predicted = Value.Of(y);
+    }
+}

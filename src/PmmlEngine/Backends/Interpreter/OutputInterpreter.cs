@@ -1,0 +1,69 @@
+using PmmlEngine.Model;
+using PmmlEngine.Planning;
+using PmmlEngine.Types;
+
+namespace PmmlEngine.Backends.Interpreter;
+
+/// <summary>Derives each OutputField from the model result, in document order, so later fields can use earlier ones.</summary>
+internal static class OutputInterpreter
+{
+    public static void Write(ModelPlan model, ModelResult result, RowContext row)
+    {
+        foreach (var output in model.Outputs)
+            row.Set(output.Slot, ValueParser.Convert(Compute(output, result, row), output.DataType));
+    }
+
+    private static Value Compute(OutputPlan output, ModelResult result, RowContext row)
+    {
+        var target = result.Target;
+        switch (output.Field.Feature)
+        {
+            case ResultFeature.PredictedValue:
+                return result.Predicted;
+            case ResultFeature.PredictedDisplayValue:
+                return !result.Predicted.HasValue ? Value.Missing
+                    : target.DisplayValues.TryGetValue(result.Predicted, out var display) ? Value.Of(display) : Value.Of(result.Predicted.ToString());
+            case ResultFeature.Probability:
+                return Lookup(result.Probabilities, output, result);
+            case ResultFeature.Confidence:
+                return Lookup(result.Confidences ?? result.Probabilities, output, result);
+            case ResultFeature.TransformedValue:
+            case ResultFeature.Decision:
+                return output.Expression is null ? Value.Missing : ExpressionInterpreter.Evaluate(output.Expression, row, []);
+            case ResultFeature.EntityId:
+                return result.EntityId is null ? Value.Missing : Value.Of(result.EntityId);
+            case ResultFeature.Residual:
+                return Residual(result, row);
+            case ResultFeature.Warning:
+                return result.Warnings is null ? Value.Missing : Value.Of(string.Join("; ", result.Warnings));
+            default:
+                // Features of other model families (clusters, rules, reason codes, standard errors) do not apply here.
+                return Value.Missing;
+        }
+    }
+
+    private static Value Lookup(double[]? distribution, OutputPlan output, ModelResult result)
+    {
+        if (distribution is null || !result.Predicted.HasValue && output.Category.IsMissing)
+            return Value.Missing;
+        var category = output.Category.IsMissing ? result.Predicted : output.Category;
+        var index = result.Target.IndexOf(category);
+        // A category the model knows but that no node or table mentions has probability 0.
+        return index < 0 ? Value.Of(0.0) : Value.Of(distribution[index]);
+    }
+
+    private static Value Residual(ModelResult result, RowContext row)
+    {
+        if (result.Target.ActualSlot < 0)
+            return Value.Missing;
+        var actual = row.Get(result.Target.ActualSlot);
+        if (!actual.HasValue || !result.Predicted.HasValue)
+            return Value.Missing;
+        if (result.Probabilities is { } probabilities)
+        {
+            var index = result.Target.IndexOf(actual);
+            return Value.Of(1.0 - (index < 0 ? 0 : probabilities[index]));
+        }
+        return actual.TryGetNumber(out var a) && result.Predicted.TryGetNumber(out var p) ? Value.Of(a - p) : Value.Missing;
+    }
+}

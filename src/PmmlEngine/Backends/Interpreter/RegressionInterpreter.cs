@@ -1,0 +1,144 @@
+using PmmlEngine.Functions;
+using PmmlEngine.Model;
+using PmmlEngine.Planning;
+using PmmlEngine.Types;
+
+namespace PmmlEngine.Backends.Interpreter;
+
+/// <summary>PMML 4.4 RegressionModel: linear predictors per table, then normalizationMethod.</summary>
+internal static class RegressionInterpreter
+{
+    public static ModelResult Evaluate(RegressionPlan model, RowContext row)
+    {
+        var result = new ModelResult(model.Target);
+        var scores = new double[model.Tables.Length];
+        for (var t = 0; t < scores.Length; t++)
+        {
+            var score = model.IsFloat ? TableFloat(model.Tables[t], row) : Table(model.Tables[t], row);
+            if (score is null)
+                return result;
+            scores[t] = score.Value;
+        }
+        if (model.Function != MiningFunction.Classification)
+        {
+            var y = scores[0];
+            result.Predicted = Value.Of(model.IsFloat ? LinkFunctions.Apply(model.Normalization, (float)y) : LinkFunctions.Apply(model.Normalization, y));
+            return result;
+        }
+        var probabilities = model.IsFloat ? NormalizeFloat(model.Normalization, scores) : Normalize(model.Normalization, scores);
+        var aligned = new double[model.Target.Categories.Length];
+        for (var t = 0; t < scores.Length; t++)
+        {
+            var index = model.Target.IndexOf(model.Tables[t].Category);
+            if (index >= 0)
+                aligned[index] = probabilities[t];
+        }
+        result.SetDistribution(aligned);
+        return result;
+    }
+
+    /// <summary>The table's linear predictor, or null when a numeric input is missing (no prediction).</summary>
+    private static double? Table(RegressionTablePlan table, RowContext row)
+    {
+        var y = table.Intercept;
+        foreach (var (slot, exponent, coefficient) in table.Numeric)
+        {
+            if (!row.Get(slot).TryGetNumber(out var x))
+                return null;
+            y += coefficient * (exponent == 1 ? x : Math.Pow(x, exponent));
+        }
+        foreach (var (slot, value, coefficient) in table.Categorical)
+            if (row.Get(slot).Equals(value))
+                y += coefficient;
+        foreach (var (slots, coefficient) in table.Interactions)
+        {
+            var product = coefficient;
+            foreach (var slot in slots)
+            {
+                if (!row.Get(slot).TryGetNumber(out var x))
+                    return null;
+                product *= x;
+            }
+            y += product;
+        }
+        return y;
+    }
+
+    private static double? TableFloat(RegressionTablePlan table, RowContext row)
+    {
+        var y = (float)table.Intercept;
+        foreach (var (slot, exponent, coefficient) in table.Numeric)
+        {
+            if (!row.Get(slot).TryGetNumber(out var x))
+                return null;
+            y += (float)coefficient * (exponent == 1 ? (float)x : MathF.Pow((float)x, (float)exponent));
+        }
+        foreach (var (slot, value, coefficient) in table.Categorical)
+            if (row.Get(slot).Equals(value))
+                y += (float)coefficient;
+        foreach (var (slots, coefficient) in table.Interactions)
+        {
+            var product = (float)coefficient;
+            foreach (var slot in slots)
+            {
+                if (!row.Get(slot).TryGetNumber(out var x))
+                    return null;
+                product *= (float)x;
+            }
+            y += product;
+        }
+        return y;
+    }
+
+    /// <summary>
+    /// softmax and simplemax normalise over all categories; the link functions map each score on its own, and with two
+    /// categories the second is one minus the first (PMML 4.4 Regression, binary classification).
+    /// </summary>
+    private static double[] Normalize(RegressionNormalization method, double[] scores)
+    {
+        var p = new double[scores.Length];
+        switch (method)
+        {
+            case RegressionNormalization.Softmax:
+                var max = scores.Max();
+                var sum = 0.0;
+                for (var i = 0; i < p.Length; i++) sum += p[i] = Math.Exp(scores[i] - max);
+                for (var i = 0; i < p.Length; i++) p[i] /= sum;
+                return p;
+            case RegressionNormalization.Simplemax:
+                var total = scores.Sum();
+                for (var i = 0; i < p.Length; i++) p[i] = scores[i] / total;
+                return p;
+            default:
+                for (var i = 0; i < p.Length; i++) p[i] = LinkFunctions.Apply(method, scores[i]);
+                if (p.Length == 2 && (LinkFunctions.IsPerCategory(method) || method == RegressionNormalization.None))
+                    p[1] = 1.0 - p[0];
+                return p;
+        }
+    }
+
+    private static double[] NormalizeFloat(RegressionNormalization method, double[] scores)
+    {
+        var p = new double[scores.Length];
+        switch (method)
+        {
+            case RegressionNormalization.Softmax:
+                var max = (float)scores.Max();
+                var sum = 0.0f;
+                var e = new float[p.Length];
+                for (var i = 0; i < p.Length; i++) sum += e[i] = MathF.Exp((float)scores[i] - max);
+                for (var i = 0; i < p.Length; i++) p[i] = e[i] / sum;
+                return p;
+            case RegressionNormalization.Simplemax:
+                var total = 0.0f;
+                foreach (var s in scores) total += (float)s;
+                for (var i = 0; i < p.Length; i++) p[i] = (float)scores[i] / total;
+                return p;
+            default:
+                for (var i = 0; i < p.Length; i++) p[i] = LinkFunctions.Apply(method, (float)scores[i]);
+                if (p.Length == 2 && (LinkFunctions.IsPerCategory(method) || method == RegressionNormalization.None))
+                    p[1] = 1.0f - (float)p[0];
+                return p;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using PmmlEngine.Errors;
+using PmmlEngine.Model;
+using PmmlEngine.Planning;
+using PmmlEngine.Types;
+
+namespace PmmlEngine.Backends.Interpreter;
+
+/// <summary>
+/// The slot buffer of one record. Slots are computed on first read and stamped with the record's generation, so a new
+/// record needs no clearing and derived fields that no path reads are never computed.
+/// </summary>
+internal sealed class RowContext
+{
+    private readonly SlotDefinition[] _slots;
+    private readonly Value[] _values;
+    private readonly int[] _stamps;
+    private int _generation;
+
+    public RowContext(DocumentPlan plan)
+    {
+        _slots = plan.Slots;
+        _values = new Value[_slots.Length];
+        _stamps = new int[_slots.Length];
+    }
+
+    public void Reset()
+    {
+        if (++_generation == int.MaxValue)
+        {
+            Array.Clear(_stamps);
+            _generation = 1;
+        }
+    }
+
+    public bool IsSet(int slot) => _stamps[slot] == _generation;
+
+    public void Set(int slot, Value value)
+    {
+        _values[slot] = value;
+        _stamps[slot] = _generation;
+    }
+
+    public Value Get(int slot)
+    {
+        if (_stamps[slot] == _generation)
+            return _values[slot];
+        var value = _slots[slot] switch
+        {
+            PreparedSlot prepared => Prepare(prepared),
+            DerivedSlot derived => ValueParser.Convert(ExpressionInterpreter.Evaluate(derived.Expression, this, []), derived.DataType),
+            _ => Value.Missing,
+        };
+        Set(slot, value);
+        return value;
+    }
+
+    /// <summary>PMML 4.4 MiningSchema: missing, invalid and outlier treatment of one field for one model.</summary>
+    private Value Prepare(PreparedSlot slot)
+    {
+        var value = Get(slot.Source);
+        var field = slot.Field;
+        var domain = slot.Domain;
+        if (value.IsMissing || domain is not null && domain.IsMissingValue(value))
+            return Missing(slot);
+        if (value.IsInvalid || domain is not null && !domain.IsValid(value))
+        {
+            switch (field.InvalidValueTreatment)
+            {
+                case InvalidValueTreatment.ReturnInvalid:
+                    throw new PmmlEvaluationException($"Field '{slot.Name}' has invalid value '{value}'", slot.Name);
+                case InvalidValueTreatment.AsMissing:
+                    return Missing(slot);
+                case InvalidValueTreatment.AsValue:
+                    return slot.InvalidReplacement;
+                default:
+                    // asIs keeps the value, but text that is no value of the field's type cannot be used as one.
+                    return value.IsInvalid ? Missing(slot) : value;
+            }
+        }
+        if (field.Outliers != OutlierTreatment.AsIs && slot.OpType == OpType.Continuous && value.TryGetNumber(out var x))
+        {
+            if (field.LowValue is { } low && x < low)
+                return field.Outliers == OutlierTreatment.AsMissingValues ? Missing(slot) : Value.Of(low);
+            if (field.HighValue is { } high && x > high)
+                return field.Outliers == OutlierTreatment.AsMissingValues ? Missing(slot) : Value.Of(high);
+        }
+        return value;
+    }
+
+    private static Value Missing(PreparedSlot slot)
+    {
+        if (slot.MissingReplacement.HasValue)
+            return slot.MissingReplacement;
+        if (slot.Field.MissingValueTreatment == MissingValueTreatment.ReturnInvalid)
+            throw new PmmlEvaluationException($"Field '{slot.Name}' is missing and its MiningField says returnInvalid", slot.Name);
+        return Value.Missing;
+    }
+}

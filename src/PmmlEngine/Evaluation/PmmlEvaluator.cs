@@ -1,0 +1,157 @@
+using System.Globalization;
+using PmmlEngine.Backends.Interpreter;
+using PmmlEngine.Model;
+using PmmlEngine.Planning;
+using PmmlEngine.Types;
+using PmmlEngine.Xml;
+
+namespace PmmlEngine.Evaluation;
+
+/// <summary>
+/// A loaded, planned PMML model. Immutable after load and safe to share between threads.
+/// <code>
+/// var evaluator = PmmlEvaluator.Load("model.pmml");
+/// var result = evaluator.Evaluate(new Dictionary&lt;string, object?&gt; { ["Age"] = 38, ["Income"] = 81838.0 });
+/// </code>
+/// </summary>
+public sealed class PmmlEvaluator
+{
+    private readonly DocumentPlan _plan;
+    private readonly Dictionary<string, InputSlot> _inputsByName;
+
+    private PmmlEvaluator(DocumentPlan plan)
+    {
+        _plan = plan;
+        _inputsByName = plan.Inputs.ToDictionary(i => i.Name, StringComparer.Ordinal);
+        InputFields = plan.Inputs.Select(i => new FieldDescription(i.Name, i.DataType, i.OpType,
+            i.Domain.ValidValues.Select(v => ValueFormatter.ToClr(v, i.DataType)).ToArray(), i.Domain.Intervals)).ToArray();
+        TargetFields = plan.Targets.Select(t => new FieldDescription(t.Name, t.DataType, t.OpType,
+            plan.Model.Target.Categories.Select(c => ValueFormatter.ToClr(c, t.DataType)).ToArray(), [])).ToArray();
+        OutputFields = plan.Outputs.Select(o => new FieldDescription(o.Name, o.DataType, o.OpType, [], [],
+            FindOutput(plan.Model, o.Name)?.Field.Feature)).ToArray();
+        ResultNames = TargetFields.Select(f => f.Name).Concat(OutputFields.Select(f => f.Name)).Distinct().ToArray();
+    }
+
+    /// <summary>Reads, validates and plans a PMML document; throws <see cref="Errors.PmmlMarkupException"/> listing every problem.</summary>
+    public static PmmlEvaluator Load(Stream stream) => new(Planner.Plan(DocumentParser.Parse(stream)));
+
+    public static PmmlEvaluator Load(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Load(stream);
+    }
+
+    public PmmlDocument Document => _plan.Document;
+
+    /// <summary>The model element's name (TreeModel, MiningModel...).</summary>
+    public string ModelType => _plan.Model.Element.ElementName;
+
+    public MiningFunction Function => _plan.Model.Function;
+
+    /// <summary>The fields a record must supply (the top model's active fields).</summary>
+    public IReadOnlyList<FieldDescription> InputFields { get; }
+
+    public IReadOnlyList<FieldDescription> TargetFields { get; }
+
+    public IReadOnlyList<FieldDescription> OutputFields { get; }
+
+    /// <summary>The keys of every result, in order: target fields, then output fields.</summary>
+    public IReadOnlyList<string> ResultNames { get; }
+
+    internal DocumentPlan Plan => _plan;
+
+    /// <summary>
+    /// Scores one record. Arguments are keyed by input field name; values may be strings (read as the field's type),
+    /// numbers, booleans or dates; null, "" and the field's declared missing values are missing.
+    /// Returns targets then outputs as plain CLR values (null when missing).
+    /// </summary>
+    public IReadOnlyDictionary<string, object?> Evaluate(IReadOnlyDictionary<string, object?> arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var row = new RowContext(_plan);
+        row.Reset();
+        foreach (var input in _plan.Inputs)
+            row.Set(input.Index, arguments.TryGetValue(input.Name, out var raw) ? input.Convert(raw) : Value.Missing);
+        // Every active field is checked up front so an invalid value fails the record even where no branch reads it.
+        foreach (var slot in _plan.Model.ActiveSlots)
+            row.Get(slot);
+        var result = ModelInterpreter.Evaluate(_plan.Model, row);
+        foreach (var target in _plan.Targets)
+            row.Set(target.Slots[0], ValueParser.Convert(result.Predicted, target.DataType));
+
+        var values = new Dictionary<string, object?>(ResultNames.Count, StringComparer.Ordinal);
+        foreach (var field in _plan.Targets)
+            values[field.Name] = Read(row, field);
+        foreach (var field in _plan.Outputs)
+            values.TryAdd(field.Name, Read(row, field));
+        return values;
+    }
+
+    private static object? Read(RowContext row, PublicField field)
+    {
+        foreach (var slot in field.Slots)
+            if (row.IsSet(slot))
+                return ValueFormatter.ToClr(row.Get(slot), field.DataType);
+        return null;
+    }
+
+    /// <summary>Scores the document's ModelVerification records and compares them with their expected values.</summary>
+    public VerificationReport Verify()
+    {
+        var verification = FindVerification(_plan.Model);
+        if (verification is null)
+            return new VerificationReport(0, []);
+        var mismatches = new List<string>();
+        var recordNumber = 0;
+        foreach (var record in verification.Table.Rows)
+        {
+            recordNumber++;
+            var arguments = new Dictionary<string, object?>(StringComparer.Ordinal);
+            foreach (var field in verification.Fields)
+                if (_inputsByName.ContainsKey(field.Field))
+                    arguments[field.Field] = record.GetValueOrDefault(field.Column);
+            IReadOnlyDictionary<string, object?> actual;
+            try
+            {
+                actual = Evaluate(arguments);
+            }
+            catch (Errors.PmmlEvaluationException e)
+            {
+                mismatches.Add($"record {recordNumber}: {e.Message}");
+                continue;
+            }
+            foreach (var field in verification.Fields)
+            {
+                if (_inputsByName.ContainsKey(field.Field) || !actual.TryGetValue(field.Field, out var value))
+                    continue;
+                var expected = record.GetValueOrDefault(field.Column);
+                if (!Matches(expected, value, field))
+                    mismatches.Add($"record {recordNumber}: {field.Field} expected {expected ?? "(missing)"}, got {ValueFormatter.Format(value)}");
+            }
+        }
+        return new VerificationReport(recordNumber, mismatches);
+    }
+
+    private static bool Matches(string? expected, object? actual, VerificationField field)
+    {
+        if (string.IsNullOrEmpty(expected))
+            return actual is null;
+        if (actual is null)
+            return false;
+        var actualText = ValueFormatter.Format(actual);
+        if (!double.TryParse(expected, NumberStyles.Float, CultureInfo.InvariantCulture, out var e)
+            || !double.TryParse(actualText, NumberStyles.Float, CultureInfo.InvariantCulture, out var a))
+            return string.Equals(expected, actualText, StringComparison.OrdinalIgnoreCase);
+        // PMML 4.4 ModelVerification: values near zero compare absolutely, others relative to the expected value.
+        return Math.Abs(e) < field.ZeroThreshold ? Math.Abs(a) < field.ZeroThreshold : Math.Abs(a - e) <= field.Precision * Math.Abs(e);
+    }
+
+    private static ModelVerification? FindVerification(ModelPlan model) => model.Element.Verification;
+
+    private static OutputPlan? FindOutput(ModelPlan model, string name) =>
+        model.Outputs.FirstOrDefault(o => o.Name == name)
+        ?? (model as EnsemblePlan)?.Segments.Select(s => FindOutput(s.Model, name)).FirstOrDefault(o => o is not null);
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{ModelType} ({Function.ToString().ToLowerInvariant()}): {InputFields.Count} inputs, {TargetFields.Count} targets, {OutputFields.Count} outputs");
+}

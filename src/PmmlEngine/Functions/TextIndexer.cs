@@ -1,0 +1,170 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using PmmlEngine.Model;
+
+namespace PmmlEngine.Functions;
+
+/// <summary>
+/// PMML 4.4 Text Indexing: normalises a text with the TextIndexNormalization tables, splits it into tokens and counts
+/// the occurrences of a term's token sequence, weighted by localTermWeights.
+/// </summary>
+public sealed class TextIndexer
+{
+    private const int MaxRecursiveRounds = 100;
+
+    private readonly TextIndexOptions _options;
+    private readonly (Regex Pattern, string Replacement, bool Recursive)[] _replacements;
+    private readonly Regex? _separator;
+    private readonly Regex? _word;
+    private readonly ConcurrentDictionary<string, string[]> _terms = new(StringComparer.Ordinal);
+    // Many derived fields index the same document with different terms: tokenize it once per thread and text.
+    [ThreadStatic] private static (TextIndexer? Owner, string? Text, string[]? Tokens) t_lastDocument;
+
+    public TextIndexer(TextIndexOptions options, IEnumerable<TextIndexNormalization> normalizations)
+    {
+        _options = options;
+        var flags = RegexOptions.CultureInvariant | (options.IsCaseSensitive ? RegexOptions.None : RegexOptions.IgnoreCase);
+        var replacements = new List<(Regex, string, bool)>();
+        foreach (var normalization in normalizations)
+        {
+            var local = RegexOptions.CultureInvariant | (normalization.Options.IsCaseSensitive ? RegexOptions.None : RegexOptions.IgnoreCase);
+            foreach (var row in normalization.Table.Rows)
+            {
+                if (!row.TryGetValue(normalization.InField, out var from))
+                    continue;
+                var to = row.GetValueOrDefault(normalization.OutField, "");
+                var isRegex = row.TryGetValue(normalization.RegexField, out var r) && r.Trim() == "true";
+                // A plain entry replaces whole words; a regex entry is used as written.
+                var pattern = isRegex ? from : @"(?<!\w)" + Regex.Escape(from) + @"(?!\w)";
+                replacements.Add((new Regex(pattern, local), isRegex ? to : to.Replace("$", "$$", StringComparison.Ordinal), normalization.Recursive));
+            }
+        }
+        _replacements = replacements.ToArray();
+        if (options.WordRE is { } word)
+            _word = new Regex(word, flags);
+        else if (options.Tokenize)
+            _separator = new Regex(options.WordSeparatorCharacterRE, flags);
+    }
+
+    /// <summary>The weighted frequency of <paramref name="term"/> in <paramref name="text"/>.</summary>
+    public double Frequency(string text, string term)
+    {
+        var document = DocumentTokens(text);
+        var termTokens = _terms.GetOrAdd(term, Tokens);
+        if (termTokens.Length == 0)
+            return 0;
+        var count = CountHits(document, termTokens);
+        return _options.LocalTermWeights switch
+        {
+            LocalTermWeights.Binary => count > 0 ? 1 : 0,
+            LocalTermWeights.Logarithmic => Math.Log10(1 + count),
+            LocalTermWeights.AugmentedNormalizedTermFrequency => count == 0 ? 0 : 0.5 * (1 + count / (double)MaxTokenFrequency(document)),
+            _ => count,
+        };
+    }
+
+    private string[] DocumentTokens(string text)
+    {
+        var last = t_lastDocument;
+        if (ReferenceEquals(last.Owner, this) && string.Equals(last.Text, text, StringComparison.Ordinal))
+            return last.Tokens!;
+        var tokens = Tokens(text);
+        t_lastDocument = (this, text, tokens);
+        return tokens;
+    }
+
+    private string[] Tokens(string text)
+    {
+        text = Normalize(text);
+        if (!_options.IsCaseSensitive)
+            text = text.ToLowerInvariant();
+        if (_word is not null)
+            return _word.Matches(text).Select(m => m.Value).ToArray();
+        if (_separator is null)
+            return [text];
+        var tokens = new List<string>();
+        foreach (var raw in _separator.Split(text))
+        {
+            // Punctuation at either end of a token is not part of the word ("great!" is "great").
+            var token = raw.AsSpan().Trim(Punctuation);
+            if (token.Length > 0)
+                tokens.Add(token.ToString());
+        }
+        return tokens.ToArray();
+    }
+
+    private static readonly string Punctuation = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+
+    private string Normalize(string text)
+    {
+        foreach (var (pattern, replacement, recursive) in _replacements)
+        {
+            var rounds = 0;
+            while (true)
+            {
+                var next = pattern.Replace(text, replacement);
+                var changed = !string.Equals(next, text, StringComparison.Ordinal);
+                text = next;
+                if (!recursive || !changed || ++rounds == MaxRecursiveRounds)
+                    break;
+            }
+        }
+        return text;
+    }
+
+    private int CountHits(string[] document, string[] term)
+    {
+        var maxDistance = _options.MaxLevenshteinDistance;
+        var count = 0;
+        var best = int.MaxValue;
+        for (var start = 0; start + term.Length <= document.Length; start++)
+        {
+            var distance = 0;
+            for (var k = 0; k < term.Length && distance <= maxDistance; k++)
+                distance += maxDistance == 0
+                    ? (string.Equals(document[start + k], term[k], StringComparison.Ordinal) ? 0 : 1)
+                    : Levenshtein(document[start + k], term[k]);
+            if (distance > maxDistance)
+                continue;
+            if (_options.CountHits == Model.CountHits.BestHits)
+            {
+                if (distance < best)
+                {
+                    best = distance;
+                    count = 0;
+                }
+                if (distance == best)
+                    count++;
+            }
+            else
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static int MaxTokenFrequency(string[] document)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var max = 0;
+        foreach (var token in document)
+            max = Math.Max(max, counts[token] = counts.GetValueOrDefault(token) + 1);
+        return max;
+    }
+
+    private static int Levenshtein(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+}

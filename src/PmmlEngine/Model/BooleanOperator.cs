@@ -1,0 +1,9 @@
+namespace PmmlEngine.Model;
+
+public enum BooleanOperator
+{
+    And,
+    Or,
+    Xor,
+    Surrogate,
+}

@@ -1,0 +1,13 @@
+namespace PmmlEngine.Model;
+
+public enum ComparisonOperator
+{
+    Equal,
+    NotEqual,
+    LessThan,
+    LessOrEqual,
+    GreaterThan,
+    GreaterOrEqual,
+    IsMissing,
+    IsNotMissing,
+}

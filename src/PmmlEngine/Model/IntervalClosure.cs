@@ -1,0 +1,9 @@
+namespace PmmlEngine.Model;
+
+public enum IntervalClosure
+{
+    OpenClosed,
+    OpenOpen,
+    ClosedOpen,
+    ClosedClosed,
+}

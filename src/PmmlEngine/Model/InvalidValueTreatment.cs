@@ -1,0 +1,9 @@
+namespace PmmlEngine.Model;
+
+public enum InvalidValueTreatment
+{
+    ReturnInvalid,
+    AsIs,
+    AsMissing,
+    AsValue,
+}

@@ -1,0 +1,9 @@
+namespace PmmlEngine.Model;
+
+public enum LocalTermWeights
+{
+    TermFrequency,
+    Binary,
+    Logarithmic,
+    AugmentedNormalizedTermFrequency,
+}

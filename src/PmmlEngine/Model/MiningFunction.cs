@@ -1,0 +1,12 @@
+namespace PmmlEngine.Model;
+
+public enum MiningFunction
+{
+    Regression,
+    Classification,
+    Clustering,
+    AssociationRules,
+    Sequences,
+    TimeSeries,
+    Mixed,
+}

@@ -1,0 +1,14 @@
+namespace PmmlEngine.Model;
+
+public enum RegressionNormalization
+{
+    None,
+    Simplemax,
+    Softmax,
+    Logit,
+    Probit,
+    Cloglog,
+    Exp,
+    Loglog,
+    Cauchit,
+}

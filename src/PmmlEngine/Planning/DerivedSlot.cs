@@ -1,0 +1,12 @@
+using PmmlEngine.Errors;
+using PmmlEngine.Model;
+using PmmlEngine.Types;
+
+namespace PmmlEngine.Planning;
+
+/// <summary>A DerivedField: computed on first use in a record, then cached for the rest of that record.</summary>
+public sealed class DerivedSlot(string name, DataType dataType, OpType opType, SourceLocation location) : SlotDefinition(name, dataType, opType)
+{
+    public PlanExpression Expression { get; internal set; } = PlanExpression.MissingConstant;
+    public SourceLocation Location { get; } = location;
+}

@@ -1,0 +1,83 @@
+using PmmlEngine.Errors;
+using PmmlEngine.Model;
+using PmmlEngine.Types;
+
+namespace PmmlEngine.Planning;
+
+/// <summary>
+/// The valid, invalid and missing values of a DataField (PMML 4.4 DataDictionary): what decides whether an input value is
+/// valid, invalid or missing before the MiningSchema treats it.
+/// </summary>
+public sealed class FieldDomain
+{
+    private readonly HashSet<Value> _valid;
+    private readonly HashSet<Value> _invalid;
+    private readonly HashSet<Value> _missing;
+    private readonly Interval[] _intervals;
+
+    public FieldDomain(DataField field)
+    {
+        _valid = [];
+        _invalid = [];
+        _missing = [];
+        var validInOrder = new List<Value>();
+        foreach (var v in field.Values)
+        {
+            // Missing markers such as "NaN" are compared as text: the data type may not be able to read them.
+            var parsed = v.Property == ValueProperty.Missing ? Value.Of(v.Value) : ValueParser.Parse(v.Value, field.DataType);
+            switch (v.Property)
+            {
+                case ValueProperty.Valid:
+                    if (parsed.HasValue && _valid.Add(parsed))
+                        validInOrder.Add(parsed);
+                    break;
+                case ValueProperty.Invalid:
+                    _invalid.Add(parsed);
+                    break;
+                default:
+                    _missing.Add(parsed);
+                    MissingTexts.Add(v.Value);
+                    break;
+            }
+        }
+        ValidValues = validInOrder.ToArray();
+        _intervals = field.OpType == OpType.Continuous ? field.Intervals.ToArray() : [];
+        IsContinuous = field.OpType == OpType.Continuous;
+    }
+
+    /// <summary>Valid values in document order (a classification target's categories).</summary>
+    public IReadOnlyList<Value> ValidValues { get; }
+
+    public IReadOnlyList<Interval> Intervals => _intervals;
+
+    /// <summary>Texts that stand for a missing value ("NaN", "-999"...), compared before the value is parsed.</summary>
+    public HashSet<string> MissingTexts { get; } = new(StringComparer.Ordinal);
+
+    public bool IsContinuous { get; }
+
+    public bool IsMissingValue(Value value) => _missing.Count > 0 && (_missing.Contains(value) || _missing.Contains(Value.Of(value.ToString())));
+
+    /// <summary>
+    /// PMML 4.4: a categorical value is valid when the field lists no valid values or lists this one; a continuous value is
+    /// valid when the field has no intervals or one contains it. Listed invalid values are always invalid.
+    /// </summary>
+    public bool IsValid(Value value)
+    {
+        if (!value.HasValue)
+            return false;
+        if (_invalid.Count > 0 && _invalid.Contains(value))
+            return false;
+        if (IsContinuous)
+        {
+            if (_intervals.Length == 0)
+                return _valid.Count == 0 || _valid.Contains(value) || value.IsNumeric;
+            if (!value.TryGetNumber(out var x))
+                return false;
+            foreach (var interval in _intervals)
+                if (interval.Contains(x))
+                    return true;
+            return _valid.Contains(value);
+        }
+        return _valid.Count == 0 || _valid.Contains(value);
+    }
+}

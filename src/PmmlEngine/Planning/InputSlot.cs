@@ -1,0 +1,27 @@
+using PmmlEngine.Errors;
+using PmmlEngine.Model;
+using PmmlEngine.Types;
+
+namespace PmmlEngine.Planning;
+
+/// <summary>A DataField value supplied by the caller, converted to the field's data type at the boundary.</summary>
+public sealed class InputSlot(DataField field) : SlotDefinition(field.Name, field.DataType, field.OpType)
+{
+    public DataField Field { get; } = field;
+    public FieldDomain Domain { get; } = new(field);
+
+    /// <summary>Reads a caller's value: null, empty and declared missing markers are missing; unreadable values invalid.</summary>
+    public Value Convert(object? raw)
+    {
+        if (raw is null)
+            return Value.Missing;
+        if (raw is string text)
+        {
+            if (text.Length == 0 || Domain.MissingTexts.Contains(text))
+                return Value.Missing;
+            var value = ValueParser.Parse(text, DataType);
+            return value.IsInvalid ? Value.InvalidText(text) : value;
+        }
+        return ValueParser.FromObject(raw, DataType);
+    }
+}

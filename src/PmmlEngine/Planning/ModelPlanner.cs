@@ -1,0 +1,151 @@
+using PmmlEngine.Errors;
+using PmmlEngine.Model;
+using PmmlEngine.Types;
+
+namespace PmmlEngine.Planning;
+
+/// <summary>Plans any model: its MiningSchema, local transformations, target and outputs; families add the rest.</summary>
+internal sealed class ModelPlanner(PlanningContext context, ExpressionPlanner expressions)
+{
+    private readonly PredicatePlanner _predicates = new(context);
+
+    public PlanningContext Context => context;
+    public PredicatePlanner Predicates => _predicates;
+
+    /// <summary>Plans a model whose fields are resolved in <paramref name="parent"/>.</summary>
+    public ModelPlan Plan(ModelElement model, Scope parent, string? inheritedTarget, bool isTop) =>
+        Plan(model, parent, inheritedTarget, isTop, out _);
+
+    public ModelPlan Plan(ModelElement model, Scope parent, string? inheritedTarget, bool isTop, out Scope outputScope)
+    {
+        var scope = new Scope(parent);
+        var active = PlanMiningSchema(model, parent, scope, isTop, out var ownTarget);
+        Planner.DeclareDerivedFields(context, expressions, model.LocalTransformations, scope);
+        var targetName = ownTarget ?? inheritedTarget;
+        var inherited = ownTarget is null;
+
+        ModelPlan plan = model switch
+        {
+            TreeModel tree => new TreePlanner(this).Plan(tree, scope, Target(model, targetName, inherited, TreePlanner.Categories(tree)), active),
+            RegressionModel regression => RegressionPlanner.Plan(this, regression, scope,
+                Target(model, targetName, inherited, regression.Tables.Select(t => t.TargetCategory).OfType<string>()), active),
+            MiningModel mining => new EnsemblePlanner(this).Plan(mining, scope, targetName, inherited, active),
+            _ => throw new InvalidOperationException($"no planner for {model.ElementName}"),
+        };
+        outputScope = new Scope(scope);
+        plan.Outputs = PlanOutputs(model, plan.Target, outputScope);
+        return plan;
+    }
+
+    private int[] PlanMiningSchema(ModelElement model, Scope parent, Scope scope, bool isTop, out string? target)
+    {
+        target = null;
+        var active = new List<int>();
+        foreach (var field in model.MiningSchema)
+        {
+            if (field.UsageType == UsageType.Target)
+            {
+                target ??= field.Name;
+                continue;
+            }
+            var source = context.Resolve(parent, field.Name, field.Location, "MiningField");
+            if (source < 0)
+                continue;
+            var sourceSlot = context.Slots[source];
+            var slot = source;
+            // Nested models only need their own view of a field when their MiningField changes its treatment.
+            if (isTop || HasTreatment(field))
+            {
+                var domain = sourceSlot is InputSlot input ? input.Domain : null;
+                slot = context.Add(new PreparedSlot(field.Name, sourceSlot.DataType, field.OpType ?? sourceSlot.OpType, source, field, domain,
+                    Replacement(field.MissingValueReplacement, sourceSlot.DataType, field.Location),
+                    Replacement(field.InvalidValueReplacement, sourceSlot.DataType, field.Location)));
+                scope.Bind(field.Name, slot);
+            }
+            if (field.UsageType == UsageType.Active)
+                active.Add(slot);
+        }
+        return active.ToArray();
+    }
+
+    private static bool HasTreatment(MiningField field) =>
+        field.MissingValueReplacement is not null || field.InvalidValueTreatment != InvalidValueTreatment.ReturnInvalid
+        || field.Outliers != OutlierTreatment.AsIs || field.MissingValueTreatment == MissingValueTreatment.ReturnInvalid;
+
+    private Value Replacement(string? text, DataType type, SourceLocation location) =>
+        text is null ? Value.Missing : context.Parse(text, type, location);
+
+    /// <summary>
+    /// The target's type and categories. Categories come from the DataField's valid values when it lists them, else
+    /// from the model's own category labels in document order.
+    /// </summary>
+    public TargetPlan Target(ModelElement model, string? name, bool inherited, IEnumerable<string> modelCategories)
+    {
+        context.DataFields.TryGetValue(name ?? "", out var dataField);
+        var classification = model.Function == MiningFunction.Classification;
+        var type = dataField?.DataType ?? (classification ? DataType.String : DataType.Double);
+        if (!classification && (inherited || dataField?.OpType == OpType.Categorical))
+            type = DataType.Double;
+        var opType = classification ? dataField?.OpType is OpType.Ordinal ? OpType.Ordinal : OpType.Categorical : OpType.Continuous;
+        var target = model.Targets.FirstOrDefault(t => t.Field is null || t.Field == name);
+
+        var categories = new List<Value>();
+        if (classification)
+        {
+            if (dataField is not null)
+                categories.AddRange(new FieldDomain(dataField).ValidValues);
+            foreach (var text in modelCategories.Concat(target?.Values.Select(v => v.Value).OfType<string>() ?? []))
+            {
+                var value = ValueParser.Parse(text, type);
+                if (value.HasValue && !categories.Contains(value))
+                    categories.Add(value);
+            }
+        }
+        var plan = new TargetPlan(name, type, opType, categories.ToArray(), target)
+        {
+            ActualSlot = dataField is not null && context.Slots.FindIndex(s => s is InputSlot i && i.Field == dataField) is var actual ? actual : -1,
+            Priors = target is { Values.Length: > 0 } && target.Values.Any(v => v.PriorProbability is not null)
+                ? categories.Select(c => target.Values.FirstOrDefault(v => ValueParser.Parse(v.Value ?? "", type).Equals(c))?.PriorProbability ?? 0).ToArray()
+                : null,
+            DefaultValue = target?.Values.FirstOrDefault(v => v.DefaultValue is not null)?.DefaultValue is { } d ? Value.Of(d) : Value.Missing,
+            DisplayValues = (target?.Values ?? []).Where(v => v.Value is not null && v.DisplayValue is not null)
+                .Concat(dataField?.Values.Where(v => v.DisplayValue is not null).Select(v => new TargetValue(v.Value, v.DisplayValue, null, null)) ?? [])
+                .GroupBy(v => ValueParser.Parse(v.Value!, type))
+                .Where(g => g.Key.HasValue)
+                .ToDictionary(g => g.Key, g => g.First().DisplayValue!),
+        };
+        return plan;
+    }
+
+    private OutputPlan[] PlanOutputs(ModelElement model, TargetPlan target, Scope outputScope)
+    {
+        var outputs = new List<OutputPlan>();
+        foreach (var field in model.Output)
+        {
+            var type = field.DataType ?? DefaultType(field.Feature, target);
+            var opType = field.OpType ?? Planner.DefaultOpType(type);
+            var category = field.Value is null ? Value.Missing
+                : field.Feature is ResultFeature.Probability or ResultFeature.Confidence or ResultFeature.Affinity
+                    ? ValueParser.Parse(field.Value, target.DataType)
+                    : Value.Of(field.Value);
+            if (field.Feature is ResultFeature.TransformedValue or ResultFeature.Decision && field.Expression is null)
+                context.Error(MarkupProblemKind.MissingElement, $"OutputField '{field.Name}' with feature '{field.Feature}' requires an expression", field.Location);
+            if (field.TargetField is { } t && t != target.FieldName && target.FieldName is not null)
+                context.Error(MarkupProblemKind.InvalidAttribute, $"OutputField '{field.Name}' refers to target '{t}', which the model does not predict", field.Location);
+            var expression = field.Expression is null ? null : expressions.Plan(field.Expression, outputScope);
+            var slot = context.Add(new ResultSlot(field.Name, type, opType));
+            outputScope.Bind(field.Name, slot);
+            outputs.Add(new OutputPlan(field, slot, type, opType, category, expression));
+        }
+        return outputs.ToArray();
+    }
+
+    private static DataType DefaultType(ResultFeature feature, TargetPlan target) => feature switch
+    {
+        ResultFeature.PredictedValue => target.DataType,
+        ResultFeature.PredictedDisplayValue or ResultFeature.EntityId or ResultFeature.ClusterId or ResultFeature.Warning
+            or ResultFeature.ReasonCode or ResultFeature.RuleId or ResultFeature.AntecedentValue or ResultFeature.ConsequentValue => DataType.String,
+        ResultFeature.TransformedValue or ResultFeature.Decision => DataType.String,
+        _ => DataType.Double,
+    };
+}

@@ -1,0 +1,20 @@
+using PmmlEngine.Errors;
+using PmmlEngine.Model;
+using PmmlEngine.Types;
+
+namespace PmmlEngine.Planning;
+
+/// <summary>A planned OutputField: where its value goes and how it is derived from the model's result.</summary>
+public sealed class OutputPlan(OutputField field, int slot, DataType dataType, OpType opType, Value category, PlanExpression? expression)
+{
+    public OutputField Field { get; } = field;
+    public string Name => Field.Name;
+    public int Slot { get; } = slot;
+    public DataType DataType { get; } = dataType;
+    public OpType OpType { get; } = opType;
+
+    /// <summary>The value attribute read as the target's type (probability of which category).</summary>
+    public Value Category { get; } = category;
+
+    public PlanExpression? Expression { get; } = expression;
+}

@@ -1,0 +1,14 @@
+using PmmlEngine.Errors;
+using PmmlEngine.Model;
+using PmmlEngine.Types;
+
+namespace PmmlEngine.Planning;
+
+public sealed class RegressionTablePlan
+{
+    public required double Intercept { get; init; }
+    public required Value Category { get; init; }
+    public required (int Slot, double Exponent, double Coefficient)[] Numeric { get; init; }
+    public required (int Slot, Value Value, double Coefficient)[] Categorical { get; init; }
+    public required (int[] Slots, double Coefficient)[] Interactions { get; init; }
+}

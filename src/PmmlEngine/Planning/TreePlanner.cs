@@ -1,0 +1,88 @@
+using PmmlEngine.Errors;
+using PmmlEngine.Model;
+using PmmlEngine.Types;
+
+namespace PmmlEngine.Planning;
+
+internal sealed class TreePlanner(ModelPlanner models)
+{
+    /// <summary>Category labels a tree uses, in document order: scores and ScoreDistribution values.</summary>
+    public static IEnumerable<string> Categories(TreeModel tree)
+    {
+        var pending = new Stack<TreeNode>();
+        pending.Push(tree.Root);
+        while (pending.Count > 0)
+        {
+            var node = pending.Pop();
+            if (node.Score is not null)
+                yield return node.Score;
+            foreach (var d in node.Distribution)
+                yield return d.Value;
+            for (var i = node.Children.Length - 1; i >= 0; i--)
+                pending.Push(node.Children[i]);
+        }
+    }
+
+    public TreePlan Plan(TreeModel tree, Scope scope, TargetPlan target, int[] active) => new()
+    {
+        Element = tree,
+        Target = target,
+        ActiveSlots = active,
+        Root = PlanNode(tree, tree.Root, scope, target),
+        MissingValueStrategy = tree.MissingValueStrategy,
+        MissingValuePenalty = tree.MissingValuePenalty,
+        NoTrueChildStrategy = tree.NoTrueChildStrategy,
+    };
+
+    private TreeNodePlan PlanNode(TreeModel tree, TreeNode node, Scope scope, TargetPlan target)
+    {
+        var isFloat = tree.MathContext == MathContext.Float;
+        var classification = tree.Function == MiningFunction.Classification;
+        double[]? counts = null, probabilities = null, confidences = null;
+        if (classification && node.Distribution.Length > 0)
+        {
+            counts = new double[target.Categories.Length];
+            var explicitProbabilities = node.Distribution.All(d => d.Probability is not null) ? new double[counts.Length] : null;
+            var explicitConfidences = node.Distribution.Any(d => d.Confidence is not null) ? new double[counts.Length] : null;
+            foreach (var d in node.Distribution)
+            {
+                var index = target.IndexOf(ValueParser.Parse(d.Value, target.DataType));
+                if (index < 0)
+                    continue;
+                counts[index] += d.RecordCount;
+                if (explicitProbabilities is not null) explicitProbabilities[index] = d.Probability!.Value;
+                if (explicitConfidences is not null) explicitConfidences[index] = d.Confidence ?? 0;
+            }
+            var total = counts.Sum();
+            probabilities = explicitProbabilities ?? (total > 0 ? counts.Select(c => c / total).ToArray() : null);
+            confidences = explicitConfidences;
+        }
+        var score = node.Score is null
+            ? Value.Missing
+            : classification
+                ? models.Context.Parse(node.Score, target.DataType, node.Location)
+                : models.Context.Parse(node.Score, isFloat ? DataType.Float : DataType.Double, node.Location);
+        // A classification node without a score predicts its most probable category.
+        if (score.IsMissing && probabilities is not null)
+            score = target.Categories[Array.IndexOf(probabilities, probabilities.Max())];
+
+        var plan = new TreeNodePlan
+        {
+            Id = node.Id,
+            Predicate = models.Predicates.Plan(node.Predicate, scope, isFloat),
+            Score = score,
+            RecordCount = node.RecordCount ?? counts?.Sum() ?? 0,
+            RecordCounts = counts,
+            Probabilities = probabilities,
+            Confidences = confidences,
+        };
+        plan.Children = node.Children.Select(c => PlanNode(tree, c, scope, target)).ToArray();
+        if (node.DefaultChild is { } defaultChild)
+        {
+            plan.DefaultChild = Array.FindIndex(plan.Children, c => c.Id == defaultChild);
+            if (plan.DefaultChild < 0)
+                models.Context.Error(MarkupProblemKind.InvalidAttribute, $"defaultChild '{defaultChild}' is not the id of a child node", node.Location);
+        }
+        return plan;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+using PmmlEngine.Errors;
+
+namespace PmmlEngine.Xml;
+
+/// <summary>Navigation that ignores the PMML namespace version (3.0 to 4.4 and none all read alike).</summary>
+internal static class ElementExtensions
+{
+    public static IEnumerable<XElement> Children(this XElement element, string localName)
+    {
+        foreach (var child in element.Elements())
+            if (child.Name.LocalName == localName)
+                yield return child;
+    }
+
+    public static XElement? Child(this XElement element, string localName)
+    {
+        foreach (var child in element.Elements())
+            if (child.Name.LocalName == localName)
+                return child;
+        return null;
+    }
+
+    public static string? Attr(this XElement element, string name) => element.Attribute(name)?.Value;
+
+    /// <summary>Line, column and element name; cheap enough to record on every node of a large forest.</summary>
+    public static SourceLocation Where(this XElement element)
+    {
+        var info = (IXmlLineInfo)element;
+        return new SourceLocation(info.LineNumber, info.LinePosition, element.Name.LocalName);
+    }
+
+    /// <summary>The full element path for error messages, e.g. PMML/MiningModel/Segmentation/Segment[3]/TreeModel.</summary>
+    public static SourceLocation WhereExactly(this XElement element)
+    {
+        var info = (IXmlLineInfo)element;
+        var parts = new List<string>();
+        for (var e = element; e is not null; e = e.Parent)
+        {
+            var name = e.Name.LocalName;
+            var index = 0;
+            var count = 0;
+            if (e.Parent is not null)
+            {
+                foreach (var sibling in e.Parent.Elements())
+                {
+                    if (sibling.Name.LocalName != name) continue;
+                    count++;
+                    if (sibling == e) index = count;
+                }
+            }
+            parts.Add(count > 1 ? $"{name}[{index}]" : name);
+        }
+        parts.Reverse();
+        return new SourceLocation(info.LineNumber, info.LinePosition, string.Join('/', parts));
+    }
+
+    public static SourceLocation Where(this XAttribute attribute)
+    {
+        var info = (IXmlLineInfo)attribute;
+        var owner = attribute.Parent!.WhereExactly();
+        return new SourceLocation(info.LineNumber, info.LinePosition, $"{owner.ElementPath}@{attribute.Name.LocalName}");
+    }
+
+    /// <summary>The text of an element's own text nodes (Array, Constant).</summary>
+    public static string Text(this XElement element)
+    {
+        var builder = new StringBuilder();
+        foreach (var node in element.Nodes())
+            if (node is XText text)
+                builder.Append(text.Value);
+        return builder.ToString();
+    }
+
+    public static bool TryParseNumber(string text, out double value) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value)
+        || Types.ValueParser.TryParseDouble(text, out value);
+}

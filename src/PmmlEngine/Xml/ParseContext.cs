@@ -1,0 +1,144 @@
+using System.Collections.Frozen;
+using System.Xml.Linq;
+using PmmlEngine.Errors;
+using PmmlEngine.Types;
+
+namespace PmmlEngine.Xml;
+
+/// <summary>
+/// Attribute readers that report problems and return a usable default, so one pass finds every problem of a document.
+/// </summary>
+internal sealed class ParseContext(Diagnostics diagnostics)
+{
+    private static readonly FrozenDictionary<string, DataType> DataTypes = new Dictionary<string, DataType>
+    {
+        ["string"] = DataType.String,
+        ["integer"] = DataType.Integer,
+        ["float"] = DataType.Float,
+        ["double"] = DataType.Double,
+        ["boolean"] = DataType.Boolean,
+        ["date"] = DataType.Date,
+        ["time"] = DataType.Time,
+        ["dateTime"] = DataType.DateTime,
+        ["dateDaysSince[0]"] = DataType.DateDaysSince0,
+        ["dateDaysSince[1960]"] = DataType.DateDaysSince1960,
+        ["dateDaysSince[1970]"] = DataType.DateDaysSince1970,
+        ["dateDaysSince[1980]"] = DataType.DateDaysSince1980,
+        ["timeSeconds"] = DataType.TimeSeconds,
+        ["dateTimeSecondsSince[0]"] = DataType.DateTimeSecondsSince0,
+        ["dateTimeSecondsSince[1960]"] = DataType.DateTimeSecondsSince1960,
+        ["dateTimeSecondsSince[1970]"] = DataType.DateTimeSecondsSince1970,
+        ["dateTimeSecondsSince[1980]"] = DataType.DateTimeSecondsSince1980,
+    }.ToFrozenDictionary();
+
+    public Diagnostics Diagnostics => diagnostics;
+
+    public void Report(MarkupProblemKind kind, XElement element, string message) =>
+        diagnostics.Report(kind, message, element.WhereExactly());
+
+    public void Report(MarkupProblemKind kind, XAttribute attribute, string message) =>
+        diagnostics.Report(kind, message, attribute.Where());
+
+    public string Required(XElement element, string name)
+    {
+        var value = element.Attr(name);
+        if (value is not null)
+            return value;
+        Report(MarkupProblemKind.MissingAttribute, element, $"{element.Name.LocalName} requires attribute '{name}'");
+        return "";
+    }
+
+    public double Number(XElement element, string name, double fallback) => OptionalNumber(element, name) ?? fallback;
+
+    public double RequiredNumber(XElement element, string name)
+    {
+        if (element.Attribute(name) is null)
+        {
+            Report(MarkupProblemKind.MissingAttribute, element, $"{element.Name.LocalName} requires attribute '{name}'");
+            return double.NaN;
+        }
+        return OptionalNumber(element, name) ?? double.NaN;
+    }
+
+    public double? OptionalNumber(XElement element, string name)
+    {
+        var attribute = element.Attribute(name);
+        if (attribute is null)
+            return null;
+        if (ElementExtensions.TryParseNumber(attribute.Value, out var value))
+            return value;
+        Report(MarkupProblemKind.InvalidAttribute, attribute, $"'{attribute.Value}' is not a number");
+        return double.NaN;
+    }
+
+    public int Integer(XElement element, string name, int fallback)
+    {
+        var number = OptionalNumber(element, name);
+        if (number is null)
+            return fallback;
+        if (number.Value == Math.Floor(number.Value) && Math.Abs(number.Value) <= int.MaxValue)
+            return (int)number.Value;
+        Report(MarkupProblemKind.InvalidAttribute, element.Attribute(name)!, $"'{element.Attr(name)}' is not an integer");
+        return fallback;
+    }
+
+    public bool Boolean(XElement element, string name, bool fallback)
+    {
+        var attribute = element.Attribute(name);
+        if (attribute is null)
+            return fallback;
+        switch (attribute.Value.Trim())
+        {
+            case "true" or "1": return true;
+            case "false" or "0": return false;
+            default:
+                Report(MarkupProblemKind.InvalidAttribute, attribute, $"'{attribute.Value}' is not a boolean");
+                return fallback;
+        }
+    }
+
+    public DataType? OptionalDataType(XElement element, string name = "dataType")
+    {
+        var attribute = element.Attribute(name);
+        if (attribute is null)
+            return null;
+        if (DataTypes.TryGetValue(attribute.Value, out var type))
+            return type;
+        Report(MarkupProblemKind.InvalidAttribute, attribute, $"unknown data type '{attribute.Value}'");
+        return DataType.String;
+    }
+
+    public DataType RequiredDataType(XElement element)
+    {
+        if (element.Attribute("dataType") is null)
+        {
+            Report(MarkupProblemKind.MissingAttribute, element, $"{element.Name.LocalName} requires attribute 'dataType'");
+            return DataType.String;
+        }
+        return OptionalDataType(element) ?? DataType.String;
+    }
+
+    /// <summary>Reads a PMML enumeration; PMML spells C# member Foo as "foo".</summary>
+    public TEnum Enum<TEnum>(XElement element, string name, TEnum fallback) where TEnum : struct, Enum =>
+        OptionalEnum<TEnum>(element, name) ?? fallback;
+
+    public TEnum? OptionalEnum<TEnum>(XElement element, string name) where TEnum : struct, Enum
+    {
+        var attribute = element.Attribute(name);
+        if (attribute is null)
+            return null;
+        if (EnumNames<TEnum>.Map.TryGetValue(attribute.Value, out var value))
+            return value;
+        Report(MarkupProblemKind.InvalidAttribute, attribute,
+            $"'{attribute.Value}' is not one of {string.Join(", ", EnumNames<TEnum>.Map.Keys.Order())}");
+        return fallback();
+
+        static TEnum fallback() => default;
+    }
+
+    private static class EnumNames<TEnum> where TEnum : struct, Enum
+    {
+        public static readonly FrozenDictionary<string, TEnum> Map = System.Enum.GetValues<TEnum>()
+            .ToFrozenDictionary(v => char.ToLowerInvariant(v.ToString()[0]) + v.ToString()[1..], StringComparer.Ordinal);
+    }
+}
