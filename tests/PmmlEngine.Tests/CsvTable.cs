@@ -15,7 +15,7 @@ internal sealed record CsvTable(string[] Header, List<string[]> Rows)
 
     public static CsvTable Read(TextReader reader)
     {
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { HasHeaderRecord = true });
+        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { HasHeaderRecord = true, BadDataFound = null });
         csv.Read();
         csv.ReadHeader();
         var header = csv.HeaderRecord!;

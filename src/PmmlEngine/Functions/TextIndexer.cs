@@ -35,13 +35,13 @@ public sealed class TextIndexer
                 var to = row.GetValueOrDefault(normalization.OutField, "");
                 var isRegex = row.TryGetValue(normalization.RegexField, out var r) && r.Trim() == "true";
                 // A plain entry replaces whole words; a regex entry is used as written.
-                var pattern = isRegex ? from : @"(?<!\w)" + Regex.Escape(from) + @"(?!\w)";
+                var pattern = isRegex ? PythonRegex.ToDotNet(from) : @"(?<!\w)" + Regex.Escape(from) + @"(?!\w)";
                 replacements.Add((new Regex(pattern, local), isRegex ? to : to.Replace("$", "$$", StringComparison.Ordinal), normalization.Recursive));
             }
         }
         _replacements = replacements.ToArray();
         if (options.WordRE is { } word)
-            _word = new Regex(word, flags);
+            _word = new Regex(PythonRegex.ToDotNet(word), flags);
         else if (options.Tokenize)
             _separator = new Regex(options.WordSeparatorCharacterRE, flags);
     }

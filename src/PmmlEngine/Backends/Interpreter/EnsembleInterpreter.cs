@@ -85,8 +85,8 @@ internal static class EnsembleInterpreter
         }
         if (ensemble.IsFloat && ensemble.Method == MultipleModelMethod.Sum)
         {
-            // XGBoost adds its trees in float32, in order.
-            var sum = 0f;
+            // XGBoost starts from base_score (the Target's rescaleConstant) and adds its trees in float32, in order.
+            var sum = BaseScore(ensemble);
             foreach (var v in values) sum += (float)v;
             return Value.Of(sum);
         }
@@ -102,6 +102,10 @@ internal static class EnsembleInterpreter
             _ => double.NaN,
         });
     }
+
+    /// <summary>The rescaleConstant folded into a float sum; <see cref="ModelInterpreter"/> then leaves it out.</summary>
+    internal static float BaseScore(EnsemblePlan ensemble) =>
+        ensemble.Target.Target is { RescaleFactor: 1.0, Min: null, Max: null } target ? (float)target.RescaleConstant : 0f;
 
     private static void Classify(EnsemblePlan ensemble, List<(SegmentPlan Segment, ModelResult Result)> scored, ModelResult result)
     {

@@ -43,6 +43,8 @@ internal static class ModelInterpreter
             return;
         if (target.Min is { } min) y = Math.Max(y, min);
         if (target.Max is { } max) y = Math.Min(y, max);
+        if (model is EnsemblePlan { IsFloat: true, Method: MultipleModelMethod.Sum } ensemble && EnsembleInterpreter.BaseScore(ensemble) != 0)
+            return;
         y = model.IsFloat
             ? (float)((float)y * (float)target.RescaleFactor) + (float)target.RescaleConstant
             : y * target.RescaleFactor + target.RescaleConstant;
