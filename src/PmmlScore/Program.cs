@@ -1,0 +1,77 @@
+using System.CommandLine;
+using PmmlEngine.Errors;
+using PmmlEngine.Evaluation;
+using PmmlScore;
+
+// Exit codes: 0 every row scored; 1 some rows could not be scored (their reasons are in the error column);
+// 2 the model or the input cannot be read.
+var model = new Argument<FileInfo>("model") { Description = "the PMML document" };
+var input = new Argument<string>("input") { Description = "input CSV with a header row, or - for standard input" };
+var output = new Option<string>("--output", "-o") { Description = "output CSV, or - for standard output", DefaultValueFactory = _ => "-" };
+var missing = new Option<string>("--missing-output") { Description = "text written for a missing result", DefaultValueFactory = _ => "" };
+var keep = new Option<string?>("--keep") { Description = "comma-separated input columns copied to the output, before the results" };
+var errorColumn = new Option<string>("--error-column") { Description = "name of the column that holds a row's error", DefaultValueFactory = _ => "error" };
+
+var root = new RootCommand("Scores a CSV file with a PMML model: one output row per input row, targets then output fields.")
+{
+    model, input, output, missing, keep, errorColumn,
+};
+root.SetAction(parse =>
+{
+    var evaluator = LoadModel(parse.GetValue(model)!);
+    if (evaluator is null)
+        return 2;
+    var inputPath = parse.GetValue(input)!;
+    var outputPath = parse.GetValue(output)!;
+    try
+    {
+        using var reader = inputPath == "-" ? Console.In : new StreamReader(inputPath);
+        using var writer = outputPath == "-" ? new StreamWriter(Console.OpenStandardOutput()) : new StreamWriter(outputPath);
+        var options = new ScoreOptions
+        {
+            MissingOutput = parse.GetValue(missing)!,
+            Keep = (parse.GetValue(keep) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            ErrorColumn = parse.GetValue(errorColumn)!,
+            Progress = Console.IsErrorRedirected ? null : rows => Console.Error.Write($"\rscored {rows:N0} rows"),
+        };
+        var summary = CsvScorer.Score(evaluator, reader, writer, options);
+        if (!Console.IsErrorRedirected)
+            Console.Error.WriteLine($"\rscored {summary.Rows:N0} rows, {summary.Failed:N0} could not be scored");
+        else if (summary.Failed > 0)
+            Console.Error.WriteLine($"{summary.Failed} of {summary.Rows} rows could not be scored; see the '{options.ErrorColumn}' column");
+        return summary.Failed > 0 ? 1 : 0;
+    }
+    catch (Exception e) when (e is CsvInputException or IOException or UnauthorizedAccessException)
+    {
+        Console.Error.WriteLine($"pmml-score: {inputPath}: {e.Message}");
+        return 2;
+    }
+});
+
+var verifyModel = new Argument<FileInfo>("model") { Description = "the PMML document" };
+var verify = new Command("verify", "Scores the document's ModelVerification records and compares them with their expected values.") { verifyModel };
+verify.SetAction(parse =>
+{
+    var evaluator = LoadModel(parse.GetValue(verifyModel)!);
+    if (evaluator is null)
+        return 2;
+    var report = evaluator.Verify();
+    Console.WriteLine(report);
+    return report.Passed ? 0 : 1;
+});
+root.Subcommands.Add(verify);
+
+return root.Parse(args).Invoke();
+
+static PmmlEvaluator? LoadModel(FileInfo file)
+{
+    try
+    {
+        return PmmlEvaluator.Load(file.FullName);
+    }
+    catch (Exception e) when (e is PmmlException or IOException or UnauthorizedAccessException)
+    {
+        Console.Error.WriteLine($"pmml-score: {file.FullName}: {e.Message}");
+        return null;
+    }
+}
