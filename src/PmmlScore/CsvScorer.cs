@@ -23,11 +23,14 @@ internal static class CsvScorer
             DetectColumnCountChanges = false,
         };
         using var reader = new CsvReader(input, configuration, leaveOpen: true);
-        using var writer = new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true);
+        using var writer = new CsvWriter(output, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = Environment.NewLine }, leaveOpen: true);
 
         if (!Read(reader, 0))
             throw new CsvInputException("the input is empty: a header row naming the input fields is required");
         var header = reader.Parser.Record ?? [];
+        // A byte-order mark that reached us undecoded belongs to no column name.
+        if (header.Length > 0)
+            header[0] = header[0].TrimStart('\uFEFF');
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < header.Length; i++)
             if (!columns.TryAdd(header[i], i))

@@ -10,6 +10,16 @@ namespace PmmlEngine.Xml;
 /// </summary>
 internal static class SecureXmlLoader
 {
+    private static (int Line, int Column) Find(MemoryStream buffer, string marker)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        var index = text.IndexOf(marker, StringComparison.Ordinal);
+        if (index < 0)
+            return (0, 0);
+        var line = 1 + text.AsSpan(0, index).Count('\n');
+        return (line, index - text.LastIndexOf('\n', Math.Max(index - 1, 0)));
+    }
+
     public static XDocument Load(Stream stream)
     {
         var settings = new XmlReaderSettings
@@ -20,18 +30,23 @@ internal static class SecureXmlLoader
             IgnoreProcessingInstructions = true,
             MaxCharactersFromEntities = 1024,
         };
+        var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        buffer.Position = 0;
+        using var reader = XmlReader.Create(buffer, settings);
         try
         {
-            using var reader = XmlReader.Create(stream, settings);
             return XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
         catch (XmlException e)
         {
+            // The DTD refusal carries no position of its own; the reader still knows where it stopped.
+            var (line, column) = e.LineNumber > 0 ? (e.LineNumber, e.LinePosition) : Find(buffer, "<!DOCTYPE");
             var message = e.Message.Contains("DTD", StringComparison.Ordinal)
                 ? "DTDs are not allowed in PMML documents (they enable entity expansion and external resolution)"
                 : e.Message;
             throw new PmmlMarkupException(new MarkupProblem(
-                MarkupProblemKind.MalformedDocument, message, new SourceLocation(e.LineNumber, e.LinePosition, "")));
+                MarkupProblemKind.MalformedDocument, message, new SourceLocation(line, column, "")));
         }
     }
 }

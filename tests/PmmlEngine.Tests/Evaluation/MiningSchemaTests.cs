@@ -1,0 +1,44 @@
+using PmmlEngine.Errors;
+
+namespace PmmlEngine.Tests.Evaluation;
+
+/// <summary>Missing, invalid and outlier treatment (PMML 4.4 MiningSchema), checked on y = 2x + 1.</summary>
+public sealed class MiningSchemaTests
+{
+    private static IReadOnlyDictionary<string, object?> Score(string miningField, object? x) => Pmml.Load(Pmml.Document(
+        """
+        <DataField name="x" optype="continuous" dataType="double"><Interval closure="closedClosed" leftMargin="0" rightMargin="100"/></DataField>
+        <DataField name="y" optype="continuous" dataType="double"/>
+        """,
+        $"""
+        <RegressionModel functionName="regression">
+          <MiningSchema><MiningField name="y" usageType="target"/><MiningField name="x" {miningField}/></MiningSchema>
+          <RegressionTable intercept="1"><NumericPredictor name="x" coefficient="2"/></RegressionTable>
+        </RegressionModel>
+        """)).Evaluate(Pmml.Row(("x", x)));
+
+    [Test]
+    public void Invalid_ReturnInvalid_ThrowsNamingFieldAndValue()
+    {
+        var e = Assert.Throws<PmmlEvaluationException>(() => Score("", 150.0))!;
+        Assert.That(e.Field, Is.EqualTo("x"));
+        Assert.That(e.Message, Does.Contain("'150'"));
+    }
+
+    [TestCase("invalidValueTreatment=\"asIs\"", 150.0, 301.0)]
+    [TestCase("invalidValueTreatment=\"asMissing\" missingValueReplacement=\"10\"", 150.0, 21.0)]
+    [TestCase("invalidValueTreatment=\"asValue\" invalidValueReplacement=\"50\"", "abc", 101.0)]
+    [TestCase("missingValueReplacement=\"3\"", null, 7.0)]
+    [TestCase("outliers=\"asExtremeValues\" lowValue=\"10\" highValue=\"20\"", 30.0, 41.0)]
+    [TestCase("outliers=\"asExtremeValues\" lowValue=\"10\" highValue=\"20\"", 5.0, 21.0)]
+    [TestCase("outliers=\"asMissingValues\" lowValue=\"10\" highValue=\"20\" missingValueReplacement=\"15\"", 30.0, 31.0)]
+    public void Treatment_AppliedBeforeScoring(string attributes, object? x, double expected) =>
+        Assert.That(Score(attributes, x)["y"], Is.EqualTo(expected));
+
+    [Test]
+    public void Missing_NoReplacement_NoPrediction() => Assert.That(Score("", null)["y"], Is.Null);
+
+    [Test]
+    public void Missing_ReturnInvalidTreatment_Throws() =>
+        Assert.Throws<PmmlEvaluationException>(() => Score("missingValueTreatment=\"returnInvalid\"", null));
+}

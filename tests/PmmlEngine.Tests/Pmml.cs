@@ -1,0 +1,25 @@
+using System.Text;
+using PmmlEngine.Evaluation;
+
+namespace PmmlEngine.Tests;
+
+/// <summary>Builds small documents for tests.</summary>
+internal static class Pmml
+{
+    public static PmmlEvaluator Load(string xml) => PmmlEvaluator.Load(new MemoryStream(Encoding.UTF8.GetBytes(xml)));
+
+    /// <summary>A document with the given DataDictionary fields and model element.</summary>
+    public static string Document(string dataFields, string model) => $"""
+        <?xml version="1.0"?>
+        <PMML xmlns="http://www.dmg.org/PMML-4_4" version="4.4">
+          <Header/>
+          <DataDictionary>
+        {dataFields}
+          </DataDictionary>
+        {model}
+        </PMML>
+        """;
+
+    public static Dictionary<string, object?> Row(params (string Name, object? Value)[] values) =>
+        values.ToDictionary(v => v.Name, v => v.Value);
+}

@@ -1,0 +1,110 @@
+using PmmlEngine.Errors;
+
+namespace PmmlEngine.Tests.Xml;
+
+public sealed class MarkupErrorTests
+{
+    private const string Fields = """<DataField name="x" optype="continuous" dataType="double"/><DataField name="y" optype="continuous" dataType="double"/>""";
+
+    private static string Regression(string attributes = "", string body = """<NumericPredictor name="x" coefficient="2"/>""") => $"""
+        <RegressionModel functionName="regression" {attributes}>
+          <MiningSchema><MiningField name="y" usageType="target"/><MiningField name="x"/></MiningSchema>
+          <RegressionTable intercept="1">{body}</RegressionTable>
+        </RegressionModel>
+        """;
+
+    [Test]
+    public void Load_DocumentWithDtd_RejectedWithLineAndColumn()
+    {
+        var xml = """
+            <?xml version="1.0"?>
+            <!DOCTYPE PMML [<!ENTITY x "boom">]>
+            <PMML version="4.4"/>
+            """;
+        var e = Assert.Throws<PmmlMarkupException>(() => Pmml.Load(xml))!;
+        Assert.That(e.Kind, Is.EqualTo(MarkupProblemKind.MalformedDocument));
+        Assert.That(e.Location.Line, Is.EqualTo(2));
+        Assert.That(e.Message, Does.Contain("DTD"));
+    }
+
+    [Test]
+    public void Load_MalformedAttribute_NamesElementAttributeLineAndColumn()
+    {
+        var e = Assert.Throws<PmmlMarkupException>(() => Pmml.Load(Pmml.Document(Fields, Regression(body: """<NumericPredictor name="x" coefficient="two"/>"""))))!;
+        Assert.That(e.Kind, Is.EqualTo(MarkupProblemKind.InvalidAttribute));
+        Assert.That(e.Location.ElementPath, Does.EndWith("NumericPredictor@coefficient"));
+        Assert.That(e.Location.Line, Is.EqualTo(9));
+        Assert.That(e.Location.Column, Is.GreaterThan(1));
+        Assert.That(e.Message, Does.Contain("'two' is not a number"));
+    }
+
+    [Test]
+    public void Load_UnknownModelType_UnsupportedElementWithLocation()
+    {
+        var e = Assert.Throws<PmmlMarkupException>(() => Pmml.Load(Pmml.Document(Fields, """<FancyModel functionName="regression"/>""")))!;
+        Assert.That(e.Kind, Is.EqualTo(MarkupProblemKind.UnsupportedElement));
+        Assert.That(e.Location.ElementPath, Is.EqualTo("PMML/FancyModel"));
+        Assert.That(e.Location.Line, Is.EqualTo(7));
+    }
+
+    [Test]
+    public void Load_UnsupportedModelFamily_NamesTheFamily()
+    {
+        var e = Assert.Throws<PmmlMarkupException>(() => Pmml.Load(Pmml.Document(Fields, """<NaiveBayesModel functionName="classification"/>""")))!;
+        Assert.That(e.Message, Does.Contain("NaiveBayesModel is not supported"));
+    }
+
+    [Test]
+    public void Load_SeveralProblems_AllReportedTogether()
+    {
+        var model = Regression("normalizationMethod=\"sideways\"", """<NumericPredictor name="nope" coefficient="2"/><NumericPredictor name="x" coefficient="?"/>""");
+        var e = Assert.Throws<PmmlMarkupException>(() => Pmml.Load(Pmml.Document(Fields, model)))!;
+        Assert.That(e.Problems, Has.Count.EqualTo(2), e.Message);
+        Assert.That(e.Message, Does.Contain("sideways").And.Contain("'?' is not a number"));
+    }
+
+    [Test]
+    public void Load_UndefinedField_PlanningErrorWithLocation()
+    {
+        var e = Assert.Throws<PmmlMarkupException>(() => Pmml.Load(Pmml.Document(Fields, Regression(body: """<NumericPredictor name="nope" coefficient="2"/>"""))))!;
+        Assert.That(e.Message, Does.Contain("'nope' is not defined"));
+        Assert.That(e.Location.Line, Is.EqualTo(7));
+    }
+
+    [Test]
+    public void Load_CyclicDerivedFields_Rejected()
+    {
+        var model = """
+            <RegressionModel functionName="regression">
+              <MiningSchema><MiningField name="y" usageType="target"/><MiningField name="x"/></MiningSchema>
+              <LocalTransformations>
+                <DerivedField name="a" optype="continuous" dataType="double"><FieldRef field="b"/></DerivedField>
+                <DerivedField name="b" optype="continuous" dataType="double"><FieldRef field="a"/></DerivedField>
+              </LocalTransformations>
+              <RegressionTable intercept="1"><NumericPredictor name="a" coefficient="2"/></RegressionTable>
+            </RegressionModel>
+            """;
+        var e = Assert.Throws<PmmlMarkupException>(() => Pmml.Load(Pmml.Document(Fields, model)))!;
+        Assert.That(e.Message, Does.Contain("depends on itself"));
+    }
+
+    [Test]
+    public void Load_NotXml_MalformedDocument()
+    {
+        var e = Assert.Throws<PmmlMarkupException>(() => Pmml.Load("<PMML><DataDictionary></PMML>"))!;
+        Assert.That(e.Kind, Is.EqualTo(MarkupProblemKind.MalformedDocument));
+        Assert.That(e.Location.Line, Is.EqualTo(1));
+    }
+
+    [TestCase("http://www.dmg.org/PMML-3_2")]
+    [TestCase("http://www.dmg.org/PMML-4_1")]
+    [TestCase("")]
+    public void Load_OtherPmmlNamespaces_Accepted(string ns)
+    {
+        var xml = Pmml.Document(Fields, Regression()).Replace("http://www.dmg.org/PMML-4_4", ns, StringComparison.Ordinal);
+        if (ns.Length == 0)
+            xml = xml.Replace(" xmlns=\"\"", "", StringComparison.Ordinal);
+        var result = Pmml.Load(xml).Evaluate(Pmml.Row(("x", 2.0)));
+        Assert.That(result["y"], Is.EqualTo(5.0));
+    }
+}
