@@ -103,7 +103,7 @@ internal sealed class ModelPlanner(PlanningContext context, ExpressionPlanner ex
         }
         var plan = new TargetPlan(name, type, opType, categories.ToArray(), target)
         {
-            ActualSlot = dataField is not null && context.Slots.FindIndex(s => s is InputSlot i && i.Field == dataField) is var actual ? actual : -1,
+            ActualSlot = dataField is null ? -1 : context.Slots.FindIndex(s => s is InputSlot i && i.Field == dataField),
             Priors = target is { Values.Length: > 0 } && target.Values.Any(v => v.PriorProbability is not null)
                 ? categories.Select(c => target.Values.FirstOrDefault(v => ValueParser.Parse(v.Value ?? "", type).Equals(c))?.PriorProbability ?? 0).ToArray()
                 : null,

@@ -131,9 +131,8 @@ internal sealed class ParseContext(Diagnostics diagnostics)
             return value;
         Report(MarkupProblemKind.InvalidAttribute, attribute,
             $"'{attribute.Value}' is not one of {string.Join(", ", EnumNames<TEnum>.Map.Keys.Order())}");
-        return fallback();
-
-        static TEnum fallback() => default;
+        // The problem is reported; the first member stands in so the rest of the document can still be checked.
+        return default(TEnum);
     }
 
     private static class EnumNames<TEnum> where TEnum : struct, Enum
