@@ -1,4 +1,6 @@
 using System.Globalization;
+using PmmlEngine.Backends;
+using PmmlEngine.Backends.Compiled;
 using PmmlEngine.Backends.Interpreter;
 using PmmlEngine.Model;
 using PmmlEngine.Planning;
@@ -18,8 +20,13 @@ public sealed class PmmlEvaluator
 {
     private readonly DocumentPlan _plan;
     private readonly Dictionary<string, InputSlot> _inputsByName;
+    private readonly ScoringEngine _engine;
+    private readonly PublicField[] _results;
 
-    private PmmlEvaluator(DocumentPlan plan)
+    /// <summary>The workspace this thread used last, reused while the thread keeps scoring with the same evaluator.</summary>
+    [ThreadStatic] private static (PmmlEvaluator? Owner, Workspace? Workspace) t_workspace;
+
+    private PmmlEvaluator(DocumentPlan plan, EvaluatorOptions options)
     {
         _plan = plan;
         _inputsByName = plan.Inputs.ToDictionary(i => i.Name, StringComparer.Ordinal);
@@ -29,16 +36,37 @@ public sealed class PmmlEvaluator
             plan.Model.Target.Categories.Select(c => ValueFormatter.ToClr(c, t.DataType)).ToArray(), [])).ToArray();
         OutputFields = plan.Outputs.Select(o => new FieldDescription(o.Name, o.DataType, o.OpType, [], [],
             FindOutput(plan.Model, o.Name)?.Field.Feature)).ToArray();
-        ResultNames = TargetFields.Select(f => f.Name).Concat(OutputFields.Select(f => f.Name)).Distinct().ToArray();
+        _results = plan.Targets.Concat(plan.Outputs).DistinctBy(f => f.Name).ToArray();
+        ResultNames = _results.Select(f => f.Name).ToArray();
+        if (options.Backend == Backend.Interpreter)
+        {
+            _engine = new InterpreterEngine(plan);
+            Backend = Backend.Interpreter;
+            CompilationFallbacks = [];
+        }
+        else
+        {
+            var compiled = CompiledDocument.Compile(plan);
+            _engine = new CompiledEngine(compiled);
+            Backend = Backend.Compiled;
+            CompilationFallbacks = compiled.Fallbacks;
+        }
     }
 
-    /// <summary>Reads, validates and plans a PMML document; throws <see cref="Errors.PmmlMarkupException"/> listing every problem.</summary>
-    public static PmmlEvaluator Load(Stream stream) => new(Planner.Plan(DocumentParser.Parse(stream)));
+    /// <summary>The backend that scores records: <see cref="Backend.Compiled"/> or <see cref="Backend.Interpreter"/>.</summary>
+    public Backend Backend { get; }
 
-    public static PmmlEvaluator Load(string path)
+    /// <summary>The parts of the document the compiled backend left to the interpreter, each with its reason.</summary>
+    public IReadOnlyList<string> CompilationFallbacks { get; }
+
+    /// <summary>Reads, validates and plans a PMML document; throws <see cref="Errors.PmmlMarkupException"/> listing every problem.</summary>
+    public static PmmlEvaluator Load(Stream stream, EvaluatorOptions? options = null) =>
+        new(Planner.Plan(DocumentParser.Parse(stream)), options ?? EvaluatorOptions.Default);
+
+    public static PmmlEvaluator Load(string path, EvaluatorOptions? options = null)
     {
         using var stream = File.OpenRead(path);
-        return Load(stream);
+        return Load(stream, options);
     }
 
     public PmmlDocument Document => _plan.Document;
@@ -68,31 +96,54 @@ public sealed class PmmlEvaluator
     public IReadOnlyDictionary<string, object?> Evaluate(IReadOnlyDictionary<string, object?> arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var row = new RowContext(_plan);
+        var workspace = ThreadWorkspace;
+        var row = workspace.Row;
         row.Reset();
         foreach (var input in _plan.Inputs)
             row.Set(input.Index, arguments.TryGetValue(input.Name, out var raw) ? input.Convert(raw) : Value.Missing);
-        // Every active field is checked up front so an invalid value fails the record even where no branch reads it.
-        foreach (var slot in _plan.Model.ActiveSlots)
-            row.Get(slot);
-        var result = ModelInterpreter.Evaluate(_plan.Model, row);
-        foreach (var target in _plan.Targets)
-            row.Set(target.Slots[0], ValueParser.Convert(result.Predicted, target.DataType));
-
-        var values = new Dictionary<string, object?>(ResultNames.Count, StringComparer.Ordinal);
-        foreach (var field in _plan.Targets)
-            values[field.Name] = Read(row, field);
-        foreach (var field in _plan.Outputs)
-            values.TryAdd(field.Name, Read(row, field));
+        Score(workspace);
+        var values = new Dictionary<string, object?>(_results.Length, StringComparer.Ordinal);
+        foreach (var field in _results)
+            values[field.Name] = ValueFormatter.ToClr(Read(row, field), field.DataType);
         return values;
     }
 
-    private static object? Read(RowContext row, PublicField field)
+    /// <summary>A scorer for one thread that reuses its buffers: typed inputs and results, no allocation per record.</summary>
+    public RowScorer CreateScorer() => new(this, _engine.CreateWorkspace());
+
+    internal IReadOnlyList<InputSlot> Inputs => _plan.Inputs;
+
+    internal IReadOnlyList<PublicField> Results => _results;
+
+    internal Workspace ThreadWorkspace
+    {
+        get
+        {
+            if (!ReferenceEquals(t_workspace.Owner, this))
+                t_workspace = (this, _engine.CreateWorkspace());
+            return t_workspace.Workspace!;
+        }
+    }
+
+    /// <summary>Scores a record whose inputs are set in the workspace's slots, then writes the targets to theirs.</summary>
+    internal void Score(Workspace workspace)
+    {
+        var row = workspace.Row;
+        // Every active field is checked up front so an invalid value fails the record even where no branch reads it.
+        foreach (var slot in _plan.Model.ActiveSlots)
+            row.Get(slot);
+        var result = _engine.Run(workspace);
+        foreach (var target in _plan.Targets)
+            row.Set(target.Slots[0], ValueParser.Convert(result.Predicted, target.DataType));
+    }
+
+    /// <summary>A result field's value: from the first of its slots that the record set, else missing.</summary>
+    internal static Value Read(RowContext row, PublicField field)
     {
         foreach (var slot in field.Slots)
             if (row.IsSet(slot))
-                return ValueFormatter.ToClr(row.Get(slot), field.DataType);
-        return null;
+                return row.Get(slot);
+        return Value.Missing;
     }
 
     /// <summary>Scores the document's ModelVerification records and compares them with their expected values.</summary>

@@ -62,7 +62,7 @@ internal static class EnsembleInterpreter
         return result;
     }
 
-    private static double[]? Align(SegmentPlan segment, double[]? values, int length)
+    internal static double[]? Align(SegmentPlan segment, double[]? values, int length)
     {
         if (values is null)
             return null;
@@ -83,31 +83,52 @@ internal static class EnsembleInterpreter
                 return Value.Missing;
             weights[i] = scored[i].Segment.Weight;
         }
+        return Value.Of(Regress(ensemble, values, weights));
+    }
+
+    /// <summary>Combines the segments' numeric predictions by the ensemble's method; every backend uses this arithmetic.</summary>
+    internal static double Regress(EnsemblePlan ensemble, ReadOnlySpan<double> values, ReadOnlySpan<double> weights)
+    {
         if (ensemble.IsFloat && ensemble.Method == MultipleModelMethod.Sum)
         {
             // XGBoost starts from base_score (the Target's rescaleConstant) and adds its trees in float32, in order.
             var sum = BaseScore(ensemble);
             foreach (var v in values) sum += (float)v;
-            return Value.Of(sum);
+            return sum;
         }
-        return Value.Of(ensemble.Method switch
+        return ensemble.Method switch
         {
-            MultipleModelMethod.Sum => values.Sum(),
-            MultipleModelMethod.WeightedSum => values.Zip(weights, (v, w) => v * w).Sum(),
-            MultipleModelMethod.Average => values.Sum() / values.Length,
-            MultipleModelMethod.WeightedAverage => values.Zip(weights, (v, w) => v * w).Sum() / weights.Sum(),
-            MultipleModelMethod.Median => Median(values),
-            MultipleModelMethod.WeightedMedian => WeightedMedian(values, weights),
-            MultipleModelMethod.Max => values.Max(),
+            MultipleModelMethod.Sum => Sum(values),
+            MultipleModelMethod.WeightedSum => WeightedSum(values, weights),
+            MultipleModelMethod.Average => Sum(values) / values.Length,
+            MultipleModelMethod.WeightedAverage => WeightedSum(values, weights) / Sum(weights),
+            MultipleModelMethod.Median => Median(values.ToArray()),
+            MultipleModelMethod.WeightedMedian => WeightedMedian(values.ToArray(), weights.ToArray()),
+            MultipleModelMethod.Max => values.ToArray().Max(),
             _ => double.NaN,
-        });
+        };
+    }
+
+    /// <summary>Left-to-right sums, so every backend adds in the same order.</summary>
+    internal static double Sum(ReadOnlySpan<double> values)
+    {
+        var sum = 0.0;
+        foreach (var v in values) sum += v;
+        return sum;
+    }
+
+    private static double WeightedSum(ReadOnlySpan<double> values, ReadOnlySpan<double> weights)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < values.Length; i++) sum += values[i] * weights[i];
+        return sum;
     }
 
     /// <summary>The rescaleConstant folded into a float sum; <see cref="ModelInterpreter"/> then leaves it out.</summary>
     internal static float BaseScore(EnsemblePlan ensemble) =>
         ensemble.Target.Target is { RescaleFactor: 1.0, Min: null, Max: null } target ? (float)target.RescaleConstant : 0f;
 
-    private static void Classify(EnsemblePlan ensemble, List<(SegmentPlan Segment, ModelResult Result)> scored, ModelResult result)
+    internal static void Classify(EnsemblePlan ensemble, List<(SegmentPlan Segment, ModelResult Result)> scored, ModelResult result)
     {
         var n = ensemble.Target.Categories.Length;
         var totals = new double[n];

@@ -45,15 +45,22 @@ internal static class ExpressionInterpreter
 
     private static Value Apply(ApplyPlan apply, RowContext row, Value[] frame)
     {
-        var function = apply.Function;
         var arguments = new Value[apply.Arguments.Length];
+        for (var i = 0; i < arguments.Length; i++)
+            arguments[i] = Evaluate(apply.Arguments[i], row, frame);
+        return Apply(apply, arguments);
+    }
+
+    /// <summary>An Apply over its evaluated arguments: the function's missing policy, then invalidValueTreatment and defaultValue.</summary>
+    internal static Value Apply(ApplyPlan apply, ReadOnlySpan<Value> arguments)
+    {
+        var function = apply.Function;
         var anyMissing = false;
         var anyInvalid = false;
-        for (var i = 0; i < arguments.Length; i++)
+        foreach (var argument in arguments)
         {
-            arguments[i] = Evaluate(apply.Arguments[i], row, frame);
-            anyMissing |= arguments[i].IsMissing;
-            anyInvalid |= arguments[i].IsInvalid;
+            anyMissing |= argument.IsMissing;
+            anyInvalid |= argument.IsInvalid;
         }
         Value result;
         if (function.Missing == MissingPolicy.Propagate && anyMissing)
@@ -66,13 +73,19 @@ internal static class ExpressionInterpreter
         {
             result = function.Missing == MissingPolicy.Propagate && anyInvalid ? Value.Invalid : function.Body(arguments);
         }
+        return Finish(apply, result, arguments);
+    }
+
+    /// <summary>What an Apply makes of its function's result: invalidValueTreatment, then defaultValue for a missing result.</summary>
+    internal static Value Finish(ApplyPlan apply, Value result, ReadOnlySpan<Value> arguments)
+    {
         if (result.IsInvalid)
         {
             switch (apply.InvalidTreatment)
             {
                 case InvalidValueTreatment.ReturnInvalid:
                     throw new PmmlEvaluationException(
-                        $"function '{function.Name}' has no valid result for ({string.Join(", ", arguments)})", null, apply.Location);
+                        $"function '{apply.Function.Name}' has no valid result for ({string.Join(", ", arguments.ToArray())})", null, apply.Location);
                 case InvalidValueTreatment.AsMissing:
                     result = Value.Missing;
                     break;
@@ -92,8 +105,13 @@ internal static class ExpressionInterpreter
             arguments[i] = function.ParameterTypes[i] is { } type ? ValueParser.Convert(argument, type) : argument;
             anyMissing |= argument.IsMissing;
         }
-        var result = Evaluate(function.Body, row, arguments);
-        if (function.ResultType is { } resultType)
+        return Finish(call, Evaluate(function.Body, row, arguments), anyMissing);
+    }
+
+    /// <summary>A user function's result: converted to its declared type; a missing one takes mapMissingTo or defaultValue.</summary>
+    internal static Value Finish(CallPlan call, Value result, bool anyMissing)
+    {
+        if (call.Function.ResultType is { } resultType)
             result = ValueParser.Convert(result, resultType);
         if (result.IsMissing)
             return anyMissing && call.MapMissingTo.HasValue ? call.MapMissingTo : call.DefaultValue.HasValue ? call.DefaultValue : result;
@@ -157,6 +175,8 @@ internal static class ExpressionInterpreter
             if (key[i].IsMissing)
                 return m.MapMissingTo;
         }
-        return m.Table.TryGetValue(new RowKey(key), out var value) ? value : m.DefaultValue;
+        return Lookup(m, key);
     }
+
+    internal static Value Lookup(MapValuesPlan m, Value[] key) => m.Table.TryGetValue(new RowKey(key), out var value) ? value : m.DefaultValue;
 }

@@ -25,7 +25,7 @@ internal static class ModelInterpreter
     /// PMML 4.4 Targets: a regression prediction is clamped to min/max, multiplied by rescaleFactor, shifted by
     /// rescaleConstant and cast; a missing prediction takes the default value or, for classification, the priors.
     /// </summary>
-    private static void ApplyTargets(ModelPlan model, ModelResult result)
+    internal static void ApplyTargets(ModelPlan model, ModelResult result)
     {
         var plan = model.Target;
         if (model.Function == MiningFunction.Classification)

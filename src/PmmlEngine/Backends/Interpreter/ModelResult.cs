@@ -16,6 +16,16 @@ internal sealed class ModelResult(TargetPlan target)
     public string? EntityId { get; set; }
     public List<string>? Warnings { get; set; }
 
+    /// <summary>Clears the result so a compiled backend can reuse it for the next record.</summary>
+    public void Reset()
+    {
+        Predicted = Value.Missing;
+        Probabilities = null;
+        Confidences = null;
+        EntityId = null;
+        Warnings = null;
+    }
+
     public void Warn(string warning) => (Warnings ??= []).Add(warning);
 
     /// <summary>Sets the probabilities and predicts the first most probable category.</summary>

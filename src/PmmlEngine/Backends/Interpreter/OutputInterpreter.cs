@@ -7,13 +7,15 @@ namespace PmmlEngine.Backends.Interpreter;
 /// <summary>Derives each OutputField from the model result, in document order, so later fields can use earlier ones.</summary>
 internal static class OutputInterpreter
 {
-    public static void Write(ModelPlan model, ModelResult result, RowContext row)
+    /// <summary>Writes every output; <paramref name="expressions"/> holds compiled output expressions by position (null interprets).</summary>
+    public static void Write(ModelPlan model, ModelResult result, RowContext row, Func<RowContext, Value>?[]? expressions = null)
     {
-        foreach (var output in model.Outputs)
-            row.Set(output.Slot, ValueParser.Convert(Compute(output, result, row), output.DataType));
+        var outputs = model.Outputs;
+        for (var i = 0; i < outputs.Length; i++)
+            row.Set(outputs[i].Slot, ValueParser.Convert(Compute(outputs[i], result, row, expressions?[i]), outputs[i].DataType));
     }
 
-    private static Value Compute(OutputPlan output, ModelResult result, RowContext row)
+    private static Value Compute(OutputPlan output, ModelResult result, RowContext row, Func<RowContext, Value>? expression)
     {
         var target = result.Target;
         switch (output.Field.Feature)
@@ -29,7 +31,8 @@ internal static class OutputInterpreter
                 return Lookup(result.Confidences ?? result.Probabilities, output, result);
             case ResultFeature.TransformedValue:
             case ResultFeature.Decision:
-                return output.Expression is null ? Value.Missing : ExpressionInterpreter.Evaluate(output.Expression, row, []);
+                return expression is not null ? expression(row)
+                    : output.Expression is null ? Value.Missing : ExpressionInterpreter.Evaluate(output.Expression, row, []);
             case ResultFeature.EntityId:
                 return result.EntityId is null ? Value.Missing : Value.Of(result.EntityId);
             case ResultFeature.Residual:

@@ -1,5 +1,6 @@
 using PmmlEngine.Model;
 using PmmlEngine.Planning;
+using PmmlEngine.Types;
 
 namespace PmmlEngine.Backends.Interpreter;
 
@@ -37,6 +38,12 @@ internal static class PredicateInterpreter
         }
         if (!value.HasValue)
             return Truth.Unknown;
+        return Compare(s, value) ? Truth.True : Truth.False;
+    }
+
+    /// <summary>The comparison of a present value with the predicate's constant.</summary>
+    internal static bool Compare(SimplePredicatePlan s, Value value)
+    {
         int comparison;
         if (s.CompareAsFloat && value.TryGetNumber(out var x))
             comparison = ((float)x).CompareTo((float)s.Constant.Number);
@@ -44,7 +51,7 @@ internal static class PredicateInterpreter
             comparison = value.Equals(s.Constant) ? 0 : 1;
         else
             comparison = value.CompareTo(s.Constant);
-        var result = s.Operator switch
+        return s.Operator switch
         {
             ComparisonOperator.Equal => comparison == 0,
             ComparisonOperator.NotEqual => comparison != 0,
@@ -53,7 +60,6 @@ internal static class PredicateInterpreter
             ComparisonOperator.GreaterThan => comparison > 0,
             _ => comparison >= 0,
         };
-        return result ? Truth.True : Truth.False;
     }
 
     private static Truth Compound(CompoundPredicatePlan c, RowContext row)

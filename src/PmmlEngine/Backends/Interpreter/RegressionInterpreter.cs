@@ -19,14 +19,27 @@ internal static class RegressionInterpreter
                 return result;
             scores[t] = score.Value;
         }
+        Finish(model, scores, result, new double[scores.Length], new double[model.Target.Categories.Length]);
+        return result;
+    }
+
+    /// <summary>
+    /// From the tables' linear predictors to the prediction: the link function for regression, normalised probabilities
+    /// aligned with the target's categories for classification. The buffers let compiled callers reuse memory.
+    /// </summary>
+    internal static void Finish(RegressionPlan model, ReadOnlySpan<double> scores, ModelResult result, double[] probabilities, double[] aligned)
+    {
         if (model.Function != MiningFunction.Classification)
         {
             var y = scores[0];
             result.Predicted = Value.Of(model.IsFloat ? LinkFunctions.Apply(model.Normalization, (float)y) : LinkFunctions.Apply(model.Normalization, y));
-            return result;
+            return;
         }
-        var probabilities = model.IsFloat ? NormalizeFloat(model.Normalization, scores) : Normalize(model.Normalization, scores);
-        var aligned = new double[model.Target.Categories.Length];
+        if (model.IsFloat)
+            NormalizeFloat(model.Normalization, scores, probabilities);
+        else
+            Normalize(model.Normalization, scores, probabilities);
+        Array.Clear(aligned);
         for (var t = 0; t < scores.Length; t++)
         {
             var index = model.Target.IndexOf(model.Tables[t].Category);
@@ -34,7 +47,6 @@ internal static class RegressionInterpreter
                 aligned[index] = probabilities[t];
         }
         result.SetDistribution(aligned);
-        return result;
     }
 
     /// <summary>The table's linear predictor, or null when a numeric input is missing (no prediction).</summary>
@@ -94,51 +106,57 @@ internal static class RegressionInterpreter
     /// softmax and simplemax normalise over all categories; the link functions map each score on its own, and with two
     /// categories the second is one minus the first (PMML 4.4 Regression, binary classification).
     /// </summary>
-    private static double[] Normalize(RegressionNormalization method, double[] scores)
+    private static void Normalize(RegressionNormalization method, ReadOnlySpan<double> scores, Span<double> p)
     {
-        var p = new double[scores.Length];
         switch (method)
         {
             case RegressionNormalization.Softmax:
-                var max = scores.Max();
+                var max = double.NegativeInfinity;
+                foreach (var s in scores) max = Math.Max(max, s);
                 var sum = 0.0;
                 for (var i = 0; i < p.Length; i++) sum += p[i] = Math.Exp(scores[i] - max);
                 for (var i = 0; i < p.Length; i++) p[i] /= sum;
-                return p;
+                return;
             case RegressionNormalization.Simplemax:
-                var total = scores.Sum();
+                var total = 0.0;
+                foreach (var s in scores) total += s;
                 for (var i = 0; i < p.Length; i++) p[i] = scores[i] / total;
-                return p;
+                return;
             default:
                 for (var i = 0; i < p.Length; i++) p[i] = LinkFunctions.Apply(method, scores[i]);
                 if (p.Length == 2 && (LinkFunctions.IsPerCategory(method) || method == RegressionNormalization.None))
                     p[1] = 1.0 - p[0];
-                return p;
+                return;
         }
     }
 
-    private static double[] NormalizeFloat(RegressionNormalization method, double[] scores)
+    /// <summary>The float32 variant: every intermediate is a float, as XGBoost computes it.</summary>
+    private static void NormalizeFloat(RegressionNormalization method, ReadOnlySpan<double> scores, Span<double> p)
     {
-        var p = new double[scores.Length];
         switch (method)
         {
             case RegressionNormalization.Softmax:
-                var max = (float)scores.Max();
+                var max = float.NegativeInfinity;
+                foreach (var s in scores) max = Math.Max(max, (float)s);
                 var sum = 0.0f;
-                var e = new float[p.Length];
-                for (var i = 0; i < p.Length; i++) sum += e[i] = MathF.Exp((float)scores[i] - max);
-                for (var i = 0; i < p.Length; i++) p[i] = e[i] / sum;
-                return p;
+                for (var i = 0; i < p.Length; i++)
+                {
+                    var e = MathF.Exp((float)scores[i] - max);
+                    p[i] = e;
+                    sum += e;
+                }
+                for (var i = 0; i < p.Length; i++) p[i] = (float)p[i] / sum;
+                return;
             case RegressionNormalization.Simplemax:
                 var total = 0.0f;
                 foreach (var s in scores) total += (float)s;
                 for (var i = 0; i < p.Length; i++) p[i] = (float)scores[i] / total;
-                return p;
+                return;
             default:
                 for (var i = 0; i < p.Length; i++) p[i] = LinkFunctions.Apply(method, (float)scores[i]);
                 if (p.Length == 2 && (LinkFunctions.IsPerCategory(method) || method == RegressionNormalization.None))
                     p[1] = 1.0f - (float)p[0];
-                return p;
+                return;
         }
     }
 }

@@ -14,17 +14,44 @@ internal sealed class RowContext
     private readonly SlotDefinition[] _slots;
     private readonly Value[] _values;
     private readonly int[] _stamps;
+    private readonly Func<RowContext, Value>?[]? _computers;
     private int _generation;
+    private int _scratchTop;
 
-    public RowContext(DocumentPlan plan)
+    /// <param name="plan">The document whose slots this buffer holds.</param>
+    /// <param name="computers">Compiled computations of derived slots; a null entry (or array) interprets the slot.</param>
+    public RowContext(DocumentPlan plan, Func<RowContext, Value>?[]? computers = null)
     {
         _slots = plan.Slots;
         _values = new Value[_slots.Length];
         _stamps = new int[_slots.Length];
+        _computers = computers;
     }
+
+    /// <summary>Changes on every <see cref="Reset"/>; lets backends cache per-record work (feature vectors) by stamp.</summary>
+    public int Generation => _generation;
+
+    /// <summary>Argument space for compiled function applications, used as a stack so no record allocates.</summary>
+    public Value[] Scratch { get; private set; } = new Value[16];
+
+    public int Reserve(int count)
+    {
+        var start = _scratchTop;
+        _scratchTop += count;
+        if (_scratchTop > Scratch.Length)
+        {
+            var grown = new Value[Math.Max(_scratchTop, Scratch.Length * 2)];
+            Scratch.AsSpan(0, start).CopyTo(grown);
+            Scratch = grown;
+        }
+        return start;
+    }
+
+    public void Release(int count) => _scratchTop -= count;
 
     public void Reset()
     {
+        _scratchTop = 0;
         if (++_generation == int.MaxValue)
         {
             Array.Clear(_stamps);
@@ -47,7 +74,8 @@ internal sealed class RowContext
         var value = _slots[slot] switch
         {
             PreparedSlot prepared => Prepare(prepared),
-            DerivedSlot derived => ValueParser.Convert(ExpressionInterpreter.Evaluate(derived.Expression, this, []), derived.DataType),
+            DerivedSlot derived => ValueParser.Convert(
+                _computers?[slot] is { } compute ? compute(this) : ExpressionInterpreter.Evaluate(derived.Expression, this, []), derived.DataType),
             _ => Value.Missing,
         };
         Set(slot, value);

@@ -55,7 +55,8 @@ internal static class TreeInterpreter
         return Leaf(tree, node, result, missingCount);
     }
 
-    private static ModelResult Leaf(TreePlan tree, TreeNodePlan node, ModelResult result, int missingCount)
+    /// <summary>The prediction at <paramref name="node"/>; <paramref name="certain"/> may supply its one-hot distribution.</summary>
+    internal static ModelResult Leaf(TreePlan tree, TreeNodePlan node, ModelResult result, int missingCount, double[]? certain = null)
     {
         result.EntityId = node.Id;
         result.Predicted = node.Score;
@@ -68,8 +69,7 @@ internal static class TreeInterpreter
         else if (node.Score.HasValue && tree.Target.IndexOf(node.Score) is var index and >= 0)
         {
             // A node with a score and no ScoreDistribution is certain of its score.
-            result.Probabilities = new double[tree.Target.Categories.Length];
-            result.Probabilities[index] = 1.0;
+            result.Probabilities = certain ?? OneHot(tree.Target.Categories.Length, index);
         }
         var confidences = node.Confidences ?? result.Probabilities;
         if (confidences is not null && missingCount > 0)
@@ -79,6 +79,13 @@ internal static class TreeInterpreter
         }
         result.Confidences = confidences;
         return result;
+    }
+
+    internal static double[] OneHot(int length, int index)
+    {
+        var p = new double[length];
+        p[index] = 1.0;
+        return p;
     }
 
     /// <summary>

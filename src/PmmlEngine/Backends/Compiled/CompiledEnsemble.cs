@@ -1,0 +1,197 @@
+using PmmlEngine.Backends;
+using PmmlEngine.Backends.Interpreter;
+using PmmlEngine.Model;
+using PmmlEngine.Planning;
+using PmmlEngine.Types;
+
+namespace PmmlEngine.Backends.Compiled;
+
+/// <summary>
+/// A MiningModel. Segments are scored by their compiled models and combined in the workspace's buffers. When every
+/// segment is an always-selected regression tree without outputs or targets of its own, the trees are walked directly
+/// over one shared feature vector and only their leaf scores are combined.
+/// </summary>
+internal sealed class CompiledEnsemble : CompiledModel
+{
+    private readonly EnsemblePlan _plan;
+    private readonly CompiledSegment[] _segments;
+    private readonly FeatureMap? _features;
+    private readonly int _featureBuffer;
+
+    public CompiledEnsemble(EnsemblePlan plan, int id, Func<RowContext, Value>?[] outputs, CompiledSegment[] segments, FeatureMap? features, int featureBuffer)
+        : base(plan, id, outputs)
+    {
+        _plan = plan;
+        _segments = segments;
+        _features = features;
+        _featureBuffer = featureBuffer;
+        Trees = IsTreeSum(plan, segments) ? segments.Select(s => ((CompiledTree)s.Model).Tree).ToArray() : null;
+    }
+
+    /// <summary>The trees of a tree sum (see the class summary), or null.</summary>
+    public FlatTree[]? Trees { get; }
+
+    public EnsemblePlan Ensemble => _plan;
+
+    public FeatureMap? Features => _features;
+
+    public override object CreateState() => new EnsembleState(_segments.Length, _plan.Target.Categories.Length);
+
+    private static bool IsTreeSum(EnsemblePlan plan, CompiledSegment[] segments) =>
+        plan.Function != MiningFunction.Classification
+        && plan.Method is MultipleModelMethod.Sum or MultipleModelMethod.WeightedSum or MultipleModelMethod.Average or MultipleModelMethod.WeightedAverage
+        && segments.All(s => s.Predicate is null && s.Model is CompiledTree { OwnsFeatures: false } tree
+            && tree.Plan.Outputs.Length == 0 && tree.Plan.Target.Target is null
+            // A leaf score that is present but not a number would be a present prediction the sum cannot use.
+            && tree.Tree.Outcomes.Zip(tree.Tree.OutcomeScores).All(o => o.First is null || !o.First.Score.HasValue || !double.IsNaN(o.Second)));
+
+    protected override void Score(Workspace workspace, ModelResult result)
+    {
+        var state = (EnsembleState)workspace.States[Id]!;
+        var row = workspace.Row;
+        if (_features is not null)
+            _features.Load(row, workspace.Buffers[_featureBuffer]);
+        var count = 0;
+        var missing = 0;
+        if (Trees is { } trees)
+        {
+            var features = workspace.Buffers[_featureBuffer];
+            for (var i = 0; i < trees.Length; i++)
+            {
+                var score = trees[i].OutcomeScores[trees[i].Walk(features, row, out _)];
+                if (double.IsNaN(score))
+                {
+                    if (_plan.MissingPredictionTreatment == MissingPredictionTreatment.ReturnMissing)
+                        return;
+                    missing++;
+                    continue;
+                }
+                state.Values[count] = score;
+                state.Weights[count++] = _segments[i].Plan.Weight;
+            }
+            if (count > 0 && !TooManyMissing(missing, count))
+                result.Predicted = Value.Of(EnsembleInterpreter.Regress(_plan, state.Values.AsSpan(0, count), state.Weights.AsSpan(0, count)));
+            return;
+        }
+
+        var chosen = -1;
+        for (var i = 0; i < _segments.Length; i++)
+        {
+            var segment = _segments[i];
+            if (segment.Predicate is { } predicate && predicate(row) != Truth.True)
+                continue;
+            var scored = segment.Model.Evaluate(workspace);
+            switch (_plan.Method)
+            {
+                case MultipleModelMethod.SelectFirst:
+                    Adopt(result, segment.Plan, scored, state);
+                    return;
+                case MultipleModelMethod.ModelChain:
+                    chosen = i;
+                    continue;
+            }
+            if (scored.Predicted.IsMissing)
+            {
+                if (_plan.MissingPredictionTreatment == MissingPredictionTreatment.ReturnMissing)
+                    return;
+                missing++;
+                continue;
+            }
+            state.Scored[count++] = i;
+        }
+        if (_plan.Method == MultipleModelMethod.ModelChain)
+        {
+            if (chosen >= 0)
+                Adopt(result, _segments[chosen].Plan, workspace.Results[_segments[chosen].Model.Id], state);
+            return;
+        }
+        if (count == 0 || TooManyMissing(missing, count))
+            return;
+        if (_plan.Method == MultipleModelMethod.SelectAll)
+            result.Predicted = Value.OfCollection(Enumerable.Range(0, count).Select(k => Result(workspace, state, k).Predicted).ToArray());
+        else if (_plan.Function == MiningFunction.Classification)
+            Classify(workspace, state, count, result);
+        else
+            Regress(workspace, state, count, result);
+    }
+
+    private bool TooManyMissing(int missing, int count) => missing > 0 && (double)missing / (missing + count) > _plan.MissingThreshold;
+
+    private ModelResult Result(Workspace workspace, EnsembleState state, int k) => workspace.Results[_segments[state.Scored[k]].Model.Id];
+
+    private void Regress(Workspace workspace, EnsembleState state, int count, ModelResult result)
+    {
+        for (var k = 0; k < count; k++)
+        {
+            if (!Result(workspace, state, k).Predicted.TryGetNumber(out state.Values[k]))
+                return;
+            state.Weights[k] = _segments[state.Scored[k]].Plan.Weight;
+        }
+        result.Predicted = Value.Of(EnsembleInterpreter.Regress(_plan, state.Values.AsSpan(0, count), state.Weights.AsSpan(0, count)));
+    }
+
+    /// <summary>Votes and averages in the workspace's buffers, with the interpreter's arithmetic; median and max use the interpreter's code.</summary>
+    private void Classify(Workspace workspace, EnsembleState state, int count, ModelResult result)
+    {
+        var totals = state.Totals;
+        Array.Clear(totals);
+        var n = totals.Length;
+        switch (_plan.Method)
+        {
+            case MultipleModelMethod.MajorityVote:
+            case MultipleModelMethod.WeightedMajorityVote:
+                var votes = 0.0;
+                for (var k = 0; k < count; k++)
+                {
+                    var index = _plan.Target.IndexOf(Result(workspace, state, k).Predicted);
+                    if (index < 0) continue;
+                    var weight = _plan.Method == MultipleModelMethod.WeightedMajorityVote ? _segments[state.Scored[k]].Plan.Weight : 1.0;
+                    totals[index] += weight;
+                    votes += weight;
+                }
+                for (var i = 0; i < n; i++) totals[i] /= votes;
+                break;
+            case MultipleModelMethod.Average:
+            case MultipleModelMethod.WeightedAverage:
+                var weightSum = 0.0;
+                for (var k = 0; k < count; k++)
+                {
+                    var segment = _segments[state.Scored[k]].Plan;
+                    var weight = _plan.Method == MultipleModelMethod.WeightedAverage ? segment.Weight : 1.0;
+                    if (Align(segment, Result(workspace, state, k).Probabilities, state.Aligned) is { } aligned)
+                        for (var i = 0; i < n; i++) totals[i] += weight * aligned[i];
+                    weightSum += weight;
+                }
+                for (var i = 0; i < n; i++) totals[i] /= weightSum;
+                break;
+            default:
+                state.Pairs.Clear();
+                for (var k = 0; k < count; k++)
+                    state.Pairs.Add((_segments[state.Scored[k]].Plan, Result(workspace, state, k)));
+                EnsembleInterpreter.Classify(_plan, state.Pairs, result);
+                return;
+        }
+        result.SetDistribution(totals);
+    }
+
+    private static void Adopt(ModelResult result, SegmentPlan segment, ModelResult chosen, EnsembleState state)
+    {
+        result.Predicted = chosen.Predicted;
+        result.EntityId = chosen.EntityId;
+        result.Warnings = chosen.Warnings;
+        result.Probabilities = Align(segment, chosen.Probabilities, state.Aligned);
+        result.Confidences = Align(segment, chosen.Confidences, state.AlignedConfidences);
+    }
+
+    /// <summary>A segment's distribution in the ensemble's category order (see <see cref="EnsembleInterpreter.Align"/>).</summary>
+    private static double[]? Align(SegmentPlan segment, double[]? values, double[] aligned)
+    {
+        if (values is null)
+            return null;
+        Array.Clear(aligned);
+        for (var i = 0; i < values.Length && i < segment.CategoryMap.Length; i++)
+            if (segment.CategoryMap[i] >= 0)
+                aligned[segment.CategoryMap[i]] += values[i];
+        return aligned;
+    }
+}

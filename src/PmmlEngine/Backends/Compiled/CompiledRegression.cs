@@ -1,0 +1,121 @@
+using PmmlEngine.Backends;
+using System.Collections.Frozen;
+using System.Linq.Expressions;
+using PmmlEngine.Backends.Interpreter;
+using PmmlEngine.Planning;
+using PmmlEngine.Types;
+using E = System.Linq.Expressions.Expression;
+
+namespace PmmlEngine.Backends.Compiled;
+
+/// <summary>
+/// A RegressionModel whose tables are one compiled function writing each table's linear predictor; the link function
+/// and normalisation are then the interpreter's, on the workspace's buffers.
+/// </summary>
+internal sealed class CompiledRegression : CompiledModel
+{
+    private readonly Func<RowContext, double[], bool> _tables;
+    private readonly int _scores, _probabilities, _aligned;
+
+    public CompiledRegression(RegressionPlan plan, int id, Func<RowContext, Value>?[] outputs, Func<int, int> reserve) : base(plan, id, outputs)
+    {
+        _tables = Compile(plan);
+        _scores = reserve(plan.Tables.Length);
+        _probabilities = reserve(plan.Tables.Length);
+        _aligned = reserve(plan.Target.Categories.Length);
+    }
+
+    protected override void Score(Workspace workspace, ModelResult result)
+    {
+        var scores = workspace.Buffers[_scores];
+        if (_tables(workspace.Row, scores))
+            RegressionInterpreter.Finish((RegressionPlan)Plan, scores, result, workspace.Buffers[_probabilities], workspace.Buffers[_aligned]);
+    }
+
+    /// <summary>
+    /// Adds the terms in the interpreter's order (numeric, categorical, interactions) in double, or in float for a float
+    /// math context, and returns false when a numeric input is missing (no prediction).
+    /// </summary>
+    private static Func<RowContext, double[], bool> Compile(RegressionPlan plan)
+    {
+        var row = E.Parameter(typeof(RowContext), "row");
+        var scores = E.Parameter(typeof(double[]), "scores");
+        var noPrediction = E.Label(typeof(bool), "done");
+        var type = plan.IsFloat ? typeof(float) : typeof(double);
+        var y = E.Variable(type, "y");
+        var x = E.Variable(typeof(double), "x");
+        var v = E.Variable(typeof(Value), "v");
+        var body = new List<E>();
+        E Const(double c) => plan.IsFloat ? E.Constant((float)c) : E.Constant(c);
+        E AsType(E number) => plan.IsFloat ? E.Convert(number, typeof(float)) : number;
+        E ReadNumber(int slot) => E.Block(
+            E.Assign(v, E.Call(row, nameof(RowContext.Get), null, E.Constant(slot))),
+            E.IfThen(E.Not(E.Call(v, nameof(Value.TryGetNumber), null, x)), E.Return(noPrediction, E.Constant(false))));
+
+        for (var t = 0; t < plan.Tables.Length; t++)
+        {
+            var table = plan.Tables[t];
+            body.Add(E.Assign(y, Const(table.Intercept)));
+            foreach (var (slot, exponent, coefficient) in table.Numeric)
+            {
+                body.Add(ReadNumber(slot));
+                E power = exponent == 1 ? AsType(x)
+                    : plan.IsFloat ? E.Call(typeof(MathF), nameof(MathF.Pow), null, E.Convert(x, typeof(float)), E.Constant((float)exponent))
+                    : E.Call(typeof(Math), nameof(Math.Pow), null, x, E.Constant(exponent));
+                body.Add(E.AddAssign(y, E.Multiply(Const(coefficient), power)));
+            }
+            body.AddRange(Categorical(table, row, y, v, Const));
+            foreach (var (slots, coefficient) in table.Interactions)
+            {
+                var product = E.Variable(type, "product");
+                var terms = new List<E> { E.Assign(product, Const(coefficient)) };
+                foreach (var slot in slots)
+                {
+                    terms.Add(ReadNumber(slot));
+                    terms.Add(E.MultiplyAssign(product, AsType(x)));
+                }
+                terms.Add(E.AddAssign(y, product));
+                body.Add(E.Block([product], terms));
+            }
+            body.Add(E.Assign(E.ArrayAccess(scores, E.Constant(t)), plan.IsFloat ? E.Convert(y, typeof(double)) : y));
+        }
+        body.Add(E.Label(noPrediction, E.Constant(true)));
+        return E.Lambda<Func<RowContext, double[], bool>>(E.Block(typeof(bool), [y, x, v], body), row, scores).Compile();
+    }
+
+    /// <summary>
+    /// CategoricalPredictors add their coefficient when the field equals their value. Where a string field's predictors
+    /// are consecutive and name distinct values, at most one of them matches, so one dictionary lookup finds it and the
+    /// additions happen in the same order as testing each predictor in turn.
+    /// </summary>
+    private static IEnumerable<E> Categorical(RegressionTablePlan table, ParameterExpression row, ParameterExpression y, ParameterExpression v, Func<double, E> constant)
+    {
+        var predictors = table.Categorical;
+        for (var i = 0; i < predictors.Length;)
+        {
+            var slot = predictors[i].Slot;
+            var end = i;
+            while (end < predictors.Length && predictors[end].Slot == slot) end++;
+            var group = predictors[i..end];
+            var distinctStrings = group.All(p => p.Value.Kind == ValueKind.String) && group.Select(p => p.Value.String).Distinct(StringComparer.Ordinal).Count() == group.Length;
+            var laterSameSlot = predictors[end..].Any(p => p.Slot == slot);
+            yield return E.Assign(v, E.Call(row, nameof(RowContext.Get), null, E.Constant(slot)));
+            if (distinctStrings && !laterSameSlot && group.Length > 2)
+            {
+                var coefficients = group.ToFrozenDictionary(p => p.Value.String, p => p.Coefficient, StringComparer.Ordinal);
+                var c = E.Variable(typeof(double), "c");
+                yield return E.Block([c], E.IfThen(
+                    E.AndAlso(E.Equal(E.Property(v, nameof(Value.Kind)), E.Constant(ValueKind.String)),
+                        E.Call(E.Constant(coefficients), nameof(FrozenDictionary<string, double>.TryGetValue), null,
+                            E.Convert(E.Property(v, nameof(Value.Payload)), typeof(string)), c)),
+                    E.AddAssign(y, y.Type == typeof(float) ? E.Convert(c, typeof(float)) : c)));
+            }
+            else
+            {
+                foreach (var (_, value, coefficient) in group)
+                    yield return E.IfThen(E.Call(v, nameof(Value.Equals), null, ExpressionCompiler.Constant(value)), E.AddAssign(y, constant(coefficient)));
+            }
+            i = end;
+        }
+    }
+}

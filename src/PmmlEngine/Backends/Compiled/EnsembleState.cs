@@ -1,0 +1,18 @@
+using PmmlEngine.Backends.Interpreter;
+using PmmlEngine.Planning;
+
+namespace PmmlEngine.Backends.Compiled;
+
+/// <summary>The buffers one thread uses to combine an ensemble's segments, sized once.</summary>
+internal sealed class EnsembleState(int segments, int categories)
+{
+    public int[] Scored { get; } = new int[segments];
+    public double[] Values { get; } = new double[segments];
+    public double[] Weights { get; } = new double[segments];
+    public double[] Totals { get; } = new double[categories];
+    public double[] Aligned { get; } = new double[categories];
+    public double[] AlignedConfidences { get; } = new double[categories];
+
+    /// <summary>For the combinations left to the interpreter's arithmetic.</summary>
+    public List<(SegmentPlan Segment, ModelResult Result)> Pairs { get; } = new(segments);
+}

@@ -1,0 +1,79 @@
+using PmmlEngine.Backends.Interpreter;
+using PmmlEngine.Errors;
+using PmmlEngine.Planning;
+using PmmlEngine.Types;
+
+namespace PmmlEngine.Backends.Compiled;
+
+/// <summary>
+/// The fields a group of flattened trees tests, as positions in one feature vector. Numeric fields are stored as numbers,
+/// string fields as codes of the categories the trees mention (-1 for any other text).
+/// </summary>
+internal sealed class FeatureMap(DocumentPlan document)
+{
+    private readonly List<int> _slots = [];
+    private readonly List<Dictionary<string, int>?> _codes = [];
+    private readonly Dictionary<int, int> _bySlot = [];
+
+    public int Count => _slots.Count;
+
+    public IReadOnlyList<int> Slots => _slots;
+
+    public static bool IsNumeric(DataType type) => type is DataType.Double or DataType.Float or DataType.Integer or DataType.Boolean;
+
+    /// <summary>The feature of a slot, added on first use; -1 when the slot's type cannot be a feature.</summary>
+    public int Feature(int slot)
+    {
+        if (_bySlot.TryGetValue(slot, out var feature))
+            return feature;
+        var type = document.Slots[slot].DataType;
+        if (!IsNumeric(type) && type != DataType.String)
+            return -1;
+        feature = _slots.Count;
+        _slots.Add(slot);
+        _codes.Add(type == DataType.String ? new Dictionary<string, int>(StringComparer.Ordinal) : null);
+        _bySlot[slot] = feature;
+        return feature;
+    }
+
+    public bool IsCategorical(int feature) => _codes[feature] is not null;
+
+    public int Code(int feature, string category)
+    {
+        var codes = _codes[feature]!;
+        if (!codes.TryGetValue(category, out var code))
+            codes[category] = code = codes.Count;
+        return code;
+    }
+
+    /// <summary>
+    /// Reads every feature of the record. A derived field whose computation fails is marked, not thrown: the interpreter
+    /// only fails when a walk reads it, so <see cref="Rethrow"/> raises the error at that point.
+    /// </summary>
+    public void Load(RowContext row, Span<double> features)
+    {
+        for (var i = 0; i < _slots.Count; i++)
+        {
+            Value value;
+            try
+            {
+                value = row.Get(_slots[i]);
+            }
+            catch (PmmlEvaluationException)
+            {
+                features[i] = Features.Failed;
+                continue;
+            }
+            features[i] = value.Kind switch
+            {
+                ValueKind.Number or ValueKind.Boolean => Features.Number(value.Number),
+                ValueKind.String when _codes[i] is { } codes => codes.TryGetValue((string)value.Payload!, out var code) ? code : -1,
+                ValueKind.Missing => Features.Missing,
+                _ => Features.Invalid,
+            };
+        }
+    }
+
+    /// <summary>Reads the feature's field again, which throws the error its computation raised.</summary>
+    public void Rethrow(int feature, RowContext row) => row.Get(_slots[feature]);
+}

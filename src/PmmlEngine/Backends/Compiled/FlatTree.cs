@@ -1,0 +1,87 @@
+using PmmlEngine.Backends.Interpreter;
+using PmmlEngine.Planning;
+
+namespace PmmlEngine.Backends.Compiled;
+
+/// <summary>
+/// A TreeModel as arrays: tests walked by a tight loop over a feature vector instead of a recursive node structure.
+/// The missing value strategy is already in the edges, so the walk is the same loop for every strategy it supports.
+/// </summary>
+internal sealed class FlatTree
+{
+    public required TreePlan Plan { get; init; }
+    public required TreeTest[] Tests { get; init; }
+
+    /// <summary>The first edge: a test index, or ~outcome when the root decides without a test.</summary>
+    public required int Start { get; init; }
+
+    /// <summary>Where a walk can end: a node whose prediction is returned, or null for no prediction.</summary>
+    public required TreeNodePlan?[] Outcomes { get; init; }
+
+    /// <summary>Each outcome's score as a number (NaN when it has none), for ensembles that only add scores.</summary>
+    public required double[] OutcomeScores { get; init; }
+
+    /// <summary>Each outcome's one-hot distribution, for classification leaves that only have a score.</summary>
+    public required double[]?[] OutcomeCertainties { get; init; }
+
+    public required FeatureMap Features { get; init; }
+    public required ulong[] Bitsets { get; init; }
+    public required Func<RowContext, Truth>[] Generic { get; init; }
+
+    /// <summary>True when every test is <see cref="TestOp.LessOrEqual"/>: the batch kernel can walk it without branching on the op.</summary>
+    public required bool OnlyLessOrEqual { get; init; }
+
+    /// <summary>The longest chain of tests from the start to an outcome.</summary>
+    public required int Depth { get; init; }
+
+    /// <summary>Walks the tree; returns the outcome and counts the penalised unknown edges taken.</summary>
+    public int Walk(ReadOnlySpan<double> features, RowContext row, out int penalties)
+    {
+        penalties = 0;
+        var tests = Tests;
+        var edge = Start;
+        while (edge >= 0)
+        {
+            ref readonly var test = ref tests[edge];
+            Truth truth;
+            if (test.Op == TestOp.Generic)
+            {
+                truth = Generic[test.Aux](row);
+            }
+            else
+            {
+                var x = features[test.Feature];
+                if (double.IsNaN(x) && Compiled.Features.IsFailed(x))
+                    Features.Rethrow(test.Feature, row);
+                truth = test.Op switch
+                {
+                    TestOp.LessOrEqual => x <= test.Threshold ? Truth.True : double.IsNaN(x) ? Truth.Unknown : Truth.False,
+                    TestOp.Equal => x == test.Threshold ? Truth.True : double.IsNaN(x) ? Truth.Unknown : Truth.False,
+                    TestOp.InSet => double.IsNaN(x) ? Truth.Unknown : InSet(test, (int)x) ? Truth.True : Truth.False,
+                    _ => Compiled.Features.IsMissing(x) ? Truth.True : Truth.False,
+                };
+            }
+            if (truth == Truth.True)
+            {
+                edge = test.OnTrue;
+            }
+            else if (truth == Truth.False)
+            {
+                edge = test.OnFalse;
+            }
+            else
+            {
+                if (test.Penalized)
+                    penalties++;
+                edge = test.OnUnknown;
+            }
+        }
+        return ~edge;
+    }
+
+    private bool InSet(in TreeTest test, int code)
+    {
+        var words = (int)test.Threshold;
+        return code >= 0 && code >> 6 < words && (Bitsets[test.Aux + (code >> 6)] >> (code & 63) & 1) != 0;
+    }
+}

@@ -1,0 +1,28 @@
+using PmmlEngine.Backends;
+using PmmlEngine.Backends.Interpreter;
+using PmmlEngine.Planning;
+using PmmlEngine.Types;
+
+namespace PmmlEngine.Backends.Compiled;
+
+/// <summary>A model the compiler left to the interpreter, with the reason; it shares the record's slots with compiled code.</summary>
+internal sealed class InterpretedModel(ModelPlan plan, int id, Func<RowContext, Value>?[] outputs, string reason) : CompiledModel(plan, id, outputs)
+{
+    public string Reason { get; } = reason;
+
+    protected override void Score(Workspace workspace, ModelResult result)
+    {
+        var scored = Plan switch
+        {
+            TreePlan tree => TreeInterpreter.Evaluate(tree, workspace.Row),
+            RegressionPlan regression => RegressionInterpreter.Evaluate(regression, workspace.Row),
+            EnsemblePlan ensemble => EnsembleInterpreter.Evaluate(ensemble, workspace.Row),
+            _ => throw new InvalidOperationException($"unknown model plan {Plan.GetType().Name}"),
+        };
+        result.Predicted = scored.Predicted;
+        result.Probabilities = scored.Probabilities;
+        result.Confidences = scored.Confidences;
+        result.EntityId = scored.EntityId;
+        result.Warnings = scored.Warnings;
+    }
+}

@@ -1,0 +1,102 @@
+using PmmlEngine.Backends.Interpreter;
+using PmmlEngine.Model;
+using PmmlEngine.Planning;
+using PmmlEngine.Types;
+
+namespace PmmlEngine.Backends.Compiled;
+
+/// <summary>
+/// Compiles a planned document model by model. A part that cannot be compiled is left to the interpreter, and the
+/// reason is recorded (<see cref="CompiledDocument.Fallbacks"/>); the rest of the document stays compiled.
+/// </summary>
+internal sealed class ModelCompiler(DocumentPlan document)
+{
+    private readonly List<CompiledModel> _models = [];
+    private readonly List<int> _buffers = [];
+    private readonly List<string> _fallbacks = [];
+    private int _nextId;
+
+    /// <summary>Every compiled model in <see cref="CompiledModel.Id"/> order (ids are given before a model's segments are compiled).</summary>
+    public IReadOnlyList<CompiledModel> Models => _models.OrderBy(m => m.Id).ToArray();
+    public IReadOnlyList<int> Buffers => _buffers;
+    public IReadOnlyList<string> Fallbacks => _fallbacks;
+
+    public int Reserve(int length)
+    {
+        _buffers.Add(length);
+        return _buffers.Count - 1;
+    }
+
+    /// <summary>Compiles the derived fields; a null entry is interpreted (its reason is recorded).</summary>
+    public Func<RowContext, Value>?[] CompileDerivedFields()
+    {
+        var computers = new Func<RowContext, Value>?[document.Slots.Length];
+        foreach (var slot in document.Slots.OfType<DerivedSlot>())
+            computers[slot.Index] = TryCompile(slot.Expression, $"DerivedField '{slot.Name}'");
+        return computers;
+    }
+
+    /// <param name="model">The model to compile.</param>
+    /// <param name="shared">The feature vector of the enclosing ensemble's trees, or null for a tree that loads its own.</param>
+    public CompiledModel Compile(ModelPlan model, (FeatureMap Map, int Buffer)? shared = null)
+    {
+        var id = _nextId++;
+        var outputs = model.Outputs.Select(o => o.Expression is null ? null : TryCompile(o.Expression, $"OutputField '{o.Name}'")).ToArray();
+        var compiled = TryCompileModel(model, id, outputs, shared, out var reason);
+        if (compiled is null)
+        {
+            _fallbacks.Add($"{Describe(model)}: {reason}");
+            compiled = new InterpretedModel(model, id, outputs, reason!);
+        }
+        _models.Add(compiled);
+        return compiled;
+    }
+
+    private CompiledModel? TryCompileModel(ModelPlan model, int id, Func<RowContext, Value>?[] outputs, (FeatureMap Map, int Buffer)? shared, out string? reason)
+    {
+        reason = null;
+        switch (model)
+        {
+            case TreePlan tree:
+                var features = shared?.Map ?? new FeatureMap(document);
+                var flat = FlatTreeBuilder.TryBuild(tree, features, document, out reason);
+                if (flat is null)
+                    return null;
+                // A tree's own feature vector is sized once the tree is flattened; a shared one once the ensemble is.
+                var buffer = shared?.Buffer ?? Reserve(features.Count);
+                return new CompiledTree(tree, id, outputs, flat, buffer, shared is null);
+            case RegressionPlan regression:
+                return new CompiledRegression(regression, id, outputs, Reserve);
+            case EnsemblePlan ensemble:
+                // In a model chain later segments may test fields that earlier segments output, so each tree reads its
+                // own features when it is scored; otherwise the ensemble reads one vector for all of its trees.
+                var map = ensemble.Method == MultipleModelMethod.ModelChain ? null : new FeatureMap(document);
+                var featureBuffer = map is null ? -1 : Reserve(0);
+                var segments = ensemble.Segments.Select(s => new CompiledSegment(s,
+                    s.Predicate is ConstantPredicatePlan { Value: true } ? null : PredicateCompiler.Compile(s.Predicate, document),
+                    Compile(s.Model, map is null ? null : (map, featureBuffer)))).ToArray();
+                if (map is not null)
+                    _buffers[featureBuffer] = map.Count;
+                return new CompiledEnsemble(ensemble, id, outputs, segments, map is { Count: > 0 } ? map : null, featureBuffer);
+            default:
+                reason = $"{model.Element.ElementName} has no compiler";
+                return null;
+        }
+    }
+
+    private Func<RowContext, Value>? TryCompile(PlanExpression expression, string what)
+    {
+        try
+        {
+            return ExpressionCompiler.Compile(expression);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException)
+        {
+            _fallbacks.Add($"{what}: {e.Message}");
+            return null;
+        }
+    }
+
+    private static string Describe(ModelPlan model) =>
+        $"{model.Element.ElementName} at line {model.Element.Location.Line}";
+}

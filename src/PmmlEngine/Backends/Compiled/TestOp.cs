@@ -1,0 +1,16 @@
+namespace PmmlEngine.Backends.Compiled;
+
+/// <summary>What a flattened tree test does with its feature. Negated predicates swap the test's true and false edges.</summary>
+internal enum TestOp : byte
+{
+    /// <summary>feature ≤ threshold; &lt;, &gt; and ≥ are rewritten to it (see <see cref="Thresholds"/>).</summary>
+    LessOrEqual,
+    /// <summary>feature = threshold (a number, or a category code).</summary>
+    Equal,
+    /// <summary>The category code is in the test's bitset.</summary>
+    InSet,
+    /// <summary>The feature is missing; never unknown.</summary>
+    IsMissing,
+    /// <summary>Any other predicate, compiled to a delegate over the record.</summary>
+    Generic,
+}

@@ -1,0 +1,9 @@
+namespace PmmlEngine.Evaluation;
+
+/// <summary>Options for <see cref="PmmlEvaluator.Load(System.IO.Stream, EvaluatorOptions?)"/>.</summary>
+public sealed record EvaluatorOptions
+{
+    public static EvaluatorOptions Default { get; } = new();
+
+    public Backend Backend { get; init; } = Backend.Auto;
+}

@@ -1,0 +1,76 @@
+using PmmlEngine.Backends;
+using PmmlEngine.Types;
+
+namespace PmmlEngine.Evaluation;
+
+/// <summary>
+/// Scores records one at a time through reused buffers: set the inputs by position (<see cref="PmmlEvaluator.InputFields"/>
+/// order), call <see cref="Evaluate"/>, read the results by position (<see cref="PmmlEvaluator.ResultNames"/> order).
+/// Numbers and category strings in, numbers out allocate nothing. One scorer per thread; create as many as needed.
+/// <code>
+/// var scorer = evaluator.CreateScorer();
+/// scorer.SetInput(0, 5.1); scorer.SetInput(1, "Private");
+/// scorer.Evaluate();
+/// double probability = scorer.GetNumber(1);
+/// </code>
+/// </summary>
+public sealed class RowScorer
+{
+    private readonly PmmlEvaluator _evaluator;
+    private readonly Workspace _workspace;
+    private readonly Value[] _inputs;
+
+    internal RowScorer(PmmlEvaluator evaluator, Workspace workspace)
+    {
+        _evaluator = evaluator;
+        _workspace = workspace;
+        _inputs = new Value[evaluator.Inputs.Count];
+    }
+
+    /// <summary>Sets a number; NaN is missing.</summary>
+    public void SetInput(int index, double value)
+    {
+        var slot = _evaluator.Inputs[index];
+        _inputs[index] = double.IsNaN(value) ? Value.Missing : ValueParser.Convert(Value.Of(value), slot.DataType);
+    }
+
+    /// <summary>Sets text read as the field's type: null, "" and the field's missing values are missing.</summary>
+    public void SetInput(int index, string? text) => _inputs[index] = _evaluator.Inputs[index].Convert(text);
+
+    /// <summary>Sets any CLR value (boxed values allocate; prefer the typed overloads on hot paths).</summary>
+    public void SetInput(int index, object? value) => _inputs[index] = _evaluator.Inputs[index].Convert(value);
+
+    public void SetMissing(int index) => _inputs[index] = Value.Missing;
+
+    /// <summary>Scores the current inputs; throws <see cref="Errors.PmmlEvaluationException"/> for a record the model rejects.</summary>
+    public void Evaluate()
+    {
+        var row = _workspace.Row;
+        row.Reset();
+        var inputs = _evaluator.Inputs;
+        for (var i = 0; i < _inputs.Length; i++)
+            row.Set(inputs[i].Index, _inputs[i]);
+        _evaluator.Score(_workspace);
+    }
+
+    /// <summary>A result as a number: NaN when it is missing or not numeric.</summary>
+    public double GetNumber(int index)
+    {
+        var value = PmmlEvaluator.Read(_workspace.Row, _evaluator.Results[index]);
+        return value.IsNumeric ? value.Number : double.NaN;
+    }
+
+    /// <summary>A result as text (categories, display values): null when missing.</summary>
+    public string? GetString(int index)
+    {
+        var value = PmmlEvaluator.Read(_workspace.Row, _evaluator.Results[index]);
+        return value.HasValue ? value.Payload as string ?? value.ToString() : null;
+    }
+
+    /// <summary>A result as a CLR value, as <see cref="PmmlEvaluator.Evaluate"/> returns it.</summary>
+    public object? GetValue(int index)
+    {
+        var field = _evaluator.Results[index];
+        return ValueFormatter.ToClr(PmmlEvaluator.Read(_workspace.Row, field), field.DataType);
+    }
+}
