@@ -1,0 +1,117 @@
+using PmmlEngine.Errors;
+using PmmlEngine.Evaluation;
+using PmmlEngine.Tests.Conformance;
+using PmmlEngine.Types;
+
+namespace PmmlEngine.Tests.Backends;
+
+/// <summary>
+/// The compiled backend against the interpreter on every conformance model: the recorded rows, then the same rows with
+/// each input missing, unreadable, an unseen category or an extreme number. Results must be identical to the bit, and a
+/// record one backend rejects must be rejected by the other with the same message.
+/// </summary>
+[TestFixture]
+public sealed class DifferentialTests
+{
+    private const int Rows = 100;
+    private const int PerturbedRows = 15;
+    private static readonly string[] NumericVariants = ["", "not-a-number", "1e308", "-1e308", "0", "-0", "NaN", "Infinity", "-1", "123456789.125"];
+    private static readonly string[] CategoricalVariants = ["", "__unseen__", "0", " "];
+
+    private static IEnumerable<TestCaseData> Cases() =>
+        ConformanceCase.Load().Select(c => new TestCaseData(c).SetName("Differential_" + c.Name.Replace('/', '_')));
+
+    [TestCaseSource(nameof(Cases))]
+    public void Compiled_AgreesWithInterpreter(object boxed)
+    {
+        var c = (ConformanceCase)boxed;
+        PmmlEvaluator interpreter, compiled;
+        try
+        {
+            interpreter = PmmlEvaluator.Load(c.Pmml, new EvaluatorOptions { Backend = Backend.Interpreter });
+        }
+        catch (PmmlMarkupException e)
+        {
+            // A document neither backend can load: the compiled one must refuse it with the same problems.
+            var refusal = Assert.Throws<PmmlMarkupException>(() => PmmlEvaluator.Load(c.Pmml));
+            Assert.That(refusal!.Message, Is.EqualTo(e.Message));
+            return;
+        }
+        compiled = PmmlEvaluator.Load(c.Pmml);
+        Assert.That(compiled.Backend, Is.EqualTo(Backend.Compiled));
+        Assert.That(compiled.CompilationFallbacks, Is.Empty, "every conformance model compiles whole");
+
+        var input = CsvTable.Read(c.Input);
+        var thresholds = Thresholds(File.ReadAllText(c.Pmml));
+        var mismatches = new List<string>();
+        var records = 0;
+        foreach (var (label, arguments) in Records(input, compiled, thresholds))
+        {
+            records++;
+            var expected = Score(interpreter, arguments);
+            var actual = Score(compiled, arguments);
+            if (expected != actual)
+                mismatches.Add($"{label}:\n  interpreter {expected}\n  compiled    {actual}");
+            if (mismatches.Count >= 10)
+                break;
+        }
+        Assert.That(mismatches, Is.Empty, $"{mismatches.Count} of {records} records differ");
+    }
+
+    /// <summary>
+    /// Constants the model compares each field with, and the float32 neighbours of each: values on and next to split
+    /// points, where rewriting a comparison could change its outcome.
+    /// </summary>
+    private static Dictionary<string, string[]> Thresholds(string pmml)
+    {
+        var pattern = new System.Text.RegularExpressions.Regex("<SimplePredicate field=\"([^\"]+)\" operator=\"[a-zA-Z]+\" value=\"([^\"]+)\"");
+        return pattern.Matches(pmml)
+            .Where(m => double.TryParse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture, out _))
+            .GroupBy(m => m.Groups[1].Value)
+            .ToDictionary(g => g.Key, g => g.Select(m => double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture))
+                .Distinct().Take(6)
+                .SelectMany(t => new[] { t, (double)(float)t, (double)MathF.BitIncrement((float)t), Math.BitDecrement(t), Math.BitIncrement(t) })
+                .Select(t => t.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+    }
+
+    private static IEnumerable<(string Label, Dictionary<string, object?> Arguments)> Records(CsvTable input, PmmlEvaluator evaluator, Dictionary<string, string[]> thresholds)
+    {
+        for (var row = 0; row < Math.Min(Rows, input.Rows.Count); row++)
+        {
+            var arguments = input.Arguments(row);
+            yield return ($"row {row + 1}", arguments);
+            if (row >= PerturbedRows)
+                continue;
+            foreach (var field in evaluator.InputFields)
+            {
+                var variants = field.OpType == OpType.Continuous ? NumericVariants : CategoricalVariants;
+                if (row < 3 && thresholds.TryGetValue(field.Name, out var splits))
+                    variants = [.. variants, .. splits];
+                foreach (var variant in variants)
+                    yield return ($"row {row + 1} with {field.Name}='{variant}'", new Dictionary<string, object?>(arguments) { [field.Name] = variant });
+            }
+        }
+    }
+
+    /// <summary>A record's results as text that is equal exactly when the results are bitwise equal.</summary>
+    private static string Score(PmmlEvaluator evaluator, IReadOnlyDictionary<string, object?> arguments)
+    {
+        try
+        {
+            var result = evaluator.Evaluate(arguments);
+            return string.Join(", ", result.Select(kv => $"{kv.Key}={Exact(kv.Value)}"));
+        }
+        catch (PmmlEvaluationException e)
+        {
+            return $"error: {e.Message}";
+        }
+    }
+
+    private static string Exact(object? value) => value switch
+    {
+        null => "null",
+        double d => $"{d:R} (0x{BitConverter.DoubleToInt64Bits(d):X16})",
+        float f => $"{f:R} (0x{BitConverter.SingleToInt32Bits(f):X8})",
+        _ => $"{value} ({value.GetType().Name})",
+    };
+}
