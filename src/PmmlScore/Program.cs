@@ -61,6 +61,32 @@ verify.SetAction(parse =>
 });
 root.Subcommands.Add(verify);
 
+var benchModel = new Argument<FileInfo>("model") { Description = "the PMML document" };
+var benchInput = new Argument<FileInfo>("input") { Description = "CSV whose rows are scored in every pass" };
+var json = new Option<bool>("--json") { Description = "print one JSON object instead of a table" };
+var backend = new Option<Backend>("--backend") { Description = "auto, compiled or interpreter", DefaultValueFactory = _ => Backend.Auto };
+var warmUp = new Option<double>("--warm-up") { Description = "seconds of scoring before the timed passes", DefaultValueFactory = _ => 3 };
+var bench = new Command("bench", "Times load + compile, the first pass, warm passes (median of 5) and the batch API on a CSV.")
+{
+    benchModel, benchInput, json, backend, warmUp,
+};
+bench.SetAction(parse =>
+{
+    try
+    {
+        var figures = ScoreBenchmark.Run(parse.GetValue(benchModel)!.FullName, parse.GetValue(benchInput)!.FullName,
+            parse.GetValue(backend), TimeSpan.FromSeconds(parse.GetValue(warmUp)), passes: 5);
+        Console.WriteLine(parse.GetValue(json) ? ScoreBenchmark.Json(figures) : ScoreBenchmark.Text(figures));
+        return 0;
+    }
+    catch (Exception e) when (e is PmmlException or CsvInputException or IOException or UnauthorizedAccessException)
+    {
+        Console.Error.WriteLine($"pmml-score bench: {e.Message}");
+        return 2;
+    }
+});
+root.Subcommands.Add(bench);
+
 return root.Parse(args).Invoke();
 
 static PmmlEvaluator? LoadModel(FileInfo file)

@@ -12,9 +12,9 @@ namespace PmmlEngine.Backends;
 /// </summary>
 internal sealed class Workspace
 {
-    public Workspace(DocumentPlan plan, Func<RowContext, Value>?[]? computers, IReadOnlyList<CompiledModel> models, IReadOnlyList<int> bufferSizes)
+    public Workspace(DocumentPlan plan, Func<RowContext, int, Value>?[]? derived, IReadOnlyList<CompiledModel> models, IReadOnlyList<int> bufferSizes)
     {
-        Row = new RowContext(plan, computers);
+        Row = new RowContext(plan, derived);
         Results = models.Select(m => new ModelResult(m.Plan.Target)).ToArray();
         States = models.Select(m => m.CreateState()).ToArray();
         Buffers = bufferSizes.Select(n => new double[n]).ToArray();

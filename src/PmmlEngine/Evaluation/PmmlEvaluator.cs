@@ -108,12 +108,27 @@ public sealed class PmmlEvaluator
         return values;
     }
 
+    /// <summary>
+    /// Scores many records held as numbers: <paramref name="inputs"/> is row-major with one column per input field
+    /// (<see cref="InputFields"/> order), <paramref name="results"/> row-major with one column per result
+    /// (<see cref="ResultNames"/> order). A categorical input is given as the index of its category in the field's
+    /// <see cref="FieldDescription.Values"/>; a categorical result comes back as the index of its category in the field's
+    /// Values; NaN is missing either way. Rows are split across <paramref name="degreeOfParallelism"/> threads
+    /// (0: one per core). A record the model rejects gets NaN results; the count of such records is returned.
+    /// </summary>
+    public int EvaluateBatch(ReadOnlyMemory<double> inputs, Memory<double> results, int degreeOfParallelism = 0) =>
+        BatchScorer.Score(this, inputs, results, degreeOfParallelism);
+
     /// <summary>A scorer for one thread that reuses its buffers: typed inputs and results, no allocation per record.</summary>
     public RowScorer CreateScorer() => new(this, _engine.CreateWorkspace());
 
     internal IReadOnlyList<InputSlot> Inputs => _plan.Inputs;
 
     internal IReadOnlyList<PublicField> Results => _results;
+
+    internal ScoringEngine Engine => _engine;
+
+    internal DocumentPlan DocumentPlan => _plan;
 
     internal Workspace ThreadWorkspace
     {

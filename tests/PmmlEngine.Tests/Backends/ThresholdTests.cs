@@ -53,12 +53,16 @@ public sealed class ThresholdTests
             var f = (float)c;
             var le = Thresholds.FloatLessOrEqual(f);
             var lt = Thresholds.FloatLessThan(f);
+            var high = Thresholds.FloatLessOrEqual(f);
+            var negativeLow = Thresholds.FloatLessOrEqual(-f);
             foreach (var x in Probes(c))
             {
                 if (le is { } l)
                     Assert.That(x <= l, Is.EqualTo((float)x <= f), $"(float){x:R} <= {f:R}");
                 if (lt is { } t)
                     Assert.That(x <= t, Is.EqualTo((float)x < f), $"(float){x:R} < {f:R}");
+                if (float.IsFinite(f) && high is { } h && negativeLow is { } nl)
+                    Assert.That(x >= -nl && x <= h, Is.EqualTo((float)x == f), $"(float){x:R} == {f:R}");
             }
         }
     }

@@ -8,7 +8,7 @@ namespace PmmlEngine.Backends.Compiled;
 /// <summary>A planned document compiled to delegates and flat trees; immutable and shared by every thread's workspace.</summary>
 internal sealed class CompiledDocument
 {
-    private readonly Func<RowContext, Value>?[] _computers;
+    private readonly Func<RowContext, int, Value>?[] _computers;
     private readonly IReadOnlyList<CompiledModel> _models;
     private readonly IReadOnlyList<int> _buffers;
 

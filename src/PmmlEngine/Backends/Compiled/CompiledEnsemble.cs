@@ -18,7 +18,7 @@ internal sealed class CompiledEnsemble : CompiledModel
     private readonly FeatureMap? _features;
     private readonly int _featureBuffer;
 
-    public CompiledEnsemble(EnsemblePlan plan, int id, Func<RowContext, Value>?[] outputs, CompiledSegment[] segments, FeatureMap? features, int featureBuffer)
+    public CompiledEnsemble(EnsemblePlan plan, int id, Func<RowContext, int, Value>?[] outputs, CompiledSegment[] segments, FeatureMap? features, int featureBuffer)
         : base(plan, id, outputs)
     {
         _plan = plan;
@@ -78,7 +78,7 @@ internal sealed class CompiledEnsemble : CompiledModel
         for (var i = 0; i < _segments.Length; i++)
         {
             var segment = _segments[i];
-            if (segment.Predicate is { } predicate && predicate(row) != Truth.True)
+            if (segment.Predicate is { } predicate && predicate(row, segment.Key) != Truth.True)
                 continue;
             var scored = segment.Model.Evaluate(workspace);
             switch (_plan.Method)

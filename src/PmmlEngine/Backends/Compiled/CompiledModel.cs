@@ -9,7 +9,7 @@ namespace PmmlEngine.Backends.Compiled;
 /// A model ready to score: the family's compiled scoring, then the Targets and Output post-processing every backend
 /// shares. Results live in the workspace, so scoring a record allocates nothing.
 /// </summary>
-internal abstract class CompiledModel(ModelPlan plan, int id, Func<RowContext, Value>?[] outputs)
+internal abstract class CompiledModel(ModelPlan plan, int id, Func<RowContext, int, Value>?[] outputs)
 {
     public ModelPlan Plan { get; } = plan;
 

@@ -17,7 +17,7 @@ internal sealed class CompiledRegression : CompiledModel
     private readonly Func<RowContext, double[], bool> _tables;
     private readonly int _scores, _probabilities, _aligned;
 
-    public CompiledRegression(RegressionPlan plan, int id, Func<RowContext, Value>?[] outputs, Func<int, int> reserve) : base(plan, id, outputs)
+    public CompiledRegression(RegressionPlan plan, int id, Func<RowContext, int, Value>?[] outputs, Func<int, int> reserve) : base(plan, id, outputs)
     {
         _tables = Compile(plan);
         _scores = reserve(plan.Tables.Length);

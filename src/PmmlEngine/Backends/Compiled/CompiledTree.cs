@@ -9,7 +9,7 @@ namespace PmmlEngine.Backends.Compiled;
 /// A flattened tree. <see cref="OwnsFeatures"/> says whether it loads its feature vector itself or an enclosing ensemble
 /// loaded one vector for all of its trees.
 /// </summary>
-internal sealed class CompiledTree(TreePlan plan, int id, Func<RowContext, Value>?[] outputs, FlatTree tree, int featureBuffer, bool ownsFeatures)
+internal sealed class CompiledTree(TreePlan plan, int id, Func<RowContext, int, Value>?[] outputs, FlatTree tree, int featureBuffer, bool ownsFeatures)
     : CompiledModel(plan, id, outputs)
 {
     public FlatTree Tree { get; } = tree;

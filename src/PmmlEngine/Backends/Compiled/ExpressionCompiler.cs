@@ -21,12 +21,6 @@ internal static class ExpressionCompiler
     private static readonly MethodInfo OfNumber = typeof(Value).GetMethod(nameof(Value.Of), [typeof(double)])!;
     private static readonly MethodInfo Convert = typeof(ValueParser).GetMethod(nameof(ValueParser.Convert), [typeof(Value), typeof(DataType)])!;
 
-    public static Func<RowContext, Value> Compile(PlanExpression expression)
-    {
-        var row = E.Parameter(typeof(RowContext), "row");
-        return E.Lambda<Func<RowContext, Value>>(Emit(expression, row, []), row).Compile();
-    }
-
     public static E Emit(PlanExpression expression, ParameterExpression row, ParameterExpression[] frame) => expression switch
     {
         ConstantPlan c => Constant(c.Value),

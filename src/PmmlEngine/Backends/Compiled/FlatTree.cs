@@ -26,7 +26,8 @@ internal sealed class FlatTree
 
     public required FeatureMap Features { get; init; }
     public required ulong[] Bitsets { get; init; }
-    public required Func<RowContext, Truth>[] Generic { get; init; }
+    /// <summary>The compiled predicates of <see cref="TestOp.Generic"/> tests, called with their index.</summary>
+    public required Func<RowContext, int, Truth>[] Generic { get; init; }
 
     /// <summary>True when every test is <see cref="TestOp.LessOrEqual"/>: the batch kernel can walk it without branching on the op.</summary>
     public required bool OnlyLessOrEqual { get; init; }
@@ -46,7 +47,7 @@ internal sealed class FlatTree
             Truth truth;
             if (test.Op == TestOp.Generic)
             {
-                truth = Generic[test.Aux](row);
+                truth = Generic[test.Aux](row, test.Aux);
             }
             else
             {
@@ -57,6 +58,7 @@ internal sealed class FlatTree
                 {
                     TestOp.LessOrEqual => x <= test.Threshold ? Truth.True : double.IsNaN(x) ? Truth.Unknown : Truth.False,
                     TestOp.Equal => x == test.Threshold ? Truth.True : double.IsNaN(x) ? Truth.Unknown : Truth.False,
+                    TestOp.InRange => x >= test.Low && x <= test.Threshold ? Truth.True : double.IsNaN(x) ? Truth.Unknown : Truth.False,
                     TestOp.InSet => double.IsNaN(x) ? Truth.Unknown : InSet(test, (int)x) ? Truth.True : Truth.False,
                     _ => Compiled.Features.IsMissing(x) ? Truth.True : Truth.False,
                 };

@@ -19,10 +19,12 @@ internal sealed class FlatTreeBuilder
     private readonly Dictionary<TreeNodePlan, int> _outcomeIndex = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<TreeNodePlan, int> _entries = new(ReferenceEqualityComparer.Instance);
     private readonly List<ulong> _bitsets = [];
-    private readonly List<Func<RowContext, Truth>> _generic = [];
+    private readonly List<PredicatePlan> _generic = [];
+    private readonly Action<string> _fallback;
 
-    private FlatTreeBuilder(TreePlan tree, FeatureMap features, DocumentPlan document)
+    private FlatTreeBuilder(TreePlan tree, FeatureMap features, DocumentPlan document, Action<string> fallback)
     {
+        _fallback = fallback;
         _tree = tree;
         _features = features;
         _document = document;
@@ -31,7 +33,7 @@ internal sealed class FlatTreeBuilder
     private const int NoPrediction = ~0;
 
     /// <summary>Flattens the tree, or says why it cannot be flattened.</summary>
-    public static FlatTree? TryBuild(TreePlan tree, FeatureMap features, DocumentPlan document, out string? reason)
+    public static FlatTree? TryBuild(TreePlan tree, FeatureMap features, DocumentPlan document, Action<string> fallback, out string? reason)
     {
         if (tree.MissingValueStrategy is MissingValueStrategy.WeightedConfidence or MissingValueStrategy.AggregateNodes)
         {
@@ -39,7 +41,7 @@ internal sealed class FlatTreeBuilder
             return null;
         }
         reason = null;
-        return new FlatTreeBuilder(tree, features, document).Build();
+        return new FlatTreeBuilder(tree, features, document, fallback).Build();
     }
 
     private FlatTree Build()
@@ -78,7 +80,7 @@ internal sealed class FlatTreeBuilder
                     ? TreeInterpreter.OneHot(categories, index) : null).ToArray(),
             Features = _features,
             Bitsets = _bitsets.ToArray(),
-            Generic = _generic.ToArray(),
+            Generic = PredicateCompiler.CompileAll(_generic, _document, _fallback),
             OnlyLessOrEqual = _tests.All(t => t.Op == TestOp.LessOrEqual),
             Depth = Depth(start),
         };
@@ -136,7 +138,7 @@ internal sealed class FlatTreeBuilder
         var test = Typed(predicate, onTrue, onFalse, onUnknown, penalized);
         if (test is null)
         {
-            _generic.Add(PredicateCompiler.Compile(predicate, _document));
+            _generic.Add(predicate);
             test = new TreeTest(TestOp.Generic, 0, 0, onTrue, onFalse, onUnknown, _generic.Count - 1, penalized);
         }
         _tests.Add(test.Value);
@@ -146,8 +148,8 @@ internal sealed class FlatTreeBuilder
     /// <summary>The typed test for a predicate the feature vector answers exactly as the interpreter would, else null.</summary>
     private TreeTest? Typed(PredicatePlan predicate, int onTrue, int onFalse, int onUnknown, bool penalized)
     {
-        TreeTest Make(TestOp op, int feature, double threshold, bool negate, int aux = 0) =>
-            negate ? new(op, feature, threshold, onFalse, onTrue, onUnknown, aux, penalized) : new(op, feature, threshold, onTrue, onFalse, onUnknown, aux, penalized);
+        TreeTest Make(TestOp op, int feature, double threshold, bool negate, int aux = 0, double low = 0) =>
+            negate ? new(op, feature, threshold, onFalse, onTrue, onUnknown, aux, penalized, low) : new(op, feature, threshold, onTrue, onFalse, onUnknown, aux, penalized, low);
 
         switch (predicate)
         {
@@ -170,7 +172,13 @@ internal sealed class FlatTreeBuilder
                 {
                     case ComparisonOperator.Equal or ComparisonOperator.NotEqual:
                         // -inf stands for a NaN value in the vector, so only finite constants compare exactly.
-                        return !s.CompareAsFloat && double.IsFinite(c) ? Make(TestOp.Equal, feature, c, s.Operator == ComparisonOperator.NotEqual) : null;
+                        var negated = s.Operator == ComparisonOperator.NotEqual;
+                        if (!s.CompareAsFloat)
+                            return double.IsFinite(c) ? Make(TestOp.Equal, feature, c, negated) : null;
+                        // (float)x == f exactly when x lies between the doubles that round to f.
+                        var f = (float)c;
+                        return float.IsFinite(f) && Thresholds.FloatLessOrEqual(f) is { } high && Thresholds.FloatLessOrEqual(-f) is { } negativeLow
+                            ? Make(TestOp.InRange, feature, high, negated, low: -negativeLow) : null;
                     case ComparisonOperator.LessOrEqual or ComparisonOperator.GreaterThan:
                         threshold = s.CompareAsFloat ? Thresholds.FloatLessOrEqual((float)c) : Thresholds.LessOrEqual(c);
                         break;

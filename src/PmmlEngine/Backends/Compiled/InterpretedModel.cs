@@ -6,7 +6,7 @@ using PmmlEngine.Types;
 namespace PmmlEngine.Backends.Compiled;
 
 /// <summary>A model the compiler left to the interpreter, with the reason; it shares the record's slots with compiled code.</summary>
-internal sealed class InterpretedModel(ModelPlan plan, int id, Func<RowContext, Value>?[] outputs, string reason) : CompiledModel(plan, id, outputs)
+internal sealed class InterpretedModel(ModelPlan plan, int id, Func<RowContext, int, Value>?[] outputs, string reason) : CompiledModel(plan, id, outputs)
 {
     public string Reason { get; } = reason;
 

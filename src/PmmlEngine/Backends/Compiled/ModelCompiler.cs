@@ -2,6 +2,8 @@ using PmmlEngine.Backends.Interpreter;
 using PmmlEngine.Model;
 using PmmlEngine.Planning;
 using PmmlEngine.Types;
+using System.Linq.Expressions;
+using E = System.Linq.Expressions.Expression;
 
 namespace PmmlEngine.Backends.Compiled;
 
@@ -28,20 +30,17 @@ internal sealed class ModelCompiler(DocumentPlan document)
     }
 
     /// <summary>Compiles the derived fields; a null entry is interpreted (its reason is recorded).</summary>
-    public Func<RowContext, Value>?[] CompileDerivedFields()
-    {
-        var computers = new Func<RowContext, Value>?[document.Slots.Length];
-        foreach (var slot in document.Slots.OfType<DerivedSlot>())
-            computers[slot.Index] = TryCompile(slot.Expression, $"DerivedField '{slot.Name}'");
-        return computers;
-    }
+    public Func<RowContext, int, Value>?[] CompileDerivedFields() =>
+        CompiledSwitch.Compile<Value>(document.Slots.Length, document.Slots.OfType<DerivedSlot>().Select(slot =>
+            (slot.Index, $"DerivedField '{slot.Name}'", (Func<ParameterExpression, E>)(row => ExpressionCompiler.Emit(slot.Expression, row, [])))), _fallbacks.Add);
 
     /// <param name="model">The model to compile.</param>
     /// <param name="shared">The feature vector of the enclosing ensemble's trees, or null for a tree that loads its own.</param>
     public CompiledModel Compile(ModelPlan model, (FeatureMap Map, int Buffer)? shared = null)
     {
         var id = _nextId++;
-        var outputs = model.Outputs.Select(o => o.Expression is null ? null : TryCompile(o.Expression, $"OutputField '{o.Name}'")).ToArray();
+        var outputs = CompiledSwitch.Compile<Value>(model.Outputs.Length, model.Outputs.Select((o, i) => (i, o)).Where(x => x.o.Expression is not null).Select(x =>
+            (x.i, $"OutputField '{x.o.Name}'", (Func<ParameterExpression, E>)(row => ExpressionCompiler.Emit(x.o.Expression!, row, [])))), _fallbacks.Add);
         var compiled = TryCompileModel(model, id, outputs, shared, out var reason);
         if (compiled is null)
         {
@@ -52,14 +51,14 @@ internal sealed class ModelCompiler(DocumentPlan document)
         return compiled;
     }
 
-    private CompiledModel? TryCompileModel(ModelPlan model, int id, Func<RowContext, Value>?[] outputs, (FeatureMap Map, int Buffer)? shared, out string? reason)
+    private CompiledModel? TryCompileModel(ModelPlan model, int id, Func<RowContext, int, Value>?[] outputs, (FeatureMap Map, int Buffer)? shared, out string? reason)
     {
         reason = null;
         switch (model)
         {
             case TreePlan tree:
                 var features = shared?.Map ?? new FeatureMap(document);
-                var flat = FlatTreeBuilder.TryBuild(tree, features, document, out reason);
+                var flat = FlatTreeBuilder.TryBuild(tree, features, document, _fallbacks.Add, out reason);
                 if (flat is null)
                     return null;
                 // A tree's own feature vector is sized once the tree is flattened; a shared one once the ensemble is.
@@ -72,28 +71,17 @@ internal sealed class ModelCompiler(DocumentPlan document)
                 // own features when it is scored; otherwise the ensemble reads one vector for all of its trees.
                 var map = ensemble.Method == MultipleModelMethod.ModelChain ? null : new FeatureMap(document);
                 var featureBuffer = map is null ? -1 : Reserve(0);
-                var segments = ensemble.Segments.Select(s => new CompiledSegment(s,
-                    s.Predicate is ConstantPredicatePlan { Value: true } ? null : PredicateCompiler.Compile(s.Predicate, document),
-                    Compile(s.Model, map is null ? null : (map, featureBuffer)))).ToArray();
+                // Most segments are always selected (<True/>); only the others need compiled predicates.
+                var selective = ensemble.Segments.Where(s => s.Predicate is not ConstantPredicatePlan { Value: true }).ToList();
+                var predicates = PredicateCompiler.CompileAll(selective.Select(s => s.Predicate).ToArray(), document, _fallbacks.Add);
+                var segments = ensemble.Segments.Select(s => (Segment: s, Key: selective.IndexOf(s))).Select(x => new CompiledSegment(x.Segment,
+                    x.Key < 0 ? null : predicates[x.Key], x.Key, Compile(x.Segment.Model, map is null ? null : (map, featureBuffer)))).ToArray();
                 if (map is not null)
                     _buffers[featureBuffer] = map.Count;
                 return new CompiledEnsemble(ensemble, id, outputs, segments, map is { Count: > 0 } ? map : null, featureBuffer);
             default:
                 reason = $"{model.Element.ElementName} has no compiler";
                 return null;
-        }
-    }
-
-    private Func<RowContext, Value>? TryCompile(PlanExpression expression, string what)
-    {
-        try
-        {
-            return ExpressionCompiler.Compile(expression);
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException)
-        {
-            _fallbacks.Add($"{what}: {e.Message}");
-            return null;
         }
     }
 

@@ -14,10 +14,15 @@ internal static class PredicateCompiler
     private static readonly MethodInfo GetSlot = typeof(RowContext).GetMethod(nameof(RowContext.Get))!;
     private static readonly MethodInfo Compare = typeof(PredicateInterpreter).GetMethod(nameof(PredicateInterpreter.Compare), BindingFlags.Static | BindingFlags.NonPublic)!;
 
-    public static Func<RowContext, Truth> Compile(PredicatePlan predicate, DocumentPlan document)
+    /// <summary>
+    /// Compiles predicates by position; one that cannot be compiled is evaluated by the interpreter instead, so the
+    /// result always has a delegate for every position.
+    /// </summary>
+    public static Func<RowContext, int, Truth>[] CompileAll(IReadOnlyList<PredicatePlan> predicates, DocumentPlan document, Action<string> fallback)
     {
-        var row = E.Parameter(typeof(RowContext), "row");
-        return E.Lambda<Func<RowContext, Truth>>(Emit(predicate, row, document), row).Compile();
+        var compiled = CompiledSwitch.Compile<Truth>(predicates.Count,
+            predicates.Select((p, i) => (i, $"predicate {i}", (Func<ParameterExpression, E>)(row => Emit(p, row, document)))), fallback);
+        return compiled.Select((f, i) => f ?? ((row, _) => PredicateInterpreter.Evaluate(predicates[i], row))).ToArray();
     }
 
     public static E Emit(PredicatePlan predicate, ParameterExpression row, DocumentPlan document) => predicate switch

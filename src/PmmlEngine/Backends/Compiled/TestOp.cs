@@ -7,6 +7,8 @@ internal enum TestOp : byte
     LessOrEqual,
     /// <summary>feature = threshold (a number, or a category code).</summary>
     Equal,
+    /// <summary>Low ≤ feature ≤ threshold: a float32 equality seen from the double the feature holds.</summary>
+    InRange,
     /// <summary>The category code is in the test's bitset.</summary>
     InSet,
     /// <summary>The feature is missing; never unknown.</summary>

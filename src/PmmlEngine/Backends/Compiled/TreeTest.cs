@@ -7,7 +7,7 @@ namespace PmmlEngine.Backends.Compiled;
 /// at outcome ~e. A node's children become a chain of tests: a false edge leads to the next sibling's test.
 /// </summary>
 [StructLayout(LayoutKind.Sequential, Pack = 4)]
-internal readonly record struct TreeTest(TestOp Op, int Feature, double Threshold, int OnTrue, int OnFalse, int OnUnknown, int Aux, bool Penalized)
+internal readonly record struct TreeTest(TestOp Op, int Feature, double Threshold, int OnTrue, int OnFalse, int OnUnknown, int Aux, bool Penalized, double Low = 0)
 {
     /// <summary>For <see cref="TestOp.InSet"/> the bitset's first word; for <see cref="TestOp.Generic"/> the delegate's index.</summary>
     public int Aux { get; } = Aux;

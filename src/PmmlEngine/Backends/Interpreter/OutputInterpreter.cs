@@ -7,15 +7,15 @@ namespace PmmlEngine.Backends.Interpreter;
 /// <summary>Derives each OutputField from the model result, in document order, so later fields can use earlier ones.</summary>
 internal static class OutputInterpreter
 {
-    /// <summary>Writes every output; <paramref name="expressions"/> holds compiled output expressions by position (null interprets).</summary>
-    public static void Write(ModelPlan model, ModelResult result, RowContext row, Func<RowContext, Value>?[]? expressions = null)
+    /// <summary>Writes every output; <paramref name="expressions"/> computes compiled output expressions by position.</summary>
+    public static void Write(ModelPlan model, ModelResult result, RowContext row, Func<RowContext, int, Value>?[]? expressions = null)
     {
         var outputs = model.Outputs;
         for (var i = 0; i < outputs.Length; i++)
-            row.Set(outputs[i].Slot, ValueParser.Convert(Compute(outputs[i], result, row, expressions?[i]), outputs[i].DataType));
+            row.Set(outputs[i].Slot, ValueParser.Convert(Compute(outputs[i], i, result, row, expressions?[i]), outputs[i].DataType));
     }
 
-    private static Value Compute(OutputPlan output, ModelResult result, RowContext row, Func<RowContext, Value>? expression)
+    private static Value Compute(OutputPlan output, int position, ModelResult result, RowContext row, Func<RowContext, int, Value>? expression)
     {
         var target = result.Target;
         switch (output.Field.Feature)
@@ -31,7 +31,7 @@ internal static class OutputInterpreter
                 return Lookup(result.Confidences ?? result.Probabilities, output, result);
             case ResultFeature.TransformedValue:
             case ResultFeature.Decision:
-                return expression is not null ? expression(row)
+                return expression is not null ? expression(row, position)
                     : output.Expression is null ? Value.Missing : ExpressionInterpreter.Evaluate(output.Expression, row, []);
             case ResultFeature.EntityId:
                 return result.EntityId is null ? Value.Missing : Value.Of(result.EntityId);

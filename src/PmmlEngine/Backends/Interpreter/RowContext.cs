@@ -14,18 +14,18 @@ internal sealed class RowContext
     private readonly SlotDefinition[] _slots;
     private readonly Value[] _values;
     private readonly int[] _stamps;
-    private readonly Func<RowContext, Value>?[]? _computers;
+    private readonly Func<RowContext, int, Value>?[]? _compute;
     private int _generation;
     private int _scratchTop;
 
     /// <param name="plan">The document whose slots this buffer holds.</param>
-    /// <param name="computers">Compiled computations of derived slots; a null entry (or array) interprets the slot.</param>
-    public RowContext(DocumentPlan plan, Func<RowContext, Value>?[]? computers = null)
+    /// <param name="compute">For each slot, compiled code computing it from its index, or null where the slot is interpreted.</param>
+    public RowContext(DocumentPlan plan, Func<RowContext, int, Value>?[]? compute = null)
     {
         _slots = plan.Slots;
         _values = new Value[_slots.Length];
         _stamps = new int[_slots.Length];
-        _computers = computers;
+        _compute = compute;
     }
 
     /// <summary>Changes on every <see cref="Reset"/>; lets backends cache per-record work (feature vectors) by stamp.</summary>
@@ -75,7 +75,7 @@ internal sealed class RowContext
         {
             PreparedSlot prepared => Prepare(prepared),
             DerivedSlot derived => ValueParser.Convert(
-                _computers?[slot] is { } compute ? compute(this) : ExpressionInterpreter.Evaluate(derived.Expression, this, []), derived.DataType),
+                _compute?[slot] is { } compute ? compute(this, slot) : ExpressionInterpreter.Evaluate(derived.Expression, this, []), derived.DataType),
             _ => Value.Missing,
         };
         Set(slot, value);

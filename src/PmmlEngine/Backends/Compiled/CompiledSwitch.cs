@@ -1,0 +1,46 @@
+using System.Linq.Expressions;
+using PmmlEngine.Backends.Interpreter;
+using E = System.Linq.Expressions.Expression;
+
+namespace PmmlEngine.Backends.Compiled;
+
+/// <summary>
+/// Compiles many small computations into a few delegates that switch on a key: one System.Linq.Expressions compilation
+/// and one JIT per block of cases instead of one per field. Blocks stay small because the JIT gives up optimising
+/// methods with thousands of locals.
+/// </summary>
+internal static class CompiledSwitch
+{
+    private const int CasesPerDelegate = 48;
+
+    /// <summary>
+    /// Compiles each case's body; returns, per key, the delegate that computes it, or null for a case whose body could
+    /// not be built (<paramref name="fallback"/> hears why, and the caller interprets it).
+    /// </summary>
+    public static Func<RowContext, int, T>?[] Compile<T>(int keys, IEnumerable<(int Key, string What, Func<ParameterExpression, E> Body)> cases, Action<string> fallback)
+    {
+        var byKey = new Func<RowContext, int, T>?[keys];
+        var row = E.Parameter(typeof(RowContext), "row");
+        var key = E.Parameter(typeof(int), "key");
+        var built = new List<(int Key, E Body)>();
+        foreach (var (k, what, body) in cases)
+        {
+            try
+            {
+                built.Add((k, body(row)));
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException)
+            {
+                fallback($"{what}: {e.Message}");
+            }
+        }
+        foreach (var block in built.Chunk(CasesPerDelegate))
+        {
+            var switchCases = block.Select(c => E.SwitchCase(c.Body, E.Constant(c.Key))).ToArray();
+            var function = E.Lambda<Func<RowContext, int, T>>(E.Switch(key, E.Default(typeof(T)), switchCases), row, key).Compile();
+            foreach (var (k, _) in block)
+                byKey[k] = function;
+        }
+        return byKey;
+    }
+}

@@ -1,0 +1,95 @@
+using PmmlEngine.Backends;
+using PmmlEngine.Errors;
+using PmmlEngine.Planning;
+using PmmlEngine.Types;
+
+namespace PmmlEngine.Evaluation;
+
+/// <summary>The numeric batch API: rows split into contiguous chunks, one workspace per chunk, results written in place.</summary>
+internal static class BatchScorer
+{
+    public static int Score(PmmlEvaluator evaluator, ReadOnlyMemory<double> inputs, Memory<double> results, int degreeOfParallelism)
+    {
+        var inputCount = evaluator.Inputs.Count;
+        var resultCount = evaluator.Results.Count;
+        if (inputCount == 0 || resultCount == 0)
+            throw new ArgumentException("the batch API needs a model with at least one input and one result field");
+        var rows = inputs.Length / inputCount;
+        if (inputs.Length != rows * inputCount)
+            throw new ArgumentException($"inputs hold {inputs.Length} numbers, not a whole number of rows of {inputCount} input fields", nameof(inputs));
+        if (results.Length != rows * resultCount)
+            throw new ArgumentException($"results must hold {rows} rows × {resultCount} results = {rows * resultCount} numbers, not {results.Length}", nameof(results));
+        var codes = Codes(evaluator);
+        var threads = degreeOfParallelism > 0 ? degreeOfParallelism : Environment.ProcessorCount;
+        var chunk = Math.Max(1024, (rows + threads - 1) / threads);
+        var failed = 0;
+        Parallel.For(0, (rows + chunk - 1) / chunk, new ParallelOptions { MaxDegreeOfParallelism = threads }, c =>
+        {
+            var first = c * chunk;
+            var count = Math.Min(chunk, rows - first);
+            var errors = ScoreRows(evaluator, codes, count, inputs.Span.Slice(first * inputCount, count * inputCount), results.Span.Slice(first * resultCount, count * resultCount));
+            Interlocked.Add(ref failed, errors);
+        });
+        return failed;
+    }
+
+    private static int ScoreRows(PmmlEvaluator evaluator, ResultCodes codes, int rows, ReadOnlySpan<double> inputs, Span<double> results)
+    {
+        var workspace = evaluator.Engine.CreateWorkspace();
+        var row = workspace.Row;
+        var slots = evaluator.Inputs;
+        var fields = evaluator.Results;
+        var inputCount = slots.Count;
+        var resultCount = fields.Count;
+        var errors = 0;
+        for (var r = 0; r < rows; r++)
+        {
+            row.Reset();
+            for (var i = 0; i < inputCount; i++)
+                row.Set(slots[i].Index, Input(slots[i], inputs[r * inputCount + i]));
+            var output = results.Slice(r * resultCount, resultCount);
+            try
+            {
+                evaluator.Score(workspace);
+            }
+            catch (PmmlEvaluationException)
+            {
+                output.Fill(double.NaN);
+                errors++;
+                continue;
+            }
+            for (var j = 0; j < resultCount; j++)
+                output[j] = codes.Encode(j, PmmlEvaluator.Read(row, fields[j]));
+        }
+        return errors;
+    }
+
+    private static Value Input(InputSlot slot, double x)
+    {
+        if (double.IsNaN(x))
+            return Value.Missing;
+        if (slot.OpType == OpType.Continuous || slot.DataType != DataType.String)
+            return ValueParser.Convert(Value.Of(x), slot.DataType);
+        var values = slot.Domain.ValidValues;
+        var k = (int)x;
+        return k == x && k >= 0 && k < values.Count ? values[k] : Value.Invalid;
+    }
+
+    private static ResultCodes Codes(PmmlEvaluator evaluator) => new(evaluator.Results.Select(f =>
+        evaluator.TargetFields.FirstOrDefault(t => t.Name == f.Name) is { Values.Count: > 0 } target
+            ? evaluator.DocumentPlan.Model.Target.Categories : null).ToArray());
+
+    /// <summary>Numbers stay numbers; a category becomes its index in the target's categories; anything else is NaN.</summary>
+    private sealed class ResultCodes(Value[]?[] categories)
+    {
+        public double Encode(int field, Value value)
+        {
+            if (categories[field] is { } known)
+            {
+                var index = Array.IndexOf(known, value);
+                return index >= 0 ? index : double.NaN;
+            }
+            return value.IsNumeric ? value.Number : double.NaN;
+        }
+    }
+}

@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using PmmlEngine.Errors;
+using PmmlEngine.Evaluation;
+using PmmlEngine.Types;
+
+namespace PmmlScore;
+
+/// <summary>
+/// <c>pmml-score bench</c>: the figures a service sees. Load is parse + plan + compile from a cold process; a pass scores
+/// every CSV row through a <see cref="RowScorer"/>, converting the CSV strings inside the timed part and reading every
+/// result; warm is the median of several passes after a warm-up; batch is the numeric batch API on all cores.
+/// </summary>
+internal static class ScoreBenchmark
+{
+    public sealed record Figures(double LoadMs, double FirstPassUsPerRow, double WarmUsPerRow, double BatchRowsPerSecond, int Rows, int Failed, Backend Backend, int Fallbacks);
+
+    public static Figures Run(string modelPath, string csvPath, Backend backend, TimeSpan warmUp, int passes)
+    {
+        var (header, rows) = ReadCsv(csvPath);
+        var clock = Stopwatch.StartNew();
+        var evaluator = PmmlEvaluator.Load(modelPath, new EvaluatorOptions { Backend = backend });
+        var loadMs = clock.Elapsed.TotalMilliseconds;
+
+        var columns = evaluator.InputFields.Select(f => Array.IndexOf(header, f.Name)).ToArray();
+        var numericResults = evaluator.ResultNames.Select(name =>
+            evaluator.TargetFields.Concat(evaluator.OutputFields).First(f => f.Name == name).DataType is DataType.Double or DataType.Float or DataType.Integer).ToArray();
+        var scorer = evaluator.CreateScorer();
+        double sink = 0;
+        var failed = 0;
+
+        double Pass()
+        {
+            var start = Stopwatch.GetTimestamp();
+            failed = 0;
+            foreach (var row in rows)
+            {
+                for (var i = 0; i < columns.Length; i++)
+                {
+                    if (columns[i] < 0) scorer.SetMissing(i);
+                    else scorer.SetInput(i, row[columns[i]]);
+                }
+                try
+                {
+                    scorer.Evaluate();
+                }
+                catch (PmmlEvaluationException)
+                {
+                    failed++;
+                    continue;
+                }
+                for (var j = 0; j < numericResults.Length; j++)
+                    sink += numericResults[j] ? scorer.GetNumber(j) : scorer.GetString(j)?.Length ?? 0;
+            }
+            return Stopwatch.GetElapsedTime(start).TotalMicroseconds / rows.Count;
+        }
+
+        var first = Pass();
+        var warmUntil = Stopwatch.GetTimestamp() + (long)(warmUp.TotalSeconds * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < warmUntil)
+            Pass();
+        var timed = Enumerable.Range(0, passes).Select(_ => Pass()).Order().ToArray();
+        var warm = timed[timed.Length / 2];
+        var batch = Batch(evaluator, columns, rows);
+        GC.KeepAlive(sink);
+        return new Figures(loadMs, first, warm, batch, rows.Count, failed, evaluator.Backend, evaluator.CompilationFallbacks.Count);
+    }
+
+    /// <summary>Rows per second of <see cref="PmmlEvaluator.EvaluateBatch"/> on all cores, the CSV repeated to at least 200,000 rows.</summary>
+    private static double Batch(PmmlEvaluator evaluator, int[] columns, List<string[]> rows)
+    {
+        var fields = evaluator.InputFields;
+        var width = fields.Count;
+        var one = new double[rows.Count * width];
+        for (var r = 0; r < rows.Count; r++)
+            for (var i = 0; i < width; i++)
+                one[r * width + i] = columns[i] < 0 ? double.NaN : Encode(fields[i], rows[r][columns[i]]);
+        var copies = Math.Max(1, 200_000 / rows.Count);
+        var inputs = new double[one.Length * copies];
+        for (var c = 0; c < copies; c++)
+            one.CopyTo(inputs, c * one.Length);
+        var results = new double[rows.Count * copies * evaluator.ResultNames.Count];
+        evaluator.EvaluateBatch(inputs, results);
+        var best = double.MaxValue;
+        for (var run = 0; run < 3; run++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            evaluator.EvaluateBatch(inputs, results);
+            best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalSeconds);
+        }
+        return rows.Count * copies / best;
+    }
+
+    private static double Encode(FieldDescription field, string text)
+    {
+        if (text.Length == 0)
+            return double.NaN;
+        if (field.Values.Count > 0 && field.OpType != OpType.Continuous && field.DataType == DataType.String)
+        {
+            for (var k = 0; k < field.Values.Count; k++)
+                if (Equals(field.Values[k], text))
+                    return k;
+            return -1;
+        }
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) ? x : double.NaN;
+    }
+
+    private static (string[] Header, List<string[]> Rows) ReadCsv(string path)
+    {
+        using var reader = new CsvReader(new StreamReader(path), new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, MissingFieldFound = null });
+        reader.Read();
+        reader.ReadHeader();
+        var header = reader.HeaderRecord!;
+        var rows = new List<string[]>();
+        while (reader.Read())
+            rows.Add(Enumerable.Range(0, header.Length).Select(i => reader.GetField(i) ?? "").ToArray());
+        if (rows.Count == 0)
+            throw new CsvInputException("the input has no rows to score");
+        return (header, rows);
+    }
+
+    public static string Json(Figures f) => string.Create(CultureInfo.InvariantCulture,
+        $$"""{"load_ms": {{f.LoadMs:F1}}, "first_pass_us_per_row": {{f.FirstPassUsPerRow:F3}}, "warm_us_per_row": {{f.WarmUsPerRow:F4}}, "batch_rows_per_s": {{f.BatchRowsPerSecond:F0}}}""");
+
+    public static string Text(Figures f) => string.Create(CultureInfo.InvariantCulture, $"""
+        backend            {f.Backend}{(f.Fallbacks > 0 ? $" ({f.Fallbacks} parts interpreted)" : "")}
+        rows per pass      {f.Rows:N0}{(f.Failed > 0 ? $" ({f.Failed} rejected by the model)" : "")}
+        load + compile     {f.LoadMs:F1} ms
+        first pass         {f.FirstPassUsPerRow:F3} µs/row
+        warm (median)      {f.WarmUsPerRow:F4} µs/row
+        batch, all cores   {f.BatchRowsPerSecond:N0} rows/s
+        """);
+}
