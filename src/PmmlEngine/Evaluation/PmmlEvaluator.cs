@@ -50,7 +50,43 @@ public sealed class PmmlEvaluator
             _engine = new CompiledEngine(compiled);
             Backend = Backend.Compiled;
             CompilationFallbacks = compiled.Fallbacks;
+            Prime();
         }
+    }
+
+    /// <summary>
+    /// Scores two synthetic records (every input missing, then typical values) so that compiled delegates and the code
+    /// they call are JIT-compiled at load rather than on a caller's first records. Their results are discarded.
+    /// </summary>
+    private void Prime()
+    {
+        var workspace = _engine.CreateWorkspace();
+        for (var pass = 0; pass < 2; pass++)
+        {
+            workspace.Row.Reset();
+            foreach (var input in _plan.Inputs)
+                workspace.Row.Set(input.Index, pass == 0 ? Value.Missing : Typical(input));
+            try
+            {
+                Score(workspace);
+                foreach (var field in _results)
+                    Read(workspace.Row, field);
+            }
+            catch (Errors.PmmlEvaluationException)
+            {
+                // A model may reject the synthetic record; the code on its path is compiled all the same.
+            }
+        }
+    }
+
+    private static Value Typical(InputSlot input)
+    {
+        var domain = input.Domain;
+        if (domain.ValidValues.Count > 0)
+            return domain.ValidValues[0];
+        if (domain.Intervals.Count > 0 && domain.Intervals[0] is { } interval && double.IsFinite(interval.Left) && double.IsFinite(interval.Right))
+            return ValueParser.Convert(Value.Of((interval.Left + interval.Right) / 2), input.DataType);
+        return input.DataType == DataType.String ? Value.Of("") : ValueParser.Convert(Value.Of(0), input.DataType);
     }
 
     /// <summary>The backend that scores records: <see cref="Backend.Compiled"/> or <see cref="Backend.Interpreter"/>.</summary>

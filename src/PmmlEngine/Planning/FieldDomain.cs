@@ -14,6 +14,10 @@ public sealed class FieldDomain
     private readonly HashSet<Value> _invalid;
     private readonly HashSet<Value> _missing;
     private readonly Interval[] _intervals;
+    // Fast paths that avoid hashing values (hashing a string value tries to read it as a number): the valid values when
+    // they are all strings, and the missing markers that are numbers.
+    private readonly HashSet<string>? _validStrings;
+    private readonly HashSet<double> _missingNumbers = [];
 
     public FieldDomain(DataField field)
     {
@@ -41,6 +45,11 @@ public sealed class FieldDomain
             }
         }
         ValidValues = validInOrder.ToArray();
+        if (validInOrder.All(v => v.Kind == ValueKind.String))
+            _validStrings = validInOrder.Select(v => (string)v.Payload!).ToHashSet(StringComparer.Ordinal);
+        foreach (var text in MissingTexts)
+            if (ValueParser.TryParseDouble(text, out var number) && !double.IsNaN(number))
+                _missingNumbers.Add(number);
         _intervals = field.OpType == OpType.Continuous ? field.Intervals.ToArray() : [];
         IsContinuous = field.OpType == OpType.Continuous;
     }
@@ -55,7 +64,17 @@ public sealed class FieldDomain
 
     public bool IsContinuous { get; }
 
-    public bool IsMissingValue(Value value) => _missing.Count > 0 && (_missing.Contains(value) || _missing.Contains(Value.Of(value.ToString())));
+    /// <summary>
+    /// Whether the value is one of the declared missing markers, compared as a value or by its text. A number matches
+    /// the markers that read as that number (NaN only its own text); a string matches its own text.
+    /// </summary>
+    public bool IsMissingValue(Value value) => _missing.Count > 0 && value.Kind switch
+    {
+        ValueKind.Number when double.IsNaN(value.Number) => MissingTexts.Contains(value.ToString()),
+        ValueKind.Number => _missingNumbers.Contains(value.Number),
+        ValueKind.String => MissingTexts.Contains((string)value.Payload!),
+        _ => _missing.Contains(value) || _missing.Contains(Value.Of(value.ToString())),
+    };
 
     /// <summary>
     /// PMML 4.4: a categorical value is valid when the field lists no valid values or lists this one; a continuous value is
@@ -78,6 +97,8 @@ public sealed class FieldDomain
                     return true;
             return _valid.Contains(value);
         }
-        return _valid.Count == 0 || _valid.Contains(value);
+        if (_valid.Count == 0)
+            return true;
+        return _validStrings is not null && value.Kind == ValueKind.String ? _validStrings.Contains((string)value.Payload!) : _valid.Contains(value);
     }
 }
