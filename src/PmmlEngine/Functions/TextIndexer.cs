@@ -16,9 +16,10 @@ public sealed class TextIndexer
     private readonly (Regex Pattern, string Replacement, bool Recursive)[] _replacements;
     private readonly Regex? _separator;
     private readonly Regex? _word;
-    private readonly ConcurrentDictionary<string, string[]> _terms = new(StringComparer.Ordinal);
-    // Many derived fields index the same document with different terms: tokenize it once per thread and text.
-    [ThreadStatic] private static (TextIndexer? Owner, string? Text, string[]? Tokens) t_lastDocument;
+    private readonly ConcurrentDictionary<string, (string[] Tokens, string Key)> _terms = new(StringComparer.Ordinal);
+    // Many derived fields index the same document with different terms: tokenize it once per thread and text, and for
+    // exact matching count each n-gram once, so every further term is one dictionary lookup.
+    [ThreadStatic] private static (TextIndexer? Owner, string? Text, string[]? Tokens, Dictionary<string, int>?[]? Counts) t_lastDocument;
 
     public TextIndexer(TextIndexOptions options, IEnumerable<TextIndexNormalization> normalizations)
     {
@@ -36,7 +37,8 @@ public sealed class TextIndexer
                 var isRegex = row.TryGetValue(normalization.RegexField, out var r) && r.Trim() == "true";
                 // A plain entry replaces whole words; a regex entry is used as written.
                 var pattern = isRegex ? PythonRegex.ToDotNet(from) : @"(?<!\w)" + Regex.Escape(from) + @"(?!\w)";
-                replacements.Add((new Regex(pattern, local), isRegex ? to : to.Replace("$", "$$", StringComparison.Ordinal), normalization.Recursive));
+                // Compiled: every document runs through every normalisation, often several times (recursive tables).
+                replacements.Add((new Regex(pattern, local | RegexOptions.Compiled), isRegex ? to : to.Replace("$", "$$", StringComparison.Ordinal), normalization.Recursive));
             }
         }
         _replacements = replacements.ToArray();
@@ -50,10 +52,11 @@ public sealed class TextIndexer
     public double Frequency(string text, string term)
     {
         var document = DocumentTokens(text);
-        var termTokens = _terms.GetOrAdd(term, Tokens);
+        var (termTokens, key) = _terms.GetOrAdd(term, t => Tokens(t) is var tokens ? (tokens, string.Join(Separator, tokens)) : default);
         if (termTokens.Length == 0)
             return 0;
-        var count = CountHits(document, termTokens);
+        // With exact matching every hit is a best hit, so both countHits modes count the n-gram's occurrences.
+        var count = _options.MaxLevenshteinDistance == 0 ? NGramCounts(termTokens.Length).GetValueOrDefault(key) : CountHits(document, termTokens);
         return _options.LocalTermWeights switch
         {
             LocalTermWeights.Binary => count > 0 ? 1 : 0,
@@ -63,14 +66,35 @@ public sealed class TextIndexer
         };
     }
 
+    private const char Separator = '\u0001';
+
     private string[] DocumentTokens(string text)
     {
         var last = t_lastDocument;
         if (ReferenceEquals(last.Owner, this) && string.Equals(last.Text, text, StringComparison.Ordinal))
             return last.Tokens!;
         var tokens = Tokens(text);
-        t_lastDocument = (this, text, tokens);
+        t_lastDocument = (this, text, tokens, null);
         return tokens;
+    }
+
+    /// <summary>How often each sequence of <paramref name="length"/> tokens occurs in the current document.</summary>
+    private static Dictionary<string, int> NGramCounts(int length)
+    {
+        var tokens = t_lastDocument.Tokens!;
+        var all = t_lastDocument.Counts ??= [];
+        if (all.Length <= length)
+            Array.Resize(ref all, length + 1);
+        t_lastDocument.Counts = all;
+        if (all[length] is { } known)
+            return known;
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var start = 0; start + length <= tokens.Length; start++)
+        {
+            var key = length == 1 ? tokens[start] : string.Join(Separator, tokens, start, length);
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+        return all[length] = counts;
     }
 
     private string[] Tokens(string text)

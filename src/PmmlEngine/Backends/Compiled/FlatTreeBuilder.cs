@@ -111,10 +111,31 @@ internal sealed class FlatTreeBuilder
                 MissingValueStrategy.DefaultChild => Outcome(node),
                 _ => next,
             };
+            // "x <= c" followed by "x > c" (as binary splits are written): when the first is false the second is true,
+            // and when one is unknown so is the other, so the pair is one test whose false edge enters the second child.
+            // The pair's unknown edge is the second test's, which under strategy none is where that test's false edge led.
+            if (i + 1 < node.Children.Length && _tests.Count > 0 && next == _tests.Count - 1
+                && Complementary(child.Predicate, node.Children[i + 1].Predicate))
+            {
+                var second = _tests[^1];
+                _tests.RemoveAt(_tests.Count - 1);
+                next = Test(child.Predicate, _entries[child], _entries[node.Children[i + 1]], second.OnUnknown, second.Penalized);
+                continue;
+            }
             next = Test(child.Predicate, _entries[child], next, onUnknown, penalized);
         }
         return next;
     }
+
+    private static bool Complementary(PredicatePlan first, PredicatePlan second) =>
+        first is SimplePredicatePlan a && second is SimplePredicatePlan b && a.Slot == b.Slot && a.CompareAsFloat == b.CompareAsFloat
+        && a.Constant.Kind == b.Constant.Kind && a.Constant.Equals(b.Constant) && (a.Operator, b.Operator) switch
+        {
+            (ComparisonOperator.LessOrEqual, ComparisonOperator.GreaterThan) or (ComparisonOperator.GreaterThan, ComparisonOperator.LessOrEqual)
+                or (ComparisonOperator.LessThan, ComparisonOperator.GreaterOrEqual) or (ComparisonOperator.GreaterOrEqual, ComparisonOperator.LessThan)
+                or (ComparisonOperator.Equal, ComparisonOperator.NotEqual) or (ComparisonOperator.NotEqual, ComparisonOperator.Equal) => true,
+            _ => false,
+        };
 
     private static int Penalize(int edge, out bool penalized)
     {
