@@ -1,4 +1,6 @@
 using PmmlEngine.Backends;
+using PmmlEngine.Backends.Compiled;
+using PmmlEngine.Backends.Interpreter;
 using PmmlEngine.Errors;
 using PmmlEngine.Planning;
 using PmmlEngine.Types;
@@ -34,6 +36,88 @@ internal static class BatchScorer
     }
 
     private static int ScoreRows(PmmlEvaluator evaluator, ResultCodes codes, int rows, ReadOnlySpan<double> inputs, Span<double> results)
+    {
+        if (evaluator.Engine is CompiledEngine compiled && TreeSumBatch.For(compiled.Document.Top) is { } kernel)
+            return ScoreTreeSum(evaluator, kernel, codes, rows, inputs, results);
+        return ScoreEachRow(evaluator, codes, rows, inputs, results);
+    }
+
+    /// <summary>
+    /// Rows in blocks through <see cref="TreeSumBatch"/>. A row whose record the model rejects gets NaN; a row with a
+    /// derived feature that failed to compute goes through <see cref="ScoreEachRow"/>, which fails it exactly where the
+    /// single-record path would.
+    /// </summary>
+    private static int ScoreTreeSum(PmmlEvaluator evaluator, TreeSumBatch kernel, ResultCodes codes, int rows, ReadOnlySpan<double> inputs, Span<double> results)
+    {
+        var workspace = evaluator.Engine.CreateWorkspace();
+        var row = workspace.Row;
+        var slots = evaluator.Inputs;
+        var fields = evaluator.Results;
+        var inputCount = slots.Count;
+        var resultCount = fields.Count;
+        var width = kernel.Features.Count;
+        var block = TreeSumBatch.BlockRows;
+        var features = new double[block * width];
+        var scores = new double[block * kernel.TreeCount];
+        var failed = new bool[block];
+        var retry = new bool[block];
+        var predictions = new Value[block];
+        var result = new ModelResult(evaluator.DocumentPlan.Model.Target);
+        var errors = 0;
+        for (var first = 0; first < rows; first += block)
+        {
+            var count = Math.Min(block, rows - first);
+            for (var r = 0; r < count; r++)
+            {
+                retry[r] = false;
+                row.Reset();
+                for (var i = 0; i < inputCount; i++)
+                    row.Set(slots[i].Index, Input(slots[i], inputs[(first + r) * inputCount + i]));
+                var vector = features.AsSpan(r * width, width);
+                try
+                {
+                    evaluator.CheckInputs(row);
+                    kernel.Features.Load(row, vector);
+                    failed[r] = false;
+                }
+                catch (PmmlEvaluationException)
+                {
+                    failed[r] = true;
+                    continue;
+                }
+                foreach (var x in vector)
+                {
+                    if (double.IsNaN(x) && Features.IsFailed(x))
+                    {
+                        failed[r] = true;
+                        retry[r] = true;
+                        break;
+                    }
+                }
+            }
+            kernel.Score(features, count, failed, retry, scores, result, predictions);
+            for (var r = 0; r < count; r++)
+            {
+                var output = results.Slice((first + r) * resultCount, resultCount);
+                if (retry[r])
+                {
+                    errors += ScoreEachRow(evaluator, codes, 1, inputs.Slice((first + r) * inputCount, inputCount), output);
+                    continue;
+                }
+                if (failed[r])
+                {
+                    output.Fill(double.NaN);
+                    errors++;
+                    continue;
+                }
+                for (var j = 0; j < resultCount; j++)
+                    output[j] = codes.Encode(j, ValueParser.Convert(predictions[r], fields[j].DataType));
+            }
+        }
+        return errors;
+    }
+
+    private static int ScoreEachRow(PmmlEvaluator evaluator, ResultCodes codes, int rows, ReadOnlySpan<double> inputs, Span<double> results)
     {
         var workspace = evaluator.Engine.CreateWorkspace();
         var row = workspace.Row;

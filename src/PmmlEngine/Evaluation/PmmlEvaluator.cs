@@ -180,12 +180,17 @@ public sealed class PmmlEvaluator
     internal void Score(Workspace workspace)
     {
         var row = workspace.Row;
-        // Every active field is checked up front so an invalid value fails the record even where no branch reads it.
-        foreach (var slot in _plan.Model.ActiveSlots)
-            row.Get(slot);
+        CheckInputs(row);
         var result = _engine.Run(workspace);
         foreach (var target in _plan.Targets)
             row.Set(target.Slots[0], ValueParser.Convert(result.Predicted, target.DataType));
+    }
+
+    /// <summary>Every active field is checked up front so an invalid value fails the record even where no branch reads it.</summary>
+    internal void CheckInputs(RowContext row)
+    {
+        foreach (var slot in _plan.Model.ActiveSlots)
+            row.Get(slot);
     }
 
     /// <summary>A result field's value: from the first of its slots that the record set, else missing.</summary>

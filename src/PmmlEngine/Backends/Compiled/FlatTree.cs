@@ -81,7 +81,7 @@ internal sealed class FlatTree
         return ~edge;
     }
 
-    private bool InSet(in TreeTest test, int code)
+    public bool InSet(in TreeTest test, int code)
     {
         var words = (int)test.Threshold;
         return code >= 0 && code >> 6 < words && (Bitsets[test.Aux + (code >> 6)] >> (code & 63) & 1) != 0;
