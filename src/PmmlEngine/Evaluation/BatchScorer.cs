@@ -58,7 +58,7 @@ internal static class BatchScorer
         var width = kernel.Features.Count;
         var block = TreeSumBatch.BlockRows;
         var features = new double[block * width];
-        var scores = new double[block * kernel.TreeCount];
+        var sums = new double[block];
         var failed = new bool[block];
         var retry = new bool[block];
         var predictions = new Value[block];
@@ -95,7 +95,7 @@ internal static class BatchScorer
                     }
                 }
             }
-            kernel.Score(features, count, failed, retry, scores, result, predictions);
+            kernel.Score(features, count, failed, retry, sums, result, predictions);
             for (var r = 0; r < count; r++)
             {
                 var output = results.Slice((first + r) * resultCount, resultCount);

@@ -11,10 +11,16 @@ namespace PmmlEngine.Tests.Evaluation;
 public sealed class BatchTests
 {
     private static IEnumerable<TestCaseData> Cases() =>
-        ConformanceCase.Load().Select(c => new TestCaseData(c).SetName("Batch_" + c.Name.Replace('/', '_')));
+        ConformanceCase.Load().SelectMany(c => new[]
+        {
+            new TestCaseData(c, 7).SetName("Batch_" + c.Name.Replace('/', '_') + "_SomeMissing"),
+            new TestCaseData(c, 0).SetName("Batch_" + c.Name.Replace('/', '_') + "_NoneMissing"),
+        });
 
+    /// <param name="boxed">The conformance case.</param>
+    /// <param name="missingEvery">Every n-th input is made missing (0: none, so blocks take the packed, branch-free path).</param>
     [TestCaseSource(nameof(Cases))]
-    public void EvaluateBatch_MatchesRowScorer(object boxed)
+    public void EvaluateBatch_MatchesRowScorer(object boxed, int missingEvery)
     {
         var c = (ConformanceCase)boxed;
         PmmlEvaluator evaluator;
@@ -37,8 +43,7 @@ public sealed class BatchTests
             {
                 var column = table.Column(fields[i].Name);
                 var text = column < 0 ? "" : table.Rows[r][column];
-                // Every seventh value is missing, to cover the unknown edges of the kernel.
-                inputs[r * fields.Count + i] = (r + i) % 7 == 0 || text is "" or "NA" or "N/A" ? double.NaN : Encode(fields[i], text);
+                inputs[r * fields.Count + i] = missingEvery > 0 && (r + i) % missingEvery == 0 || text is "" or "NA" or "N/A" ? double.NaN : Encode(fields[i], text);
             }
         }
         var results = new double[rows * evaluator.ResultNames.Count];
