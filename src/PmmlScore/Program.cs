@@ -11,14 +11,15 @@ var output = new Option<string>("--output", "-o") { Description = "output CSV, o
 var missing = new Option<string>("--missing-output") { Description = "text written for a missing result", DefaultValueFactory = _ => "" };
 var keep = new Option<string?>("--keep") { Description = "comma-separated input columns copied to the output, before the results" };
 var errorColumn = new Option<string>("--error-column") { Description = "name of the column that holds a row's error", DefaultValueFactory = _ => "error" };
+var scoreBackend = new Option<Backend>("--backend") { Description = "auto (compiled), compiled or interpreter", DefaultValueFactory = _ => Backend.Auto };
 
 var root = new RootCommand("Scores a CSV file with a PMML model: one output row per input row, targets then output fields.")
 {
-    model, input, output, missing, keep, errorColumn,
+    model, input, output, missing, keep, errorColumn, scoreBackend,
 };
 root.SetAction(parse =>
 {
-    var evaluator = LoadModel(parse.GetValue(model)!);
+    var evaluator = LoadModel(parse.GetValue(model)!, parse.GetValue(scoreBackend));
     if (evaluator is null)
         return 2;
     var inputPath = parse.GetValue(input)!;
@@ -89,11 +90,11 @@ root.Subcommands.Add(bench);
 
 return root.Parse(args).Invoke();
 
-static PmmlEvaluator? LoadModel(FileInfo file)
+static PmmlEvaluator? LoadModel(FileInfo file, Backend backend = Backend.Auto)
 {
     try
     {
-        return PmmlEvaluator.Load(file.FullName);
+        return PmmlEvaluator.Load(file.FullName, new EvaluatorOptions { Backend = backend });
     }
     catch (Exception e) when (e is PmmlException or IOException or UnauthorizedAccessException)
     {

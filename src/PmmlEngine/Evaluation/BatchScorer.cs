@@ -70,9 +70,7 @@ internal static class BatchScorer
             for (var r = 0; r < count; r++)
             {
                 retry[r] = false;
-                row.Reset();
-                for (var i = 0; i < inputCount; i++)
-                    row.Set(slots[i].Index, Input(slots[i], inputs[(first + r) * inputCount + i]));
+                SetInputs(row, slots, inputs.Slice((first + r) * inputCount, inputCount));
                 var vector = features.AsSpan(r * width, width);
                 try
                 {
@@ -128,9 +126,7 @@ internal static class BatchScorer
         var errors = 0;
         for (var r = 0; r < rows; r++)
         {
-            row.Reset();
-            for (var i = 0; i < inputCount; i++)
-                row.Set(slots[i].Index, Input(slots[i], inputs[r * inputCount + i]));
+            SetInputs(row, slots, inputs.Slice(r * inputCount, inputCount));
             var output = results.Slice(r * resultCount, resultCount);
             try
             {
@@ -146,6 +142,14 @@ internal static class BatchScorer
                 output[j] = codes.Encode(j, PmmlEvaluator.Read(row, fields[j]));
         }
         return errors;
+    }
+
+    /// <summary>Starts a record with one row of the input matrix.</summary>
+    private static void SetInputs(RowContext row, IReadOnlyList<InputSlot> slots, ReadOnlySpan<double> values)
+    {
+        row.Reset();
+        for (var i = 0; i < slots.Count; i++)
+            row.Set(slots[i].Index, Input(slots[i], values[i]));
     }
 
     private static Value Input(InputSlot slot, double x)

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PmmlEngine.Backends;
 using PmmlEngine.Backends.Interpreter;
 using PmmlEngine.Model;
@@ -130,48 +131,12 @@ internal sealed class CompiledEnsemble : CompiledModel
         result.Predicted = Value.Of(EnsembleInterpreter.Regress(_plan, state.Values.AsSpan(0, count), state.Weights.AsSpan(0, count)));
     }
 
-    /// <summary>Votes and averages in the workspace's buffers, with the interpreter's arithmetic; median and max use the interpreter's code.</summary>
     private void Classify(Workspace workspace, EnsembleState state, int count, ModelResult result)
     {
-        var totals = state.Totals;
-        Array.Clear(totals);
-        var n = totals.Length;
-        switch (_plan.Method)
-        {
-            case MultipleModelMethod.MajorityVote:
-            case MultipleModelMethod.WeightedMajorityVote:
-                var votes = 0.0;
-                for (var k = 0; k < count; k++)
-                {
-                    var index = _plan.Target.IndexOf(Result(workspace, state, k).Predicted);
-                    if (index < 0) continue;
-                    var weight = _plan.Method == MultipleModelMethod.WeightedMajorityVote ? _segments[state.Scored[k]].Plan.Weight : 1.0;
-                    totals[index] += weight;
-                    votes += weight;
-                }
-                for (var i = 0; i < n; i++) totals[i] /= votes;
-                break;
-            case MultipleModelMethod.Average:
-            case MultipleModelMethod.WeightedAverage:
-                var weightSum = 0.0;
-                for (var k = 0; k < count; k++)
-                {
-                    var segment = _segments[state.Scored[k]].Plan;
-                    var weight = _plan.Method == MultipleModelMethod.WeightedAverage ? segment.Weight : 1.0;
-                    if (Align(segment, Result(workspace, state, k).Probabilities, state.Aligned) is { } aligned)
-                        for (var i = 0; i < n; i++) totals[i] += weight * aligned[i];
-                    weightSum += weight;
-                }
-                for (var i = 0; i < n; i++) totals[i] /= weightSum;
-                break;
-            default:
-                state.Pairs.Clear();
-                for (var k = 0; k < count; k++)
-                    state.Pairs.Add((_segments[state.Scored[k]].Plan, Result(workspace, state, k)));
-                EnsembleInterpreter.Classify(_plan, state.Pairs, result);
-                return;
-        }
-        result.SetDistribution(totals);
+        state.Pairs.Clear();
+        for (var k = 0; k < count; k++)
+            state.Pairs.Add((_segments[state.Scored[k]].Plan, Result(workspace, state, k)));
+        EnsembleInterpreter.Classify(_plan, CollectionsMarshal.AsSpan(state.Pairs), result, state.Totals, state.Aligned);
     }
 
     private static void Adopt(ModelResult result, SegmentPlan segment, ModelResult chosen, EnsembleState state)
@@ -179,19 +144,7 @@ internal sealed class CompiledEnsemble : CompiledModel
         result.Predicted = chosen.Predicted;
         result.EntityId = chosen.EntityId;
         result.Warnings = chosen.Warnings;
-        result.Probabilities = Align(segment, chosen.Probabilities, state.Aligned);
-        result.Confidences = Align(segment, chosen.Confidences, state.AlignedConfidences);
-    }
-
-    /// <summary>A segment's distribution in the ensemble's category order (see <see cref="EnsembleInterpreter.Align"/>).</summary>
-    private static double[]? Align(SegmentPlan segment, double[]? values, double[] aligned)
-    {
-        if (values is null)
-            return null;
-        Array.Clear(aligned);
-        for (var i = 0; i < values.Length && i < segment.CategoryMap.Length; i++)
-            if (segment.CategoryMap[i] >= 0)
-                aligned[segment.CategoryMap[i]] += values[i];
-        return aligned;
+        result.Probabilities = EnsembleInterpreter.Align(segment, chosen.Probabilities, state.Aligned);
+        result.Confidences = EnsembleInterpreter.Align(segment, chosen.Confidences, state.AlignedConfidences);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PmmlEngine.Backends.Interpreter;
 using PmmlEngine.Planning;
 
@@ -36,6 +37,7 @@ internal sealed class FlatTree
     public required int Depth { get; init; }
 
     /// <summary>Walks the tree; returns the outcome and counts the penalised unknown edges taken.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Walk(ReadOnlySpan<double> features, RowContext row, out int penalties)
     {
         penalties = 0;
@@ -44,25 +46,22 @@ internal sealed class FlatTree
         while (edge >= 0)
         {
             ref readonly var test = ref tests[edge];
-            Truth truth;
-            if (test.Op == TestOp.Generic)
+            if (test.Op == TestOp.LessOrEqual)
             {
-                truth = Generic[test.Aux](row, test.Aux);
-            }
-            else
-            {
-                var x = features[test.Feature];
-                if (double.IsNaN(x) && Compiled.Features.IsFailed(x))
-                    Features.Rethrow(test.Feature, row);
-                truth = test.Op switch
+                // The common split, decided without classifying the outcome first.
+                var v = features[test.Feature];
+                if (v <= test.Threshold)
                 {
-                    TestOp.LessOrEqual => x <= test.Threshold ? Truth.True : double.IsNaN(x) ? Truth.Unknown : Truth.False,
-                    TestOp.Equal => x == test.Threshold ? Truth.True : double.IsNaN(x) ? Truth.Unknown : Truth.False,
-                    TestOp.InRange => x >= test.Low && x <= test.Threshold ? Truth.True : double.IsNaN(x) ? Truth.Unknown : Truth.False,
-                    TestOp.InSet => double.IsNaN(x) ? Truth.Unknown : InSet(test, (int)x) ? Truth.True : Truth.False,
-                    _ => Compiled.Features.IsMissing(x) ? Truth.True : Truth.False,
-                };
+                    edge = test.OnTrue;
+                    continue;
+                }
+                if (v > test.Threshold)
+                {
+                    edge = test.OnFalse;
+                    continue;
+                }
             }
+            var truth = Evaluate(test, features, row);
             if (truth == Truth.True)
             {
                 edge = test.OnTrue;
@@ -79,6 +78,23 @@ internal sealed class FlatTree
             }
         }
         return ~edge;
+    }
+
+    private Truth Evaluate(in TreeTest test, ReadOnlySpan<double> features, RowContext row)
+    {
+        if (test.Op == TestOp.Generic)
+            return Generic[test.Aux](row, test.Aux);
+        var x = features[test.Feature];
+        if (double.IsNaN(x) && Compiled.Features.IsFailed(x))
+            Features.Rethrow(test.Feature, row);
+        return test.Op switch
+        {
+            TestOp.LessOrEqual => x <= test.Threshold ? Truth.True : double.IsNaN(x) ? Truth.Unknown : Truth.False,
+            TestOp.Equal => x == test.Threshold ? Truth.True : double.IsNaN(x) ? Truth.Unknown : Truth.False,
+            TestOp.InRange => x >= test.Low && x <= test.Threshold ? Truth.True : double.IsNaN(x) ? Truth.Unknown : Truth.False,
+            TestOp.InSet => double.IsNaN(x) ? Truth.Unknown : InSet(test, (int)x) ? Truth.True : Truth.False,
+            _ => Compiled.Features.IsMissing(x) ? Truth.True : Truth.False,
+        };
     }
 
     public bool InSet(in TreeTest test, int code)

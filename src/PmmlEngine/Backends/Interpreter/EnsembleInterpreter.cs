@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PmmlEngine.Model;
 using PmmlEngine.Planning;
 using PmmlEngine.Types;
@@ -62,11 +63,14 @@ internal static class EnsembleInterpreter
         return result;
     }
 
-    internal static double[]? Align(SegmentPlan segment, double[]? values, int length)
+    private static double[]? Align(SegmentPlan segment, double[]? values, int length) => Align(segment, values, new double[length]);
+
+    /// <summary>A segment's distribution in the ensemble's category order, written into <paramref name="aligned"/>; null when it has none.</summary>
+    internal static double[]? Align(SegmentPlan segment, double[]? values, double[] aligned)
     {
         if (values is null)
             return null;
-        var aligned = new double[length];
+        Array.Clear(aligned);
         for (var i = 0; i < values.Length && i < segment.CategoryMap.Length; i++)
             if (segment.CategoryMap[i] >= 0)
                 aligned[segment.CategoryMap[i]] += values[i];
@@ -128,10 +132,21 @@ internal static class EnsembleInterpreter
     internal static float BaseScore(EnsemblePlan ensemble) =>
         ensemble.Target.Target is { RescaleFactor: 1.0, Min: null, Max: null } target ? (float)target.RescaleConstant : 0f;
 
-    internal static void Classify(EnsemblePlan ensemble, List<(SegmentPlan Segment, ModelResult Result)> scored, ModelResult result)
+    private static void Classify(EnsemblePlan ensemble, List<(SegmentPlan Segment, ModelResult Result)> scored, ModelResult result)
     {
         var n = ensemble.Target.Categories.Length;
-        var totals = new double[n];
+        Classify(ensemble, CollectionsMarshal.AsSpan(scored), result, new double[n], new double[n]);
+    }
+
+    /// <summary>
+    /// Combines the segments' classifications into <paramref name="totals"/> (the result's distribution), using
+    /// <paramref name="aligned"/> to map each segment's distribution to the ensemble's categories; callers that reuse
+    /// the two buffers allocate nothing for votes and averages.
+    /// </summary>
+    internal static void Classify(EnsemblePlan ensemble, ReadOnlySpan<(SegmentPlan Segment, ModelResult Result)> scored, ModelResult result, double[] totals, double[] aligned)
+    {
+        var n = totals.Length;
+        Array.Clear(totals);
         switch (ensemble.Method)
         {
             case MultipleModelMethod.MajorityVote:
@@ -153,19 +168,19 @@ internal static class EnsembleInterpreter
                 foreach (var (segment, r) in scored)
                 {
                     var weight = ensemble.Method == MultipleModelMethod.WeightedAverage ? segment.Weight : 1.0;
-                    var aligned = Align(segment, r.Probabilities, n) ?? [];
-                    for (var i = 0; i < aligned.Length; i++) totals[i] += weight * aligned[i];
+                    if (Align(segment, r.Probabilities, aligned) is { } distribution)
+                        for (var i = 0; i < n; i++) totals[i] += weight * distribution[i];
                     weightSum += weight;
                 }
                 for (var i = 0; i < n; i++) totals[i] /= weightSum;
                 break;
             case MultipleModelMethod.Median:
-                var columns = scored.Select(s => Align(s.Segment, s.Result.Probabilities, n) ?? new double[n]).ToArray();
+                var columns = scored.ToArray().Select(s => Align(s.Segment, s.Result.Probabilities, n) ?? new double[n]).ToArray();
                 for (var i = 0; i < n; i++) totals[i] = Median(columns.Select(c => c[i]).ToArray());
                 break;
             case MultipleModelMethod.Max:
                 // The most confident segments win; their distributions are averaged.
-                var distributions = scored.Select(s => Align(s.Segment, s.Result.Probabilities, n) ?? new double[n]).ToArray();
+                var distributions = scored.ToArray().Select(s => Align(s.Segment, s.Result.Probabilities, n) ?? new double[n]).ToArray();
                 var best = distributions.Max(d => d.Length == 0 ? 0 : d.Max());
                 var winners = distributions.Where(d => d.Length > 0 && d.Max() == best).ToArray();
                 var category = Array.IndexOf(winners[0], best);
