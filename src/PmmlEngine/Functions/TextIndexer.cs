@@ -52,7 +52,7 @@ public sealed class TextIndexer
     public double Frequency(string text, string term)
     {
         var document = DocumentTokens(text);
-        var (termTokens, key) = _terms.GetOrAdd(term, t => Tokens(t) is var tokens ? (tokens, string.Join(Separator, tokens)) : default);
+        var (termTokens, key) = _terms.GetOrAdd(term, static (t, self) => self.Tokens(t) is var tokens ? (tokens, string.Join(Separator, tokens)) : default, this);
         if (termTokens.Length == 0)
             return 0;
         // With exact matching every hit is a best hit, so both countHits modes count the n-gram's occurrences.

@@ -109,12 +109,16 @@ internal sealed class CompiledEnsemble : CompiledModel
         if (count == 0 || TooManyMissing(missing, count))
             return;
         if (_plan.Method == MultipleModelMethod.SelectAll)
-            result.Predicted = Value.OfCollection(Enumerable.Range(0, count).Select(k => Result(workspace, state, k).Predicted).ToArray());
+            result.Predicted = SelectAll(workspace, state, count);
         else if (_plan.Function == MiningFunction.Classification)
             Classify(workspace, state, count, result);
         else
             Regress(workspace, state, count, result);
     }
+
+    // A method of its own: a lambda in Score would allocate its closure on every call, selectAll or not.
+    private Value SelectAll(Workspace workspace, EnsembleState state, int count) =>
+        Value.OfCollection(Enumerable.Range(0, count).Select(k => Result(workspace, state, k).Predicted).ToArray());
 
     private bool TooManyMissing(int missing, int count) => missing > 0 && (double)missing / (missing + count) > _plan.MissingThreshold;
 

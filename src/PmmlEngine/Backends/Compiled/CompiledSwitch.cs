@@ -11,7 +11,7 @@ namespace PmmlEngine.Backends.Compiled;
 /// </summary>
 internal static class CompiledSwitch
 {
-    private const int CasesPerDelegate = 48;
+    private const int CasesPerDelegate = 16;
 
     /// <summary>
     /// Compiles each case's body; returns, per key, the delegate that computes it, or null for a case whose body could

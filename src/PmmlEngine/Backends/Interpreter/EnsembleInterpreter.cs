@@ -175,22 +175,36 @@ internal static class EnsembleInterpreter
                 for (var i = 0; i < n; i++) totals[i] /= weightSum;
                 break;
             case MultipleModelMethod.Median:
-                var columns = scored.ToArray().Select(s => Align(s.Segment, s.Result.Probabilities, n) ?? new double[n]).ToArray();
-                for (var i = 0; i < n; i++) totals[i] = Median(columns.Select(c => c[i]).ToArray());
+                MedianDistribution(scored.ToArray(), totals);
                 break;
             case MultipleModelMethod.Max:
-                // The most confident segments win; their distributions are averaged.
-                var distributions = scored.ToArray().Select(s => Align(s.Segment, s.Result.Probabilities, n) ?? new double[n]).ToArray();
-                var best = distributions.Max(d => d.Length == 0 ? 0 : d.Max());
-                var winners = distributions.Where(d => d.Length > 0 && d.Max() == best).ToArray();
-                var category = Array.IndexOf(winners[0], best);
-                foreach (var d in winners.Where(d => Array.IndexOf(d, d.Max()) == category))
-                    for (var i = 0; i < n; i++) totals[i] += d[i];
-                var count = totals.Sum();
-                for (var i = 0; i < n; i++) totals[i] /= count;
+                MaxDistribution(scored.ToArray(), totals);
                 break;
         }
         result.SetDistribution(totals);
+    }
+
+    // Median and max live in methods of their own: their lambdas' closures would otherwise be allocated on every call
+    // of Classify, votes and averages included.
+    private static void MedianDistribution((SegmentPlan Segment, ModelResult Result)[] scored, double[] totals)
+    {
+        var n = totals.Length;
+        var columns = scored.Select(s => Align(s.Segment, s.Result.Probabilities, n) ?? new double[n]).ToArray();
+        for (var i = 0; i < n; i++) totals[i] = Median(columns.Select(c => c[i]).ToArray());
+    }
+
+    /// <summary>The most confident segments win; their distributions are averaged.</summary>
+    private static void MaxDistribution((SegmentPlan Segment, ModelResult Result)[] scored, double[] totals)
+    {
+        var n = totals.Length;
+        var distributions = scored.Select(s => Align(s.Segment, s.Result.Probabilities, n) ?? new double[n]).ToArray();
+        var best = distributions.Max(d => d.Length == 0 ? 0 : d.Max());
+        var winners = distributions.Where(d => d.Length > 0 && d.Max() == best).ToArray();
+        var category = Array.IndexOf(winners[0], best);
+        foreach (var d in winners.Where(d => Array.IndexOf(d, d.Max()) == category))
+            for (var i = 0; i < n; i++) totals[i] += d[i];
+        var count = totals.Sum();
+        for (var i = 0; i < n; i++) totals[i] /= count;
     }
 
     private static double Median(double[] values)
