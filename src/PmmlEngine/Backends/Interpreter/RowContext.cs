@@ -15,6 +15,7 @@ internal sealed class RowContext
     private readonly Value[] _values;
     private readonly int[] _stamps;
     private readonly Func<RowContext, int, Value>?[]? _compute;
+    private readonly int[] _copyOf;
     private int _generation;
     private int _scratchTop;
 
@@ -26,6 +27,9 @@ internal sealed class RowContext
         _values = new Value[_slots.Length];
         _stamps = new int[_slots.Length];
         _compute = compute;
+        // sklearn2pmml writes a cast chain for every field (double(float(x))): a derived field that only reads another
+        // field is a conversion of that field's value, needing neither an expression walk nor a delegate call.
+        _copyOf = _slots.Select(d => d is DerivedSlot { Expression: SlotRefPlan { MapMissingTo.HasValue: false } reference } ? reference.Slot : -1).ToArray();
     }
 
     /// <summary>Changes on every <see cref="Reset"/>; lets backends cache per-record work (feature vectors) by stamp.</summary>
@@ -75,7 +79,8 @@ internal sealed class RowContext
         {
             PreparedSlot prepared => Prepare(prepared),
             DerivedSlot derived => ValueParser.Convert(
-                _compute?[slot] is { } compute ? compute(this, slot) : ExpressionInterpreter.Evaluate(derived.Expression, this, []), derived.DataType),
+                _copyOf[slot] >= 0 ? Get(_copyOf[slot])
+                : _compute?[slot] is { } compute ? compute(this, slot) : ExpressionInterpreter.Evaluate(derived.Expression, this, []), derived.DataType),
             _ => Value.Missing,
         };
         Set(slot, value);
