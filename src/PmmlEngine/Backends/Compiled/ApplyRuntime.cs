@@ -21,6 +21,33 @@ internal static class ApplyRuntime
         return result;
     }
 
+    public static Value Call1(CallPlan call, Func<RowContext, int, Value> body, RowContext row, Value a) => Call(call, body, row, [a]);
+
+    public static Value Call2(CallPlan call, Func<RowContext, int, Value> body, RowContext row, Value a, Value b) => Call(call, body, row, [a, b]);
+
+    public static Value Call3(CallPlan call, Func<RowContext, int, Value> body, RowContext row, Value a, Value b, Value c) => Call(call, body, row, [a, b, c]);
+
+    public static Value CallN(CallPlan call, Func<RowContext, int, Value> body, RowContext row, Value[] arguments) => Call(call, body, row, arguments);
+
+    /// <summary>
+    /// Converts the arguments to the parameters' types onto the scratch stack, runs the function's compiled body and
+    /// applies the call's mapMissingTo and defaultValue, as <see cref="ExpressionInterpreter"/> does for a call.
+    /// </summary>
+    private static Value Call(CallPlan call, Func<RowContext, int, Value> body, RowContext row, ReadOnlySpan<Value> arguments)
+    {
+        var types = call.Function.ParameterTypes;
+        var start = row.Reserve(arguments.Length);
+        var anyMissing = false;
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            anyMissing |= arguments[i].IsMissing;
+            row.Scratch[start + i] = types[i] is { } type ? ValueParser.Convert(arguments[i], type) : arguments[i];
+        }
+        var result = body(row, start);
+        row.Release(arguments.Length);
+        return ExpressionInterpreter.Finish(call, result, anyMissing);
+    }
+
     public static Value Lookup(MapValuesPlan m, Value[] key)
     {
         foreach (var k in key)

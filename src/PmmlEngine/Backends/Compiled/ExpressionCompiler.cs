@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using PmmlEngine.Backends.Interpreter;
 using PmmlEngine.Model;
 using PmmlEngine.Planning;
@@ -19,7 +20,6 @@ internal static class ExpressionCompiler
     private static readonly MethodInfo TryGetNumber = typeof(Value).GetMethod(nameof(Value.TryGetNumber))!;
     private static readonly MethodInfo ValueEquals = typeof(Value).GetMethod(nameof(Value.Equals), [typeof(Value)])!;
     private static readonly MethodInfo OfNumber = typeof(Value).GetMethod(nameof(Value.Of), [typeof(double)])!;
-    private static readonly MethodInfo Convert = typeof(ValueParser).GetMethod(nameof(ValueParser.Convert), [typeof(Value), typeof(DataType)])!;
 
     public static E Emit(PlanExpression expression, ParameterExpression row, ParameterExpression[] frame) => expression switch
     {
@@ -100,25 +100,41 @@ internal static class ExpressionCompiler
         return E.Block(typeof(Value), [start, temp], body);
     }
 
-    /// <summary>A user function is inlined: its parameters become locals holding the converted arguments.</summary>
+    // Each user function is compiled once, however many fields call it (a text model has hundreds of calls).
+    private static readonly ConditionalWeakTable<UserFunction, Func<RowContext, int, Value>> CompiledFunctions = [];
+
+    /// <summary>
+    /// A call of a user function: the arguments are computed here, then a runtime helper converts them, runs the
+    /// function's own compiled delegate over them and applies the call's missing value rules.
+    /// </summary>
     private static E Call(CallPlan call, ParameterExpression row, ParameterExpression[] frame)
     {
-        var function = call.Function;
-        var parameters = new ParameterExpression[call.Arguments.Length];
-        var anyMissing = E.Variable(typeof(bool), "anyMissing");
-        var raw = E.Variable(typeof(Value), "raw");
-        var body = new List<E> { E.Assign(anyMissing, E.Constant(false)) };
+        var function = CompiledFunctions.GetValue(call.Function, CompileFunction);
+        var args = call.Arguments.Select(a => Emit(a, row, frame)).ToArray();
+        E plan = E.Constant(call), body = E.Constant(function);
+        return args.Length switch
+        {
+            1 => E.Call(typeof(ApplyRuntime).GetMethod(nameof(ApplyRuntime.Call1))!, plan, body, row, args[0]),
+            2 => E.Call(typeof(ApplyRuntime).GetMethod(nameof(ApplyRuntime.Call2))!, plan, body, row, args[0], args[1]),
+            3 => E.Call(typeof(ApplyRuntime).GetMethod(nameof(ApplyRuntime.Call3))!, plan, body, row, args[0], args[1], args[2]),
+            _ => E.Call(typeof(ApplyRuntime).GetMethod(nameof(ApplyRuntime.CallN))!, plan, body, row, E.NewArrayInit(typeof(Value), args)),
+        };
+    }
+
+    /// <summary>A function body over its arguments, which the caller put on the record's scratch stack from <c>start</c>.</summary>
+    private static Func<RowContext, int, Value> CompileFunction(UserFunction function)
+    {
+        var row = E.Parameter(typeof(RowContext), "row");
+        var start = E.Parameter(typeof(int), "start");
+        var parameters = new ParameterExpression[function.ParameterTypes.Length];
+        var reads = new List<E>();
         for (var i = 0; i < parameters.Length; i++)
         {
             parameters[i] = E.Variable(typeof(Value), $"p{i}");
-            body.Add(E.Assign(raw, Emit(call.Arguments[i], row, frame)));
-            body.Add(E.OrAssign(anyMissing, IsMissing(raw)));
-            body.Add(E.Assign(parameters[i], function.ParameterTypes[i] is { } type ? E.Call(Convert, raw, E.Constant(type)) : raw));
+            reads.Add(E.Assign(parameters[i], E.ArrayAccess(E.Property(row, nameof(RowContext.Scratch)), E.Add(start, E.Constant(i)))));
         }
-        var finish = typeof(ExpressionInterpreter).GetMethod(nameof(ExpressionInterpreter.Finish), BindingFlags.Static | BindingFlags.NonPublic,
-            [typeof(CallPlan), typeof(Value), typeof(bool)])!;
-        body.Add(E.Call(finish, E.Constant(call), Emit(function.Body, row, parameters), anyMissing));
-        return E.Block(typeof(Value), parameters.Append(anyMissing).Append(raw), body);
+        reads.Add(Emit(function.Body, row, parameters));
+        return E.Lambda<Func<RowContext, int, Value>>(E.Block(typeof(Value), parameters, reads), row, start).Compile();
     }
 
     /// <summary>NormContinuous with its knots as constants: outlier handling, then the segment's linear interpolation.</summary>

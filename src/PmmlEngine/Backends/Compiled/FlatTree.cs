@@ -27,6 +27,7 @@ internal sealed class FlatTree
 
     public required FeatureMap Features { get; init; }
     public required ulong[] Bitsets { get; init; }
+    public required double[] Numbers { get; init; }
     /// <summary>The compiled predicates of <see cref="TestOp.Generic"/> tests, called with their index.</summary>
     public required Func<RowContext, int, Truth>[] Generic { get; init; }
 
@@ -93,9 +94,12 @@ internal sealed class FlatTree
             TestOp.Equal => x == test.Threshold ? Truth.True : double.IsNaN(x) ? Truth.Unknown : Truth.False,
             TestOp.InRange => x >= test.Low && x <= test.Threshold ? Truth.True : double.IsNaN(x) ? Truth.Unknown : Truth.False,
             TestOp.InSet => double.IsNaN(x) ? Truth.Unknown : InSet(test, (int)x) ? Truth.True : Truth.False,
+            TestOp.InValues => double.IsNaN(x) ? Truth.Unknown : InValues(test, x) ? Truth.True : Truth.False,
             _ => Compiled.Features.IsMissing(x) ? Truth.True : Truth.False,
         };
     }
+
+    public bool InValues(in TreeTest test, double x) => Numbers.AsSpan(test.Aux, (int)test.Threshold).Contains(x);
 
     public bool InSet(in TreeTest test, int code)
     {

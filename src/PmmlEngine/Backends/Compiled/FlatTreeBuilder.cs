@@ -19,6 +19,7 @@ internal sealed class FlatTreeBuilder
     private readonly Dictionary<TreeNodePlan, int> _outcomeIndex = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<TreeNodePlan, int> _entries = new(ReferenceEqualityComparer.Instance);
     private readonly List<ulong> _bitsets = [];
+    private readonly List<double> _numbers = [];
     private readonly List<PredicatePlan> _generic = [];
     private readonly Action<string> _fallback;
 
@@ -80,6 +81,7 @@ internal sealed class FlatTreeBuilder
                     ? TreeInterpreter.OneHot(categories, index) : null).ToArray(),
             Features = _features,
             Bitsets = _bitsets.ToArray(),
+            Numbers = _numbers.ToArray(),
             Generic = PredicateCompiler.CompileAll(_generic, _document, _fallback),
             OnlyLessOrEqual = _tests.All(t => t.Op == TestOp.LessOrEqual),
             Depth = Depth(start),
@@ -213,7 +215,19 @@ internal sealed class FlatTreeBuilder
             case SetPredicatePlan s:
             {
                 var feature = _features.Feature(s.Slot);
-                if (feature < 0 || !_features.IsCategorical(feature) || s.Values.Any(v => v.Kind != ValueKind.String))
+                if (feature < 0)
+                    return null;
+                if (!_features.IsCategorical(feature))
+                {
+                    // Numbers compare by value; -inf stands for a NaN value in the vector, so only finite members qualify.
+                    // A boolean value never equals a number member (Value.Equals), so boolean fields stay generic.
+                    if (_document.Slots[s.Slot].DataType == DataType.Boolean || s.Values.Any(v => v.Kind != ValueKind.Number || !double.IsFinite(v.Number)))
+                        return null;
+                    var start = _numbers.Count;
+                    _numbers.AddRange(s.Values.Select(v => v.Number));
+                    return Make(TestOp.InValues, feature, s.Values.Count, !s.IsIn, start);
+                }
+                if (s.Values.Any(v => v.Kind != ValueKind.String))
                     return null;
                 var codes = s.Values.Select(v => _features.Code(feature, v.String)).ToArray();
                 var words = codes.Length == 0 ? 0 : codes.Max() / 64 + 1;

@@ -31,7 +31,9 @@ internal sealed class ModelCompiler(DocumentPlan document)
 
     /// <summary>Compiles the derived fields; a null entry is interpreted (its reason is recorded).</summary>
     public Func<RowContext, int, Value>?[] CompileDerivedFields() =>
-        CompiledSwitch.Compile<Value>(document.Slots.Length, document.Slots.OfType<DerivedSlot>().Select(slot =>
+        // Fields that only read another field are conversions RowContext does itself.
+        CompiledSwitch.Compile<Value>(document.Slots.Length, document.Slots.OfType<DerivedSlot>()
+            .Where(slot => slot.Expression is not SlotRefPlan { MapMissingTo.HasValue: false }).Select(slot =>
             (slot.Index, $"DerivedField '{slot.Name}'", (Func<ParameterExpression, E>)(row => ExpressionCompiler.Emit(slot.Expression, row, [])))), _fallbacks.Add);
 
     /// <param name="model">The model to compile.</param>

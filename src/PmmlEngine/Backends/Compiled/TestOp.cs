@@ -11,6 +11,9 @@ internal enum TestOp : byte
     InRange,
     /// <summary>The category code is in the test's bitset.</summary>
     InSet,
+    /// <summary>The number is one of the test's values (a set of numbers: <see cref="TreeTest.Aux"/> is where they start in
+    /// <see cref="FlatTree.Numbers"/>, the threshold how many there are).</summary>
+    InValues,
     /// <summary>The feature is missing; never unknown.</summary>
     IsMissing,
     /// <summary>Any other predicate, compiled to a delegate over the record.</summary>
