@@ -135,7 +135,7 @@ internal sealed class ModelPlanner(PlanningContext context, ExpressionPlanner ex
             var expression = field.Expression is null ? null : expressions.Plan(field.Expression, outputScope);
             var slot = context.Add(new ResultSlot(field.Name, type, opType));
             outputScope.Bind(field.Name, slot);
-            outputs.Add(new OutputPlan(field, slot, type, opType, category, expression));
+            outputs.Add(new OutputPlan(field, slot, type, opType, category, expression) { CategoryIndex = category.HasValue ? target.IndexOf(category) : -1 });
         }
         return outputs.ToArray();
     }

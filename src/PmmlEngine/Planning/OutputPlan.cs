@@ -16,5 +16,8 @@ public sealed class OutputPlan(OutputField field, int slot, DataType dataType, O
     /// <summary>The value attribute read as the target's type (probability of which category).</summary>
     public Value Category { get; } = category;
 
+    /// <summary>The index of <see cref="Category"/> among the model's target categories (-1 when absent or not one).</summary>
+    public int CategoryIndex { get; init; } = -1;
+
     public PlanExpression? Expression { get; } = expression;
 }

@@ -49,8 +49,7 @@ internal static class OutputInterpreter
     {
         if (distribution is null || !result.Predicted.HasValue && output.Category.IsMissing)
             return Value.Missing;
-        var category = output.Category.IsMissing ? result.Predicted : output.Category;
-        var index = result.Target.IndexOf(category);
+        var index = output.Category.IsMissing ? result.Target.IndexOf(result.Predicted) : output.CategoryIndex;
         // A category the model knows but that no node or table mentions has probability 0.
         return index < 0 ? Value.Of(0.0) : Value.Of(distribution[index]);
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PmmlEngine.Errors;
 using PmmlEngine.Model;
 using PmmlEngine.Planning;
@@ -71,10 +72,14 @@ internal sealed class RowContext
         _stamps[slot] = _generation;
     }
 
-    public Value Get(int slot)
+    /// <summary>The slot's value in this record, computed on first read.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Value Get(int slot) => _stamps[slot] == _generation ? _values[slot] : Compute(slot);
+
+    // Kept out of Get so that the common case, a value already computed in this record, inlines at every read.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Value Compute(int slot)
     {
-        if (_stamps[slot] == _generation)
-            return _values[slot];
         var value = _slots[slot] switch
         {
             PreparedSlot prepared => Prepare(prepared),
