@@ -52,21 +52,38 @@ public sealed class TextIndexer
     public double Frequency(string text, string term)
     {
         var document = DocumentTokens(text);
-        var (termTokens, key) = _terms.GetOrAdd(term, static (t, self) => self.Tokens(t) is var tokens ? (tokens, string.Join(Separator, tokens)) : default, this);
+        var (termTokens, key) = Term(term);
         if (termTokens.Length == 0)
             return 0;
         // With exact matching every hit is a best hit, so both countHits modes count the n-gram's occurrences.
-        var count = _options.MaxLevenshteinDistance == 0 ? NGramCounts(termTokens.Length).GetValueOrDefault(key) : CountHits(document, termTokens);
-        return _options.LocalTermWeights switch
-        {
-            LocalTermWeights.Binary => count > 0 ? 1 : 0,
-            LocalTermWeights.Logarithmic => Math.Log10(1 + count),
-            LocalTermWeights.AugmentedNormalizedTermFrequency => count == 0 ? 0 : 0.5 * (1 + count / (double)MaxTokenFrequency(document)),
-            _ => count,
-        };
+        var count = MatchesExactly ? NGramCounts(termTokens.Length).GetValueOrDefault(key) : CountHits(document, termTokens);
+        return Weight(count, text);
     }
 
     private const char Separator = '\u0001';
+
+    /// <summary>Whether terms match exactly (no Levenshtein distance), so counts can be read from n-gram tables.</summary>
+    internal bool MatchesExactly => _options.MaxLevenshteinDistance == 0;
+
+    /// <summary>A term's normalised tokens and the key its n-gram has in <see cref="NGramCounts(string, int)"/>.</summary>
+    internal (string[] Tokens, string Key) Term(string term) =>
+        _terms.GetOrAdd(term, static (t, self) => self.Tokens(t) is var tokens ? (tokens, string.Join(Separator, tokens)) : default, this);
+
+    /// <summary>How often each sequence of <paramref name="length"/> tokens occurs in the normalised document.</summary>
+    internal Dictionary<string, int> NGramCounts(string text, int length)
+    {
+        DocumentTokens(text);
+        return NGramCounts(length);
+    }
+
+    /// <summary>The localTermWeights value of a term that occurs <paramref name="count"/> times (count &gt; 0) in the document.</summary>
+    internal double Weight(int count, string text) => _options.LocalTermWeights switch
+    {
+        LocalTermWeights.Binary => count > 0 ? 1 : 0,
+        LocalTermWeights.Logarithmic => Math.Log10(1 + count),
+        LocalTermWeights.AugmentedNormalizedTermFrequency => count == 0 ? 0 : 0.5 * (1 + count / (double)MaxTokenFrequency(DocumentTokens(text))),
+        _ => count,
+    };
 
     private string[] DocumentTokens(string text)
     {

@@ -17,9 +17,10 @@ internal sealed class CompiledRegression : CompiledModel
     private readonly Func<RowContext, double[], bool> _tables;
     private readonly int _scores, _probabilities, _aligned;
 
-    public CompiledRegression(RegressionPlan plan, int id, Func<RowContext, int, Value>?[] outputs, Func<int, int> reserve) : base(plan, id, outputs)
+    public CompiledRegression(RegressionPlan plan, int id, Func<RowContext, int, Value>?[] outputs, Func<int, int> reserve, DocumentPlan document)
+        : base(plan, id, outputs)
     {
-        _tables = Compile(plan);
+        _tables = Compile(plan, document);
         _scores = reserve(plan.Tables.Length);
         _probabilities = reserve(plan.Tables.Length);
         _aligned = reserve(plan.Target.Categories.Length);
@@ -36,7 +37,7 @@ internal sealed class CompiledRegression : CompiledModel
     /// Adds the terms in the interpreter's order (numeric, categorical, interactions) in double, or in float for a float
     /// math context, and returns false when a numeric input is missing (no prediction).
     /// </summary>
-    private static Func<RowContext, double[], bool> Compile(RegressionPlan plan)
+    private static Func<RowContext, double[], bool> Compile(RegressionPlan plan, DocumentPlan document)
     {
         var row = E.Parameter(typeof(RowContext), "row");
         var scores = E.Parameter(typeof(double[]), "scores");
@@ -55,6 +56,12 @@ internal sealed class CompiledRegression : CompiledModel
         for (var t = 0; t < plan.Tables.Length; t++)
         {
             var table = plan.Tables[t];
+            if (!plan.IsFloat && TermTable.TryCreate(table, document) is { } termTable)
+            {
+                body.Add(E.IfThen(E.Not(E.Call(E.Constant(termTable), nameof(TermTable.TryScore), null, row, y)), E.Return(noPrediction, E.Constant(false))));
+                body.Add(E.Assign(E.ArrayAccess(scores, E.Constant(t)), y));
+                continue;
+            }
             body.Add(E.Assign(y, Const(table.Intercept)));
             foreach (var (slot, exponent, coefficient) in table.Numeric)
             {

@@ -67,7 +67,7 @@ internal sealed class ModelCompiler(DocumentPlan document)
                 var buffer = shared?.Buffer ?? Reserve(features.Count);
                 return new CompiledTree(tree, id, outputs, flat, buffer, shared is null);
             case RegressionPlan regression:
-                return new CompiledRegression(regression, id, outputs, Reserve);
+                return new CompiledRegression(regression, id, outputs, Reserve, document);
             case EnsemblePlan ensemble:
                 // In a model chain later segments may test fields that earlier segments output, so each tree reads its
                 // own features when it is scored; otherwise the ensemble reads one vector for all of its trees.

@@ -1,0 +1,127 @@
+using PmmlEngine.Backends.Interpreter;
+using PmmlEngine.Functions;
+using PmmlEngine.Model;
+using PmmlEngine.Planning;
+using PmmlEngine.Types;
+
+namespace PmmlEngine.Backends.Compiled;
+
+/// <summary>
+/// A regression table over TF-IDF terms, as sklearn2pmml writes text pipelines: every predictor is a derived field
+/// <c>f(document, "term", weight)</c> whose function computes <c>TextIndex(document, term) * weight</c>. Instead of
+/// computing hundreds of fields per record, the document's n-grams are looked up in a term table and only the
+/// predictors of terms that occur are added, in table order. A term that does not occur adds coefficient × 0, which
+/// leaves the sum unchanged (it is never -0 once the intercept is not), so skipping it is exact.
+/// </summary>
+internal sealed class TermTable
+{
+    private readonly double _intercept;
+    private readonly int _document;
+    private readonly TextIndexer _indexer;
+    private readonly (double Coefficient, double Weight)[] _predictors;
+    private readonly Dictionary<string, int[]>[] _byLength;
+    [ThreadStatic] private static List<(int Predictor, double Frequency)>? t_present;
+
+    private TermTable(double intercept, int document, TextIndexer indexer, (double, double)[] predictors, Dictionary<string, int[]>[] byLength)
+    {
+        _intercept = intercept;
+        _document = document;
+        _indexer = indexer;
+        _predictors = predictors;
+        _byLength = byLength;
+    }
+
+    public static TermTable? TryCreate(RegressionTablePlan table, DocumentPlan document)
+    {
+        if (table.Numeric.Length == 0 || table.Categorical.Length > 0 || table.Interactions.Length > 0
+            || BitConverter.DoubleToInt64Bits(table.Intercept) == BitConverter.DoubleToInt64Bits(-0.0) || !double.IsFinite(table.Intercept))
+            return null;
+        int? documentSlot = null;
+        TextIndexer? indexer = null;
+        var predictors = new (double, double)[table.Numeric.Length];
+        var keys = new Dictionary<(int Length, string Key), List<int>>();
+        for (var k = 0; k < table.Numeric.Length; k++)
+        {
+            var (slot, exponent, coefficient) = table.Numeric[k];
+            if (exponent != 1 || !double.IsFinite(coefficient) || !TryTerm(document.Slots[slot], out var text, out var term, out var weight, out var index))
+                return null;
+            if (documentSlot is { } d && d != text || indexer is not null && !ReferenceEquals(indexer, index) || !index.MatchesExactly)
+                return null;
+            documentSlot = text;
+            indexer = index;
+            predictors[k] = (coefficient, weight);
+            var (tokens, key) = index.Term(term);
+            if (tokens.Length == 0)
+                continue;
+            if (!keys.TryGetValue((tokens.Length, key), out var list))
+                keys[(tokens.Length, key)] = list = [];
+            list.Add(k);
+        }
+        var longest = keys.Count == 0 ? 0 : keys.Keys.Max(k => k.Length);
+        var byLength = new Dictionary<string, int[]>[longest + 1];
+        for (var length = 1; length <= longest; length++)
+            byLength[length] = keys.Where(e => e.Key.Length == length).ToDictionary(e => e.Key.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+        return new TermTable(table.Intercept, documentSlot!.Value, indexer!, predictors, byLength);
+    }
+
+    /// <summary>
+    /// A derived double field computed by a call <c>f(FieldRef document, "term", weight)</c> of a function whose body is
+    /// <c>TextIndex(document, term) * weight</c>, with no missing or default value handling that could change a number.
+    /// </summary>
+    private static bool TryTerm(SlotDefinition slot, out int document, out string term, out double weight, out TextIndexer indexer)
+    {
+        document = -1;
+        term = "";
+        weight = 0;
+        indexer = null!;
+        if (slot is not DerivedSlot { DataType: DataType.Double, Expression: CallPlan c } || c.Function.ResultType is not (null or DataType.Double)
+            || c.Arguments.Length != 3 || c.MapMissingTo.HasValue || c.DefaultValue.HasValue)
+            return false;
+        if (c.Function.Body is not ApplyPlan { Function.Name: "*", Arguments: [TextIndexPlan text, ParameterRefPlan w] } multiply
+            || multiply.MapMissingTo.HasValue || multiply.DefaultValue.HasValue
+            || text is not { Text: ParameterRefPlan { MapMissingTo.HasValue: false } documentParameter, Term: ParameterRefPlan { MapMissingTo.HasValue: false } termParameter }
+            || w.MapMissingTo.HasValue)
+            return false;
+        var types = c.Function.ParameterTypes;
+        if (c.Arguments[documentParameter.Index] is not SlotRefPlan { MapMissingTo.HasValue: false } documentField
+            || c.Arguments[termParameter.Index] is not ConstantPlan { Value.Kind: ValueKind.String } termConstant
+            || c.Arguments[w.Index] is not ConstantPlan { Value.Kind: ValueKind.Number } weightConstant
+            || types[documentParameter.Index] is not (null or DataType.String) || types[termParameter.Index] is not (null or DataType.String)
+            || types[w.Index] is not (null or DataType.Double) || !double.IsFinite(weightConstant.Value.Number))
+            return false;
+        document = documentField.Slot;
+        term = termConstant.Value.String;
+        weight = weightConstant.Value.Number;
+        indexer = text.Indexer;
+        return true;
+    }
+
+    /// <summary>The table's linear predictor, or false when the document is missing (every term field is then missing).</summary>
+    public bool TryScore(RowContext row, out double y)
+    {
+        y = _intercept;
+        var document = row.Get(_document);
+        if (document.IsMissing)
+            return false;
+        var text = document.String;
+        var present = t_present ??= [];
+        present.Clear();
+        for (var length = 1; length < _byLength.Length; length++)
+        {
+            var terms = _byLength[length];
+            if (terms.Count == 0)
+                continue;
+            foreach (var (key, count) in _indexer.NGramCounts(text, length))
+                if (terms.TryGetValue(key, out var predictors))
+                    foreach (var k in predictors)
+                        present.Add((k, _indexer.Weight(count, text)));
+        }
+        present.Sort(static (a, b) => a.Predictor.CompareTo(b.Predictor));
+        foreach (var (k, frequency) in present)
+        {
+            var (coefficient, weight) = _predictors[k];
+            y += coefficient * (frequency * weight);
+        }
+        return true;
+    }
+}
