@@ -108,7 +108,12 @@ public static class ValueParser
     }
 
     /// <summary>Converts a value to another data type (a DerivedField's, an OutputField's, a cast).</summary>
-    public static Value Convert(Value value, DataType type)
+    /// <summary>A value as the given type; the commonest case, a double already, returns at once and inlines.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static Value Convert(Value value, DataType type) =>
+        value.Kind == ValueKind.Number && type == DataType.Double ? value : ConvertOther(value, type);
+
+    private static Value ConvertOther(Value value, DataType type)
     {
         if (!value.HasValue || value.Kind == ValueKind.Collection)
             return value;
