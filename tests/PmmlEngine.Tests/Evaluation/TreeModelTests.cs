@@ -1,3 +1,4 @@
+using PmmlEngine.Evaluation;
 namespace PmmlEngine.Tests.Evaluation;
 
 /// <summary>The six missingValueStrategy values and both noTrueChildStrategy values, with hand-computed results.</summary>
@@ -82,5 +83,14 @@ public sealed class TreeModelTests
     {
         var result = Pmml.Load(Tree($"noTrueChildStrategy=\"{strategy}\"")).Evaluate(Pmml.Row(("x", 1.0), ("y", 5.0)));
         Assert.That(result["c"], Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void AggregatingStrategy_IsLeftToTheInterpreter_WithItsReason()
+    {
+        var evaluator = Pmml.Load(Tree("missingValueStrategy=\"aggregateNodes\""));
+        Assert.That(evaluator.Backend, Is.EqualTo(Backend.Compiled));
+        Assert.That(evaluator.CompilationFallbacks, Has.Count.EqualTo(1));
+        Assert.That(evaluator.CompilationFallbacks[0], Does.Contain("TreeModel at line").And.Contain("AggregateNodes follows several branches"));
     }
 }

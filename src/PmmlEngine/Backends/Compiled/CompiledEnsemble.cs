@@ -51,7 +51,7 @@ internal sealed class CompiledEnsemble : CompiledModel
         var state = (EnsembleState)workspace.States[Id]!;
         var row = workspace.Row;
         if (_features is not null)
-            _features.Load(row, workspace.Buffers[_featureBuffer]);
+            FeatureMap.Clear(workspace.Buffers[_featureBuffer]);
         var count = 0;
         var missing = 0;
         if (Trees is { } trees)

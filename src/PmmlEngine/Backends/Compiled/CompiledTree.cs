@@ -19,7 +19,7 @@ internal sealed class CompiledTree(TreePlan plan, int id, Func<RowContext, int, 
     {
         var features = workspace.Buffers[featureBuffer];
         if (OwnsFeatures)
-            Tree.Features.Load(workspace.Row, features);
+            FeatureMap.Clear(features);
         var outcome = Tree.Walk(features, workspace.Row, out var penalties);
         if (Tree.Outcomes[outcome] is { } node)
             TreeInterpreter.Leaf(Tree.Plan, node, result, penalties, Tree.OutcomeCertainties[outcome]);

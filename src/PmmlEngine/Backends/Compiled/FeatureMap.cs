@@ -17,8 +17,6 @@ internal sealed class FeatureMap(DocumentPlan document)
 
     public int Count => _slots.Count;
 
-    public IReadOnlyList<int> Slots => _slots;
-
     public static bool IsNumeric(DataType type) => type is DataType.Double or DataType.Float or DataType.Integer or DataType.Boolean;
 
     /// <summary>The feature of a slot, added on first use; -1 when the slot's type cannot be a feature.</summary>
@@ -46,8 +44,22 @@ internal sealed class FeatureMap(DocumentPlan document)
         return code;
     }
 
+    /// <summary>Marks every feature unread; <see cref="Read"/> computes one when a test first needs it, as the interpreter would.</summary>
+    public static void Clear(Span<double> features) => features.Fill(Features.Unread);
+
+    /// <summary>Reads one feature of the record; an error in computing its field surfaces here, where the test reads it.</summary>
+    public double Read(RowContext row, int feature) => Encode(feature, row.Get(_slots[feature]));
+
+    private double Encode(int feature, Value value) => value.Kind switch
+    {
+        ValueKind.Number or ValueKind.Boolean => Features.Number(value.Number),
+        ValueKind.String when _codes[feature] is { } codes => codes.TryGetValue((string)value.Payload!, out var code) ? code : -1,
+        ValueKind.Missing => Features.Missing,
+        _ => Features.Invalid,
+    };
+
     /// <summary>
-    /// Reads every feature of the record. A derived field whose computation fails is marked, not thrown: the interpreter
+    /// Reads every feature of the record (the batch kernel's way). A derived field whose computation fails is marked, not thrown: the interpreter
     /// only fails when a walk reads it, so <see cref="Rethrow"/> raises the error at that point.
     /// </summary>
     public void Load(RowContext row, Span<double> features)
@@ -64,13 +76,7 @@ internal sealed class FeatureMap(DocumentPlan document)
                 features[i] = Features.Failed;
                 continue;
             }
-            features[i] = value.Kind switch
-            {
-                ValueKind.Number or ValueKind.Boolean => Features.Number(value.Number),
-                ValueKind.String when _codes[i] is { } codes => codes.TryGetValue((string)value.Payload!, out var code) ? code : -1,
-                ValueKind.Missing => Features.Missing,
-                _ => Features.Invalid,
-            };
+            features[i] = Encode(i, value);
         }
     }
 

@@ -12,6 +12,11 @@ internal static class Features
     /// <summary>A derived field whose computation threw; reading it must throw again.</summary>
     public static readonly double Failed = BitConverter.Int64BitsToDouble(0x7FF8_0000_0000_0003);
 
+    /// <summary>Not read yet in this record: single records read a feature when a test first needs it.</summary>
+    public static readonly double Unread = BitConverter.Int64BitsToDouble(0x7FF8_0000_0000_0004);
+
+    public static bool IsUnread(double feature) => BitConverter.DoubleToInt64Bits(feature) == 0x7FF8_0000_0000_0004;
+
     public static bool IsMissing(double feature) => BitConverter.DoubleToInt64Bits(feature) == 0x7FF8_0000_0000_0001;
 
     public static bool IsFailed(double feature) => BitConverter.DoubleToInt64Bits(feature) == 0x7FF8_0000_0000_0003;

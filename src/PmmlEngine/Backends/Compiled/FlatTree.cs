@@ -39,7 +39,7 @@ internal sealed class FlatTree
 
     /// <summary>Walks the tree; returns the outcome and counts the penalised unknown edges taken.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public int Walk(ReadOnlySpan<double> features, RowContext row, out int penalties)
+    public int Walk(Span<double> features, RowContext row, out int penalties)
     {
         penalties = 0;
         var tests = Tests;
@@ -81,13 +81,18 @@ internal sealed class FlatTree
         return ~edge;
     }
 
-    private Truth Evaluate(in TreeTest test, ReadOnlySpan<double> features, RowContext row)
+    private Truth Evaluate(in TreeTest test, Span<double> features, RowContext row)
     {
         if (test.Op == TestOp.Generic)
             return Generic[test.Aux](row, test.Aux);
         var x = features[test.Feature];
-        if (double.IsNaN(x) && Compiled.Features.IsFailed(x))
-            Features.Rethrow(test.Feature, row);
+        if (double.IsNaN(x))
+        {
+            if (Compiled.Features.IsUnread(x))
+                x = features[test.Feature] = Features.Read(row, test.Feature);
+            else if (Compiled.Features.IsFailed(x))
+                Features.Rethrow(test.Feature, row);
+        }
         return test.Op switch
         {
             TestOp.LessOrEqual => x <= test.Threshold ? Truth.True : double.IsNaN(x) ? Truth.Unknown : Truth.False,

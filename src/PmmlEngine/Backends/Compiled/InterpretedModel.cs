@@ -5,11 +5,12 @@ using PmmlEngine.Types;
 
 namespace PmmlEngine.Backends.Compiled;
 
-/// <summary>A model the compiler left to the interpreter, with the reason; it shares the record's slots with compiled code.</summary>
-internal sealed class InterpretedModel(ModelPlan plan, int id, Func<RowContext, int, Value>?[] outputs, string reason) : CompiledModel(plan, id, outputs)
+/// <summary>
+/// A model the compiler left to the interpreter (the reason is in <see cref="CompiledDocument.Fallbacks"/>); it shares
+/// the record's slots with compiled code.
+/// </summary>
+internal sealed class InterpretedModel(ModelPlan plan, int id, Func<RowContext, int, Value>?[] outputs) : CompiledModel(plan, id, outputs)
 {
-    public string Reason { get; } = reason;
-
     protected override void Score(Workspace workspace, ModelResult result)
     {
         var scored = Plan switch

@@ -47,7 +47,7 @@ internal sealed class ModelCompiler(DocumentPlan document)
         if (compiled is null)
         {
             _fallbacks.Add($"{Describe(model)}: {reason}");
-            compiled = new InterpretedModel(model, id, outputs, reason!);
+            compiled = new InterpretedModel(model, id, outputs);
         }
         _models.Add(compiled);
         return compiled;

@@ -40,8 +40,6 @@ internal sealed class TreeSumBatch
 
     public FeatureMap Features => _ensemble.Features!;
 
-    public int TreeCount => _trees.Length;
-
     /// <summary>
     /// Scores the rows of a block whose features are loaded (row-major, <see cref="FeatureMap.Count"/> per row) and
     /// writes each row's prediction after Targets; rows marked failed are skipped. A row where some tree made no
