@@ -45,7 +45,8 @@ internal static class CsvScorer
         writer.WriteField(options.ErrorColumn);
         writer.NextRecord();
 
-        var arguments = new Dictionary<string, object?>(inputs.Length, StringComparer.Ordinal);
+        // One scorer for the whole stream: inputs by position, buffers reused from row to row.
+        var scorer = evaluator.CreateScorer();
         long rows = 0, failed = 0;
         while (Read(reader, rows + 1))
         {
@@ -53,18 +54,18 @@ internal static class CsvScorer
             var record = reader.Parser.Record ?? [];
             foreach (var column in kept)
                 writer.WriteField(column < record.Length ? record[column] : "");
-            arguments.Clear();
-            foreach (var (name, column) in inputs)
+            for (var i = 0; i < inputs.Length; i++)
             {
+                var column = inputs[i].Column;
                 var cell = column >= 0 && column < record.Length ? record[column] : null;
-                arguments[name] = cell is null || options.MissingInputs.Contains(cell) ? null : cell;
+                scorer.SetInput(i, cell is null || options.MissingInputs.Contains(cell) ? null : cell);
             }
             string error;
             try
             {
-                var scored = evaluator.Evaluate(arguments);
-                foreach (var name in results)
-                    writer.WriteField(scored.GetValueOrDefault(name) is { } value ? ValueFormatter.Format(value) : options.MissingOutput);
+                scorer.Evaluate();
+                for (var j = 0; j < results.Count; j++)
+                    writer.WriteField(scorer.GetValue(j) is { } value ? ValueFormatter.Format(value) : options.MissingOutput);
                 error = "";
             }
             catch (PmmlException e)
