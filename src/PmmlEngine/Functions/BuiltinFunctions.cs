@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using PmmlEngine.Types;
 using static PmmlEngine.Functions.MissingPolicy;
 
@@ -9,11 +8,13 @@ public static class BuiltinFunctions
 {
     private const int Var = BuiltinFunction.Variadic;
 
-    public static FrozenDictionary<string, BuiltinFunction> All { get; } = Build();
+    // A plain dictionary: it is read while planning, never per record, and a frozen one costs milliseconds to build at
+    // start-up, which every process pays on its first load.
+    public static IReadOnlyDictionary<string, BuiltinFunction> All { get; } = Build();
 
     public static bool TryGet(string name, out BuiltinFunction function) => All.TryGetValue(name, out function!);
 
-    private static FrozenDictionary<string, BuiltinFunction> Build()
+    private static Dictionary<string, BuiltinFunction> Build()
     {
         var list = new List<BuiltinFunction>
         {
@@ -97,6 +98,6 @@ public static class BuiltinFunctions
             new("dateSecondsSinceYear", 2, 2, Propagate, Dates.SecondsSinceYear),
             new("dateSecondsSinceMidnight", 1, 1, Propagate, Dates.SecondsSinceMidnight),
         };
-        return list.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
+        return list.ToDictionary(f => f.Name, StringComparer.Ordinal);
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Xml.Linq;
 using PmmlEngine.Errors;
 using PmmlEngine.Types;
@@ -10,7 +9,8 @@ namespace PmmlEngine.Xml;
 /// </summary>
 internal sealed class ParseContext(Diagnostics diagnostics)
 {
-    private static readonly FrozenDictionary<string, DataType> DataTypes = new Dictionary<string, DataType>
+    // Plain dictionaries: they are read once per attribute while parsing, and frozen ones cost start-up time to build.
+    private static readonly Dictionary<string, DataType> DataTypes = new()
     {
         ["string"] = DataType.String,
         ["integer"] = DataType.Integer,
@@ -29,7 +29,7 @@ internal sealed class ParseContext(Diagnostics diagnostics)
         ["dateTimeSecondsSince[1960]"] = DataType.DateTimeSecondsSince1960,
         ["dateTimeSecondsSince[1970]"] = DataType.DateTimeSecondsSince1970,
         ["dateTimeSecondsSince[1980]"] = DataType.DateTimeSecondsSince1980,
-    }.ToFrozenDictionary();
+    };
 
     public Diagnostics Diagnostics => diagnostics;
 
@@ -137,7 +137,7 @@ internal sealed class ParseContext(Diagnostics diagnostics)
 
     private static class EnumNames<TEnum> where TEnum : struct, Enum
     {
-        public static readonly FrozenDictionary<string, TEnum> Map = System.Enum.GetValues<TEnum>()
-            .ToFrozenDictionary(v => char.ToLowerInvariant(v.ToString()[0]) + v.ToString()[1..], StringComparer.Ordinal);
+        public static readonly Dictionary<string, TEnum> Map = System.Enum.GetValues<TEnum>()
+            .ToDictionary(v => char.ToLowerInvariant(v.ToString()[0]) + v.ToString()[1..], StringComparer.Ordinal);
     }
 }

@@ -1,5 +1,4 @@
 using PmmlEngine.Backends;
-using System.Collections.Frozen;
 using System.Linq.Expressions;
 using PmmlEngine.Backends.Interpreter;
 using PmmlEngine.Planning;
@@ -109,11 +108,11 @@ internal sealed class CompiledRegression : CompiledModel
             yield return E.Assign(v, E.Call(row, nameof(RowContext.Get), null, E.Constant(slot)));
             if (distinctStrings && !laterSameSlot && group.Length > 2)
             {
-                var coefficients = group.ToFrozenDictionary(p => p.Value.String, p => p.Coefficient, StringComparer.Ordinal);
+                var coefficients = group.ToDictionary(p => p.Value.String, p => p.Coefficient, StringComparer.Ordinal);
                 var c = E.Variable(typeof(double), "c");
                 yield return E.Block([c], E.IfThen(
                     E.AndAlso(E.Equal(E.Property(v, nameof(Value.Kind)), E.Constant(ValueKind.String)),
-                        E.Call(E.Constant(coefficients), nameof(FrozenDictionary<string, double>.TryGetValue), null,
+                        E.Call(E.Constant(coefficients), nameof(Dictionary<string, double>.TryGetValue), null,
                             E.Convert(E.Property(v, nameof(Value.Payload)), typeof(string)), c)),
                     E.AddAssign(y, y.Type == typeof(float) ? E.Convert(c, typeof(float)) : c)));
             }
