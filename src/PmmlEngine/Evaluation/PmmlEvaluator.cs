@@ -64,13 +64,14 @@ public sealed class PmmlEvaluator
         for (var pass = 0; pass < 2; pass++)
         {
             workspace.Row.Reset();
+            // The typical values go through their text form, so that reading inputs is compiled too.
             foreach (var input in _plan.Inputs)
-                workspace.Row.Set(input.Index, pass == 0 ? Value.Missing : Typical(input));
+                workspace.Row.Set(input.Index, pass == 0 ? Value.Missing : input.Convert(Typical(input).ToString()));
             try
             {
                 Score(workspace);
                 foreach (var field in _results)
-                    Read(workspace.Row, field);
+                    ValueFormatter.ToClr(Read(workspace.Row, field), field.DataType);
             }
             catch (Errors.PmmlEvaluationException)
             {
