@@ -49,16 +49,23 @@ internal sealed class FlatTree
             ref readonly var test = ref tests[edge];
             if (test.Op == TestOp.LessOrEqual)
             {
-                // The common split, decided without classifying the outcome first.
+                // The common split, without a data-dependent branch: which way a value goes is as good as random to
+                // the branch predictor, whether it is present at all almost never changes.
                 var v = features[test.Feature];
-                if (v <= test.Threshold)
+                var left = v <= test.Threshold;
+                if (left | v > test.Threshold)
                 {
-                    edge = test.OnTrue;
+                    edge = test.OnFalse + ((test.OnTrue - test.OnFalse) & -Unsafe.BitCast<bool, byte>(left));
                     continue;
                 }
-                if (v > test.Threshold)
+            }
+            else if (test.Op == TestOp.Equal)
+            {
+                // Category codes and numbers compared for equality, the same way.
+                var v = features[test.Feature];
+                if (!double.IsNaN(v))
                 {
-                    edge = test.OnFalse;
+                    edge = test.OnFalse + ((test.OnTrue - test.OnFalse) & -Unsafe.BitCast<bool, byte>(v == test.Threshold));
                     continue;
                 }
             }
