@@ -162,7 +162,7 @@ internal sealed class FlatTreeBuilder
         if (test is null)
         {
             _generic.Add(predicate);
-            test = new TreeTest(TestOp.Generic, 0, 0, onTrue, onFalse, onUnknown, _generic.Count - 1, penalized);
+            test = new TreeTest(0, 0, onTrue, onFalse, onUnknown, _generic.Count - 1, TestOp.Generic, penalized);
         }
         _tests.Add(test.Value);
         return _tests.Count - 1;
@@ -171,8 +171,8 @@ internal sealed class FlatTreeBuilder
     /// <summary>The typed test for a predicate the feature vector answers exactly as the interpreter would, else null.</summary>
     private TreeTest? Typed(PredicatePlan predicate, int onTrue, int onFalse, int onUnknown, bool penalized)
     {
-        TreeTest Make(TestOp op, int feature, double threshold, bool negate, int aux = 0, double low = 0) =>
-            negate ? new(op, feature, threshold, onFalse, onTrue, onUnknown, aux, penalized, low) : new(op, feature, threshold, onTrue, onFalse, onUnknown, aux, penalized, low);
+        TreeTest Make(TestOp op, int feature, double threshold, bool negate, int aux = 0) =>
+            negate ? new(threshold, feature, onFalse, onTrue, onUnknown, aux, op, penalized) : new(threshold, feature, onTrue, onFalse, onUnknown, aux, op, penalized);
 
         switch (predicate)
         {
@@ -200,8 +200,10 @@ internal sealed class FlatTreeBuilder
                             return double.IsFinite(c) ? Make(TestOp.Equal, feature, c, negated) : null;
                         // (float)x == f exactly when x lies between the doubles that round to f.
                         var f = (float)c;
-                        return float.IsFinite(f) && Thresholds.FloatLessOrEqual(f) is { } high && Thresholds.FloatLessOrEqual(-f) is { } negativeLow
-                            ? Make(TestOp.InRange, feature, high, negated, low: -negativeLow) : null;
+                        if (!float.IsFinite(f) || Thresholds.FloatLessOrEqual(f) is not { } high || Thresholds.FloatLessOrEqual(-f) is not { } negativeLow)
+                            return null;
+                        _numbers.Add(-negativeLow);
+                        return Make(TestOp.InRange, feature, high, negated, _numbers.Count - 1);
                     case ComparisonOperator.LessOrEqual or ComparisonOperator.GreaterThan:
                         threshold = s.CompareAsFloat ? Thresholds.FloatLessOrEqual((float)c) : Thresholds.LessOrEqual(c);
                         break;

@@ -143,7 +143,7 @@ internal sealed class TreeSumBatch
         var truth = test.Op switch
         {
             TestOp.Equal => v == test.Threshold ? Truth.True : double.IsNaN(v) ? Truth.Unknown : Truth.False,
-            TestOp.InRange => v >= test.Low && v <= test.Threshold ? Truth.True : double.IsNaN(v) ? Truth.Unknown : Truth.False,
+            TestOp.InRange => v >= tree.Numbers[test.Aux] && v <= test.Threshold ? Truth.True : double.IsNaN(v) ? Truth.Unknown : Truth.False,
             TestOp.InSet => double.IsNaN(v) ? Truth.Unknown : tree.InSet(test, (int)v) ? Truth.True : Truth.False,
             TestOp.InValues => double.IsNaN(v) ? Truth.Unknown : tree.InValues(test, v) ? Truth.True : Truth.False,
             _ => Compiled.Features.IsMissing(v) ? Truth.True : Truth.False,

@@ -7,9 +7,13 @@ namespace PmmlEngine.Backends.Compiled;
 /// at outcome ~e. A node's children become a chain of tests: a false edge leads to the next sibling's test.
 /// </summary>
 [StructLayout(LayoutKind.Sequential, Pack = 4)]
-internal readonly record struct TreeTest(TestOp Op, int Feature, double Threshold, int OnTrue, int OnFalse, int OnUnknown, int Aux, bool Penalized, double Low = 0)
+internal readonly record struct TreeTest(double Threshold, int Feature, int OnTrue, int OnFalse, int OnUnknown, int Aux, TestOp Op, bool Penalized)
 {
-    /// <summary>For <see cref="TestOp.InSet"/> the bitset's first word; for <see cref="TestOp.Generic"/> the delegate's index.</summary>
+    /// <summary>
+    /// For <see cref="TestOp.InSet"/> the bitset's first word; for <see cref="TestOp.InValues"/> and
+    /// <see cref="TestOp.InRange"/> where its numbers start in <see cref="FlatTree.Numbers"/>; for
+    /// <see cref="TestOp.Generic"/> the delegate's index. (Kept out of the test itself so a test is 32 bytes.)
+    /// </summary>
     public int Aux { get; } = Aux;
 
     /// <summary>Whether following the unknown edge counts as one missing value for the defaultChild penalty.</summary>
