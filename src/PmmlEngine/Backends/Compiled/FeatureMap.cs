@@ -59,8 +59,8 @@ internal sealed class FeatureMap(DocumentPlan document)
     };
 
     /// <summary>
-    /// Reads every feature of the record (the batch kernel's way). A derived field whose computation fails is marked, not thrown: the interpreter
-    /// only fails when a walk reads it, so <see cref="Rethrow"/> raises the error at that point.
+    /// Reads every feature of the record (the batch kernel's way). A derived field whose computation fails is marked,
+    /// not thrown: the interpreter only fails when a walk reads it, so <see cref="Rethrow"/> raises the error there.
     /// </summary>
     public void Load(RowContext row, Span<double> features)
     {
