@@ -38,7 +38,8 @@ internal sealed class FlatTree
     public required int Depth { get; init; }
 
     /// <summary>Walks the tree; returns the outcome and counts the penalised unknown edges taken.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    // Inlined into the ensembles' loops over their trees: a call per tree is a tenth of a boosted model's time.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Walk(Span<double> features, RowContext row, out int penalties)
     {
         penalties = 0;
