@@ -93,7 +93,7 @@ internal static class BatchScorer
                     }
                 }
             }
-            kernel.Score(features, count, failed, retry, sums, result, predictions);
+            kernel.Score(features, count, failed, retry, sums, row, result, predictions);
             for (var r = 0; r < count; r++)
             {
                 var output = results.Slice((first + r) * resultCount, resultCount);

@@ -40,7 +40,7 @@ internal sealed class CompiledEnsemble : CompiledModel
 
     private static bool IsTreeSum(EnsemblePlan plan, CompiledSegment[] segments) =>
         plan.Function != MiningFunction.Classification
-        && plan.Method is MultipleModelMethod.Sum or MultipleModelMethod.WeightedSum or MultipleModelMethod.Average or MultipleModelMethod.WeightedAverage
+        && EnsembleInterpreter.SumKindOf(plan) is not null
         && segments.All(s => s.Predicate is null && s.Model is CompiledTree { OwnsFeatures: false } tree
             && tree.Plan.Outputs.Length == 0 && tree.Plan.Target.Target is null
             // A leaf score that is present but not a number would be a present prediction the sum cannot use.

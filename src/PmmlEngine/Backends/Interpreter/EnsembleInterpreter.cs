@@ -93,19 +93,15 @@ internal static class EnsembleInterpreter
     /// <summary>Combines the segments' numeric predictions by the ensemble's method; every backend uses this arithmetic.</summary>
     internal static double Regress(EnsemblePlan ensemble, ReadOnlySpan<double> values, ReadOnlySpan<double> weights)
     {
-        if (ensemble.IsFloat && ensemble.Method == MultipleModelMethod.Sum)
+        if (SumKindOf(ensemble) is { } kind)
         {
-            // XGBoost starts from base_score (the Target's rescaleConstant) and adds its trees in float32, in order.
-            var sum = BaseScore(ensemble);
-            foreach (var v in values) sum += (float)v;
-            return sum;
+            var sum = SumStart(ensemble);
+            for (var i = 0; i < values.Length; i++)
+                sum = SumAdd(kind, sum, values[i], weights[i]);
+            return SumFinish(ensemble, sum, values.Length, weights);
         }
         return ensemble.Method switch
         {
-            MultipleModelMethod.Sum => Sum(values),
-            MultipleModelMethod.WeightedSum => WeightedSum(values, weights),
-            MultipleModelMethod.Average => Sum(values) / values.Length,
-            MultipleModelMethod.WeightedAverage => WeightedSum(values, weights) / Sum(weights),
             MultipleModelMethod.Median => Median(values.ToArray()),
             MultipleModelMethod.WeightedMedian => WeightedMedian(values.ToArray(), weights.ToArray()),
             MultipleModelMethod.Max => values.ToArray().Max(),
@@ -113,19 +109,41 @@ internal static class EnsembleInterpreter
         };
     }
 
-    /// <summary>Left-to-right sums, so every backend adds in the same order.</summary>
-    internal static double Sum(ReadOnlySpan<double> values)
+    /// <summary>
+    /// The methods that combine by a running sum (sum, weighted sum and their averages), and how they add: the batch
+    /// kernel adds tree by tree with these same steps, so every backend adds in the same order with the same rounding.
+    /// </summary>
+    internal static SumKind? SumKindOf(EnsemblePlan ensemble) => ensemble.Method switch
     {
-        var sum = 0.0;
-        foreach (var v in values) sum += v;
-        return sum;
-    }
+        // XGBoost starts from base_score (the Target's rescaleConstant) and adds its trees in float32, in order.
+        MultipleModelMethod.Sum when ensemble.IsFloat => SumKind.Float,
+        MultipleModelMethod.Sum or MultipleModelMethod.Average => SumKind.Plain,
+        MultipleModelMethod.WeightedSum or MultipleModelMethod.WeightedAverage => SumKind.Weighted,
+        _ => null,
+    };
 
-    private static double WeightedSum(ReadOnlySpan<double> values, ReadOnlySpan<double> weights)
+    internal static double SumStart(EnsemblePlan ensemble) => SumKindOf(ensemble) == SumKind.Float ? BaseScore(ensemble) : 0.0;
+
+    internal static double SumAdd(SumKind kind, double sum, double value, double weight) => kind switch
     {
-        var sum = 0.0;
-        for (var i = 0; i < values.Length; i++) sum += values[i] * weights[i];
-        return sum;
+        SumKind.Float => (float)sum + (float)value,
+        SumKind.Weighted => sum + value * weight,
+        _ => sum + value,
+    };
+
+    internal static double SumFinish(EnsemblePlan ensemble, double sum, int count, ReadOnlySpan<double> weights)
+    {
+        switch (ensemble.Method)
+        {
+            case MultipleModelMethod.Average:
+                return sum / count;
+            case MultipleModelMethod.WeightedAverage:
+                var weightSum = 0.0;
+                foreach (var w in weights) weightSum += w;
+                return sum / weightSum;
+            default:
+                return sum;
+        }
     }
 
     /// <summary>The rescaleConstant folded into a float sum; <see cref="ModelInterpreter"/> then leaves it out.</summary>
