@@ -9,4 +9,10 @@ public sealed class DerivedSlot(string name, DataType dataType, OpType opType, S
 {
     public PlanExpression Expression { get; internal set; } = PlanExpression.MissingConstant;
     public SourceLocation Location { get; } = location;
+
+    /// <summary>
+    /// The slot this field only reads (a plain FieldRef, as in sklearn2pmml's cast chains double(float(x))), or -1:
+    /// such a field is that slot's value converted to this field's type.
+    /// </summary>
+    public int CopyOf => Expression is SlotRefPlan { MapMissingTo.HasValue: false } reference ? reference.Slot : -1;
 }

@@ -33,7 +33,7 @@ internal sealed class ModelCompiler(DocumentPlan document)
     public Func<RowContext, int, Value>?[] CompileDerivedFields() =>
         // Fields that only read another field are conversions RowContext does itself.
         CompiledSwitch.Compile<Value>(document.Slots.Length, document.Slots.OfType<DerivedSlot>()
-            .Where(slot => slot.Expression is not SlotRefPlan { MapMissingTo.HasValue: false }).Select(slot =>
+            .Where(slot => slot.CopyOf < 0).Select(slot =>
             (slot.Index, $"DerivedField '{slot.Name}'", (Func<ParameterExpression, E>)(row => ExpressionCompiler.Emit(slot.Expression, row, [])))), _fallbacks.Add);
 
     /// <param name="model">The model to compile.</param>

@@ -30,7 +30,7 @@ internal sealed class RowContext
         _compute = compute;
         // sklearn2pmml writes a cast chain for every field (double(float(x))): a derived field that only reads another
         // field is a conversion of that field's value, needing neither an expression walk nor a delegate call.
-        _copyOf = _slots.Select(d => d is DerivedSlot { Expression: SlotRefPlan { MapMissingTo.HasValue: false } reference } ? reference.Slot : -1).ToArray();
+        _copyOf = _slots.Select(d => d is DerivedSlot derived ? derived.CopyOf : -1).ToArray();
     }
 
     /// <summary>Changes on every <see cref="Reset"/>; lets backends cache per-record work (feature vectors) by stamp.</summary>
