@@ -1,0 +1,6 @@
+package org.pmmlengine;
+
+/** PMML operational types. */
+public enum OpType {
+    CATEGORICAL, ORDINAL, CONTINUOUS
+}
