@@ -7,13 +7,13 @@ namespace PmmlEngine.Interop;
 /// <summary>
 /// The single-record wire format shared with the Java side (RecordCodec.java), in native byte order, unaligned.
 /// Inputs, in input field order: a tag byte, then 0 missing · 1 double (8 bytes) · 2 text (int32 count, UTF-16 units)
-/// · 3 boolean (1 byte). Results, in result order, are written over the inputs: 0 missing · 1 double · 2 text ·
+/// · 3 boolean (1 byte) · 8 category (int32 position in the field's declared values). Results, in result order, are written over the inputs: 0 missing · 1 double · 2 text ·
 /// 3 boolean · 4 float (4 bytes) · 5 integer (int64) · 6 temporal (text, yyyy-MM-ddTHH:mm:ss.fffffff) · 7 collection
 /// (int32 count, then that many results).
 /// </summary>
 internal static unsafe class RecordCodec
 {
-    public const byte Missing = 0, Double = 1, Text = 2, Boolean = 3, Float = 4, Integer = 5, Temporal = 6, Collection = 7;
+    public const byte Missing = 0, Double = 1, Text = 2, Boolean = 3, Float = 4, Integer = 5, Temporal = 6, Collection = 7, Category = 8;
 
     /// <summary>Sets every input of the scorer from the buffer; false when the buffer does not hold exactly that.</summary>
     public static bool ReadInputs(RowScorer scorer, int count, byte* buffer, int length)
@@ -39,6 +39,10 @@ internal static unsafe class RecordCodec
                         return false;
                     scorer.SetInput(i, new string((char*)(buffer + position), 0, units));
                     position += 2 * units;
+                    break;
+                case Category when length - position >= 4:
+                    scorer.SetCategory(i, Unsafe.ReadUnaligned<int>(buffer + position));
+                    position += 4;
                     break;
                 case Boolean when length - position >= 1:
                     scorer.SetInput(i, (object)(buffer[position++] != 0));

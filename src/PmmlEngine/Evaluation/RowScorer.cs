@@ -42,6 +42,18 @@ public sealed class RowScorer
 
     public void SetMissing(int index) => _inputs[index] = Value.Missing;
 
+    /// <summary>
+    /// Sets a categorical input by the position of its value in the field's <see cref="FieldDescription.Values"/>, as
+    /// batch scoring takes categories: no text to read, no lookup. The value is one the field declares valid.
+    /// </summary>
+    public void SetCategory(int index, int category)
+    {
+        var values = _evaluator.Inputs[index].Domain.ValidValues;
+        ArgumentOutOfRangeException.ThrowIfNegative(category);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(category, values.Count);
+        _inputs[index] = values[category];
+    }
+
     /// <summary>Scores the current inputs; throws <see cref="Errors.PmmlEvaluationException"/> for a record the model rejects.</summary>
     public void Evaluate()
     {

@@ -91,12 +91,12 @@ public final class Evaluator implements AutoCloseable {
         resources.ensureOpen();
         try {
             Session session = sessions.get();
-            int inputLength = RecordCodec.encode(catalog.inputs(), arguments, session);
+            int inputLength = RecordCodec.encode(catalog, arguments, session);
             int length = NativeEngine.score(session.scorer, session.address(), inputLength, session.capacity());
             if (length > session.capacity()) {
                 // The results outgrew the buffer; the engine wrote nothing, so grow it and score again.
                 session.ensure(length);
-                inputLength = RecordCodec.encode(catalog.inputs(), arguments, session);
+                inputLength = RecordCodec.encode(catalog, arguments, session);
                 NativeEngine.score(session.scorer, session.address(), inputLength, session.capacity());
             }
             return RecordCodec.decode(catalog.results(), session.buffer());

@@ -1,6 +1,8 @@
 package org.pmmlengine;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +13,8 @@ import java.util.Map;
  * targets then the outputs, a name listed once: the order the engine writes results in.
  */
 record FieldCatalog(String modelType, MiningFunction function, Backend backend, List<String> fallbacks,
-        List<InputField> inputs, List<TargetField> targets, List<OutputField> outputs, List<ModelField> results) {
+        List<InputField> inputs, List<TargetField> targets, List<OutputField> outputs, List<ModelField> results,
+        List<Map<String, Integer>> categoryCodes) {
 
     static FieldCatalog parse(String text) {
         String modelType = "";
@@ -52,8 +55,21 @@ record FieldCatalog(String modelType, MiningFunction function, Backend backend, 
         Map<String, ModelField> results = new LinkedHashMap<>();
         targets.forEach(t -> results.putIfAbsent(t.getName(), t));
         outputs.forEach(o -> results.putIfAbsent(o.getName(), o));
+        List<Map<String, Integer>> codes = new ArrayList<>();
+        for (InputField input : inputs)
+            codes.add(categoryCodes(input));
         return new FieldCatalog(modelType, function, backend, fallbacks, List.copyOf(inputs), List.copyOf(targets),
-                List.copyOf(outputs), List.copyOf(results.values()));
+                List.copyOf(outputs), List.copyOf(results.values()), Collections.unmodifiableList(codes));
+    }
+
+    /** A string categorical field's declared values to their positions; null for any other field. */
+    private static Map<String, Integer> categoryCodes(InputField input) {
+        if (input.getDataType() != DataType.STRING || input.getOpType() == OpType.CONTINUOUS || input.getValues().isEmpty())
+            return null;
+        Map<String, Integer> codes = new HashMap<>(input.getValues().size() * 2);
+        for (int k = 0; k < input.getValues().size(); k++)
+            codes.putIfAbsent((String) input.getValues().get(k), k);
+        return Map.copyOf(codes);
     }
 
     /** The engine's enum spelling (DateDaysSince1970) as a Java constant (DATE_DAYS_SINCE_1970). */

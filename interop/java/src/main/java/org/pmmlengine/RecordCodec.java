@@ -14,19 +14,34 @@ import java.util.Map;
  * tag byte then the value, native byte order; the engine writes the results over them.
  */
 final class RecordCodec {
-    static final byte MISSING = 0, DOUBLE = 1, TEXT = 2, BOOLEAN = 3, FLOAT = 4, INTEGER = 5, TEMPORAL = 6, COLLECTION = 7;
+    static final byte MISSING = 0, DOUBLE = 1, TEXT = 2, BOOLEAN = 3, FLOAT = 4, INTEGER = 5, TEMPORAL = 6, COLLECTION = 7,
+            CATEGORY = 8;
 
     /** Integers beyond 2^53 are sent as text so that no digit is lost on the way to a double. */
     private static final long EXACT_DOUBLE = 1L << 53;
 
     private RecordCodec() {}
 
-    /** Writes the record's inputs into the session's buffer, growing it as needed; returns the bytes written. */
-    static int encode(List<InputField> inputs, Map<String, ?> arguments, Session session) {
+    /**
+     * Writes the record's inputs into the session's buffer, growing it as needed; returns the bytes written. A string
+     * that is one of a categorical field's declared values travels as its position in that list (no characters to
+     * copy or compare on the engine's side); any other string goes as text for the engine to read and validate.
+     */
+    static int encode(FieldCatalog catalog, Map<String, ?> arguments, Session session) {
+        List<InputField> inputs = catalog.inputs();
         int position = 0;
-        for (InputField field : inputs) {
-            Object value = arguments.get(field.getName());
-            if (value == null) {
+        for (int i = 0; i < inputs.size(); i++) {
+            Object value = arguments.get(inputs.get(i).getName());
+            if (value instanceof String s) {
+                Map<String, Integer> codes = catalog.categoryCodes().get(i);
+                Integer code = codes == null ? null : codes.get(s);
+                if (code != null) {
+                    session.ensure(position + 5).put(position, CATEGORY).putInt(position + 1, code);
+                    position += 5;
+                } else {
+                    position = text(session, position, s);
+                }
+            } else if (value == null) {
                 session.ensure(position + 1).put(position++, MISSING);
             } else if (value instanceof Double || value instanceof Float || value instanceof Integer
                     || value instanceof Short || value instanceof Byte
