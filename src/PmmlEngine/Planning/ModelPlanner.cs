@@ -30,6 +30,7 @@ internal sealed class ModelPlanner(PlanningContext context, ExpressionPlanner ex
             RegressionModel regression => RegressionPlanner.Plan(this, regression, scope,
                 Target(model, targetName, inherited, regression.Tables.Select(t => t.TargetCategory).OfType<string>()), active),
             MiningModel mining => new EnsemblePlanner(this).Plan(mining, scope, targetName, inherited, active),
+            RuleSetModel rules => new RuleSetPlanner(this).Plan(rules, scope, Target(model, targetName, inherited, RuleSetPlanner.Categories(rules)), active),
             _ => throw new InvalidOperationException($"no planner for {model.ElementName}"),
         };
         outputScope = new Scope(scope);

@@ -30,6 +30,8 @@ internal static class ModelParser
                 return RegressionModelParser.Parse(context, element);
             case "MiningModel":
                 return MiningModelParser.Parse(context, element);
+            case "RuleSetModel":
+                return RuleSetModelParser.Parse(context, element);
             default:
                 context.Report(MarkupProblemKind.UnsupportedElement, element,
                     KnownModels.Contains(name) ? $"model family {name} is not supported yet" : $"unknown model element {name}");

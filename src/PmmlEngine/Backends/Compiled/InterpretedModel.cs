@@ -13,13 +13,7 @@ internal sealed class InterpretedModel(ModelPlan plan, int id, Func<RowContext, 
 {
     protected override void Score(Workspace workspace, ModelResult result)
     {
-        var scored = Plan switch
-        {
-            TreePlan tree => TreeInterpreter.Evaluate(tree, workspace.Row),
-            RegressionPlan regression => RegressionInterpreter.Evaluate(regression, workspace.Row),
-            EnsemblePlan ensemble => EnsembleInterpreter.Evaluate(ensemble, workspace.Row),
-            _ => throw new InvalidOperationException($"unknown model plan {Plan.GetType().Name}"),
-        };
+        var scored = ModelInterpreter.Score(Plan, workspace.Row);
         result.Predicted = scored.Predicted;
         result.Probabilities = scored.Probabilities;
         result.Confidences = scored.Confidences;

@@ -68,6 +68,9 @@ internal sealed class ModelCompiler(DocumentPlan document)
                 return new CompiledTree(tree, id, outputs, flat, buffer, shared is null);
             case RegressionPlan regression:
                 return new CompiledRegression(regression, id, outputs, Reserve, document);
+            case RuleSetPlan rules:
+                return new CompiledRuleSet(rules, id, outputs,
+                    PredicateCompiler.CompileAll(rules.AllRules.Select(r => r.Predicate).ToArray(), document, _fallbacks.Add));
             case EnsemblePlan ensemble:
                 // In a model chain later segments may test fields that earlier segments output, so each tree reads its
                 // own features when it is scored; otherwise the ensemble reads one vector for all of its trees.

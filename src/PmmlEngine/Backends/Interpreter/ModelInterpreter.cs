@@ -9,17 +9,21 @@ internal static class ModelInterpreter
 {
     public static ModelResult Evaluate(ModelPlan model, RowContext row)
     {
-        var result = model switch
-        {
-            TreePlan tree => TreeInterpreter.Evaluate(tree, row),
-            RegressionPlan regression => RegressionInterpreter.Evaluate(regression, row),
-            EnsemblePlan ensemble => EnsembleInterpreter.Evaluate(ensemble, row),
-            _ => throw new InvalidOperationException($"unknown model plan {model.GetType().Name}"),
-        };
+        var result = Score(model, row);
         ApplyTargets(model, result);
         OutputInterpreter.Write(model, result, row);
         return result;
     }
+
+    /// <summary>The family's own result, before Targets and OutputFields.</summary>
+    internal static ModelResult Score(ModelPlan model, RowContext row) => model switch
+    {
+        TreePlan tree => TreeInterpreter.Evaluate(tree, row),
+        RegressionPlan regression => RegressionInterpreter.Evaluate(regression, row),
+        EnsemblePlan ensemble => EnsembleInterpreter.Evaluate(ensemble, row),
+        RuleSetPlan rules => RuleSetInterpreter.Evaluate(rules, row),
+        _ => throw new InvalidOperationException($"unknown model plan {model.GetType().Name}"),
+    };
 
     /// <summary>
     /// PMML 4.4 Targets: a regression prediction is clamped to min/max, multiplied by rescaleFactor, shifted by
