@@ -18,6 +18,12 @@ public sealed class RulePlan
     public double Confidence { get; init; }
     public double Weight { get; init; }
 
-    /// <summary>The rule's ScoreDistribution as probabilities aligned with the target's categories, when it has one.</summary>
+    /// <summary>
+    /// What a classification reports when this rule wins, aligned with the target's categories: its ScoreDistribution
+    /// (else certainty of its score) and its confidence on the score's category. Null for regression or a score the
+    /// target does not list.
+    /// </summary>
     public double[]? Probabilities { get; init; }
+
+    public double[]? Confidences { get; init; }
 }

@@ -12,4 +12,9 @@ public sealed class RuleSetPlan : ModelPlan
     public required RulePlan[] AllRules { get; init; }
     public required Value DefaultScore { get; init; }
     public required double? DefaultConfidence { get; init; }
+
+    /// <summary>The default score's certainty and <see cref="DefaultConfidence"/>, as <see cref="RulePlan"/> has them.</summary>
+    public double[]? DefaultProbabilities { get; init; }
+
+    public double[]? DefaultConfidences { get; init; }
 }

@@ -31,6 +31,10 @@ internal sealed class RuleSetPlanner(ModelPlanner models)
     public RuleSetPlan Plan(RuleSetModel model, Scope scope, TargetPlan target, int[] active)
     {
         var all = new List<RulePlan>();
+        var defaultScore = model.DefaultScore is null ? Value.Missing : Score(model, model.DefaultScore, target, model.Location);
+        var (defaultProbabilities, defaultConfidences) = model.DefaultConfidence is { } confidence
+            ? Outcome(model, target, defaultScore, null, confidence)
+            : (null, null);
         return new RuleSetPlan
         {
             Element = model,
@@ -39,8 +43,10 @@ internal sealed class RuleSetPlanner(ModelPlanner models)
             Criterion = model.Criterion,
             Rules = model.Rules.Select(r => PlanRule(model, r, scope, target, all)).ToArray(),
             AllRules = all.ToArray(),
-            DefaultScore = model.DefaultScore is null ? Value.Missing : Score(model, model.DefaultScore, target, model.Location),
+            DefaultScore = defaultScore,
             DefaultConfidence = model.DefaultConfidence,
+            DefaultProbabilities = defaultProbabilities,
+            DefaultConfidences = defaultConfidences,
         };
     }
 
@@ -49,42 +55,56 @@ internal sealed class RuleSetPlanner(ModelPlanner models)
         var predicate = models.Predicates.Plan(rule.Predicate, scope, model.MathContext == MathContext.Float);
         var index = all.Count;
         all.Add(null!);
-        var plan = rule is CompoundRule compound
-            ? new RulePlan { Predicate = predicate, Index = index, Rules = compound.Rules.Select(r => PlanRule(model, r, scope, target, all)).ToArray() }
-            : new RulePlan
+        var plan = rule switch
+        {
+            CompoundRule compound => new RulePlan
             {
                 Predicate = predicate,
                 Index = index,
-                Id = ((SimpleRule)rule).Id,
-                Score = Score(model, ((SimpleRule)rule).Score, target, rule.Location),
-                Confidence = ((SimpleRule)rule).Confidence,
-                Weight = ((SimpleRule)rule).Weight,
-                Probabilities = Probabilities((SimpleRule)rule, target),
-            };
+                Rules = compound.Rules.Select(r => PlanRule(model, r, scope, target, all)).ToArray(),
+            },
+            SimpleRule simple => SimplePlan(model, simple, predicate, index, target),
+            _ => throw new InvalidOperationException($"unknown rule {rule.GetType().Name}"),
+        };
         all[index] = plan;
         return plan;
     }
 
+    private RulePlan SimplePlan(RuleSetModel model, SimpleRule rule, PredicatePlan predicate, int index, TargetPlan target)
+    {
+        var score = Score(model, rule.Score, target, rule.Location);
+        var distribution = rule.Distribution.Length == 0 || target.Categories.Length == 0
+            ? null
+            : AlignedDistribution.Align(rule.Distribution, target).Probabilities;
+        var (probabilities, confidences) = Outcome(model, target, score, distribution, rule.Confidence);
+        return new RulePlan
+        {
+            Predicate = predicate,
+            Index = index,
+            Id = rule.Id,
+            Score = score,
+            Confidence = rule.Confidence,
+            Weight = rule.Weight,
+            Probabilities = probabilities,
+            Confidences = confidences,
+        };
+    }
+
+    /// <summary>A classification's probabilities (the distribution, else certainty of the score) and the confidence on the score's category.</summary>
+    internal static (double[]? Probabilities, double[]? Confidences) Outcome(RuleSetModel model, TargetPlan target, Value score,
+        double[]? distribution, double confidence)
+    {
+        var index = model.Function == MiningFunction.Classification ? target.IndexOf(score) : -1;
+        if (index < 0)
+            return (null, null);
+        var confidences = new double[target.Categories.Length];
+        confidences[index] = confidence;
+        var probabilities = distribution ?? new double[target.Categories.Length];
+        if (distribution is null)
+            probabilities[index] = 1.0;
+        return (probabilities, confidences);
+    }
+
     private Value Score(RuleSetModel model, string text, TargetPlan target, Errors.SourceLocation location) =>
         models.Context.Parse(text, model.Function == MiningFunction.Classification ? target.DataType : DataType.Double, location);
-
-    /// <summary>Explicit probabilities when every entry has one, else record counts over their total.</summary>
-    private static double[]? Probabilities(SimpleRule rule, TargetPlan target)
-    {
-        if (rule.Distribution.Length == 0 || target.Categories.Length == 0)
-            return null;
-        var counts = new double[target.Categories.Length];
-        var explicitProbabilities = rule.Distribution.All(d => d.Probability is not null) ? new double[counts.Length] : null;
-        foreach (var d in rule.Distribution)
-        {
-            var index = target.IndexOf(ValueParser.Parse(d.Value, target.DataType));
-            if (index < 0)
-                continue;
-            counts[index] += d.RecordCount;
-            if (explicitProbabilities is not null)
-                explicitProbabilities[index] = d.Probability!.Value;
-        }
-        var total = counts.Sum();
-        return explicitProbabilities ?? (total > 0 ? counts.Select(c => c / total).ToArray() : null);
-    }
 }

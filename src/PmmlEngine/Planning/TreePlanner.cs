@@ -41,21 +41,7 @@ internal sealed class TreePlanner(ModelPlanner models)
         double[]? counts = null, probabilities = null, confidences = null;
         if (classification && node.Distribution.Length > 0)
         {
-            counts = new double[target.Categories.Length];
-            var explicitProbabilities = node.Distribution.All(d => d.Probability is not null) ? new double[counts.Length] : null;
-            var explicitConfidences = node.Distribution.Any(d => d.Confidence is not null) ? new double[counts.Length] : null;
-            foreach (var d in node.Distribution)
-            {
-                var index = target.IndexOf(ValueParser.Parse(d.Value, target.DataType));
-                if (index < 0)
-                    continue;
-                counts[index] += d.RecordCount;
-                if (explicitProbabilities is not null) explicitProbabilities[index] = d.Probability!.Value;
-                if (explicitConfidences is not null) explicitConfidences[index] = d.Confidence ?? 0;
-            }
-            var total = counts.Sum();
-            probabilities = explicitProbabilities ?? (total > 0 ? counts.Select(c => c / total).ToArray() : null);
-            confidences = explicitConfidences;
+            (counts, probabilities, confidences) = AlignedDistribution.Align(node.Distribution, target);
         }
         var score = node.Score is null
             ? Value.Missing

@@ -58,6 +58,10 @@ internal static class ModelParser
         };
     }
 
+    public static ScoreDistribution ParseScoreDistribution(ParseContext context, XElement element) =>
+        new(context.Required(element, "value"), context.RequiredNumber(element, "recordCount"),
+            context.OptionalNumber(element, "confidence"), context.OptionalNumber(element, "probability"));
+
     public static MiningFunction Function(ParseContext context, XElement element)
     {
         if (element.Attribute("functionName") is null)

@@ -38,9 +38,7 @@ internal static class RuleSetModelParser
             switch (child.Name.LocalName)
             {
                 case "SimpleRule":
-                    var distribution = child.Children("ScoreDistribution").Select(d => new ScoreDistribution(
-                        context.Required(d, "value"), context.RequiredNumber(d, "recordCount"),
-                        context.OptionalNumber(d, "confidence"), context.OptionalNumber(d, "probability"))).ToImmutableArray();
+                    var distribution = child.Children("ScoreDistribution").Select(d => ModelParser.ParseScoreDistribution(context, d)).ToImmutableArray();
                     rules.Add(new SimpleRule(child.Attr("id"), context.Required(child, "score"), context.Number(child, "confidence", 1.0),
                         context.Number(child, "weight", 1.0), distribution, PredicateParser.ParseOf(context, child), child.Where()));
                     break;

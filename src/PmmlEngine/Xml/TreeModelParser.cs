@@ -40,8 +40,7 @@ internal static class TreeModelParser
                     children.Add(ParseNode(context, child));
                     break;
                 case "ScoreDistribution":
-                    distribution.Add(new ScoreDistribution(context.Required(child, "value"), context.RequiredNumber(child, "recordCount"),
-                        context.OptionalNumber(child, "confidence"), context.OptionalNumber(child, "probability")));
+                    distribution.Add(ModelParser.ParseScoreDistribution(context, child));
                     break;
                 default:
                     if (ModelParser.IsModelElement(child.Name.LocalName))

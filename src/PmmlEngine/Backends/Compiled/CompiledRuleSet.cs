@@ -17,5 +17,9 @@ internal sealed class CompiledRuleSet : CompiledModel
         _test = (rule, row) => predicates[rule.Index](row, rule.Index);
     }
 
-    protected override void Score(Workspace workspace, ModelResult result) => RuleSetInterpreter.Select(_plan, workspace.Row, result, _test);
+    /// <summary>The firing-rule buffer, one per thread, so a record allocates nothing for it.</summary>
+    public override object CreateState() => new List<RulePlan>();
+
+    protected override void Score(Workspace workspace, ModelResult result) =>
+        RuleSetInterpreter.Select(_plan, workspace.Row, result, _test, (List<RulePlan>)workspace.States[Id]!);
 }

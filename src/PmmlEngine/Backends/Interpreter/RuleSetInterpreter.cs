@@ -16,22 +16,25 @@ internal static class RuleSetInterpreter
     public static ModelResult Evaluate(RuleSetPlan plan, RowContext row)
     {
         var result = new ModelResult(plan.Target);
-        Select(plan, row, result, Test);
+        Select(plan, row, result, Test, []);
         return result;
     }
 
     private static Truth Test(RulePlan rule, RowContext row) => PredicateInterpreter.Evaluate(rule.Predicate, row);
 
-    /// <summary>Applies the selection criterion; <paramref name="test"/> evaluates a rule's predicate (interpreted or compiled).</summary>
-    internal static void Select(RuleSetPlan plan, RowContext row, ModelResult result, Func<RulePlan, RowContext, Truth> test)
+    /// <summary>
+    /// Applies the selection criterion; <paramref name="test"/> evaluates a rule's predicate (interpreted or compiled)
+    /// and <paramref name="firing"/> is a buffer the caller may reuse between records.
+    /// </summary>
+    internal static void Select(RuleSetPlan plan, RowContext row, ModelResult result, Func<RulePlan, RowContext, Truth> test, List<RulePlan> firing)
     {
-        var firing = new List<RulePlan>();
+        firing.Clear();
         Collect(plan.Rules, row, firing, plan.Criterion == RuleSelectionCriterion.FirstHit, test);
         if (firing.Count == 0)
         {
             result.Predicted = plan.DefaultScore;
-            if (plan.DefaultConfidence is { } defaultConfidence)
-                SetConfidence(plan, result, null, defaultConfidence);
+            result.Probabilities = plan.DefaultProbabilities;
+            result.Confidences = plan.DefaultConfidences;
             return;
         }
         switch (plan.Criterion)
@@ -51,7 +54,9 @@ internal static class RuleSetInterpreter
                     if (totals[k].Weight > totals[best].Weight)
                         best = k;
                 result.Predicted = totals[best].Score;
-                SetConfidence(plan, result, null, totals[best].Weight / firing.Count);
+                // The confidence depends on how many rules fired, so only this criterion builds its arrays per record.
+                (result.Probabilities, result.Confidences) = RuleSetPlanner.Outcome((RuleSetModel)plan.Element, plan.Target,
+                    result.Predicted, null, totals[best].Weight / firing.Count);
                 return;
             default:
                 var winner = firing[0];
@@ -61,7 +66,8 @@ internal static class RuleSetInterpreter
                             winner = rule;
                 result.Predicted = winner.Score;
                 result.EntityId = winner.Id;
-                SetConfidence(plan, result, winner.Probabilities, winner.Confidence);
+                result.Probabilities = winner.Probabilities;
+                result.Confidences = winner.Confidences;
                 return;
         }
     }
@@ -84,22 +90,5 @@ internal static class RuleSetInterpreter
                 return true;
         }
         return false;
-    }
-
-    /// <summary>
-    /// A classification's probabilities come from the winning rule's ScoreDistribution, else the rule is certain of its
-    /// score; the confidence belongs to the predicted category.
-    /// </summary>
-    private static void SetConfidence(RuleSetPlan plan, ModelResult result, double[]? probabilities, double confidence)
-    {
-        if (plan.Function != MiningFunction.Classification)
-            return;
-        var index = plan.Target.IndexOf(result.Predicted);
-        if (index < 0)
-            return;
-        result.Probabilities = probabilities ?? TreeInterpreter.OneHot(plan.Target.Categories.Length, index);
-        var confidences = new double[plan.Target.Categories.Length];
-        confidences[index] = confidence;
-        result.Confidences = confidences;
     }
 }
