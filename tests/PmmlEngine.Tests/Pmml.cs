@@ -20,6 +20,17 @@ internal static class Pmml
         </PMML>
         """;
 
+    /// <summary>The document loaded once per backend; each must compile whole, with no part left to the interpreter.</summary>
+    public static IEnumerable<PmmlEvaluator> LoadBoth(string xml)
+    {
+        foreach (var backend in new[] { Backend.Interpreter, Backend.Compiled })
+        {
+            var evaluator = PmmlEvaluator.Load(new MemoryStream(Encoding.UTF8.GetBytes(xml)), new EvaluatorOptions { Backend = backend });
+            Assert.That(evaluator.CompilationFallbacks, Is.Empty);
+            yield return evaluator;
+        }
+    }
+
     public static Dictionary<string, object?> Row(params (string Name, object? Value)[] values) =>
         values.ToDictionary(v => v.Name, v => v.Value);
 }

@@ -11,6 +11,7 @@ internal sealed class ModelPlanner(PlanningContext context, ExpressionPlanner ex
 
     public PlanningContext Context => context;
     public PredicatePlanner Predicates => _predicates;
+    public ExpressionPlanner Expressions => expressions;
 
     /// <summary>Plans a model whose fields are resolved in <paramref name="parent"/>.</summary>
     public ModelPlan Plan(ModelElement model, Scope parent, string? inheritedTarget, bool isTop) =>
@@ -31,6 +32,9 @@ internal sealed class ModelPlanner(PlanningContext context, ExpressionPlanner ex
                 Target(model, targetName, inherited, regression.Tables.Select(t => t.TargetCategory).OfType<string>()), active),
             MiningModel mining => new EnsemblePlanner(this).Plan(mining, scope, targetName, inherited, active),
             RuleSetModel rules => new RuleSetPlanner(this).Plan(rules, scope, Target(model, targetName, inherited, RuleSetPlanner.Categories(rules)), active),
+            NeuralNetwork network => new NeuralNetworkPlanner(this).Plan(network, scope,
+                Target(model, targetName, inherited, NeuralNetworkPlanner.Categories(network)), active),
+            ClusteringModel clustering => new ClusteringPlanner(this).Plan(clustering, scope, active),
             _ => throw new InvalidOperationException($"no planner for {model.ElementName}"),
         };
         outputScope = new Scope(scope);

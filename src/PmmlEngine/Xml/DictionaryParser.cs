@@ -46,13 +46,14 @@ internal static class DictionaryParser
             return [];
         var fields = ImmutableArray.CreateBuilder<DerivedField>();
         foreach (var field in container.Children("DerivedField"))
-        {
-            var expression = ExpressionParser.ParseSingle(context, field);
-            fields.Add(new DerivedField(context.Required(field, "name"), context.OptionalEnum<OpType>(field, "optype"),
-                context.RequiredDataType(field), expression, ParseValues(context, field), field.Where()));
-        }
+            fields.Add(ParseDerivedField(context, field, context.Required(field, "name")));
         return fields.ToImmutable();
     }
+
+    /// <summary>One DerivedField; <paramref name="name"/> stands in where the element may be anonymous (NeuralInput, NeuralOutput).</summary>
+    public static DerivedField ParseDerivedField(ParseContext context, XElement field, string name) =>
+        new(name, context.OptionalEnum<OpType>(field, "optype"), context.RequiredDataType(field), ExpressionParser.ParseSingle(context, field),
+            ParseValues(context, field), field.Where());
 
     public static ImmutableArray<FieldValue> ParseValues(ParseContext context, XElement field) =>
         field.Children("Value")

@@ -32,6 +32,10 @@ internal static class ModelParser
                 return MiningModelParser.Parse(context, element);
             case "RuleSetModel":
                 return RuleSetModelParser.Parse(context, element);
+            case "NeuralNetwork":
+                return NeuralNetworkParser.Parse(context, element);
+            case "ClusteringModel":
+                return ClusteringModelParser.Parse(context, element);
             default:
                 context.Report(MarkupProblemKind.UnsupportedElement, element,
                     KnownModels.Contains(name) ? $"model family {name} is not supported yet" : $"unknown model element {name}");

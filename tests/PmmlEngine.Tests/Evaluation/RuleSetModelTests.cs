@@ -41,11 +41,9 @@ public sealed class RuleSetModelTests
     [TestCase("firstHit", double.NaN, "b", 0.25, null)]
     public void Selects(string criterion, double x, string predicted, double confidence, string? id)
     {
-        foreach (var backend in new[] { Backend.Interpreter, Backend.Compiled })
+        foreach (var evaluator in Pmml.LoadBoth(Document(criterion)))
         {
-            using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Document(criterion)));
-            var evaluator = PmmlEvaluator.Load(stream, new EvaluatorOptions { Backend = backend });
-            Assert.That(evaluator.CompilationFallbacks, Is.Empty);
+            var backend = evaluator.Backend;
             var result = evaluator.Evaluate(new Dictionary<string, object?> { ["x"] = double.IsNaN(x) ? null : x });
             Assert.That(result["y"], Is.EqualTo(predicted), backend.ToString());
             Assert.That((double)result["c"]!, Is.EqualTo(confidence).Within(1e-15), backend.ToString());

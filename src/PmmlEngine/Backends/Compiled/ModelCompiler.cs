@@ -71,6 +71,10 @@ internal sealed class ModelCompiler(DocumentPlan document)
             case RuleSetPlan rules:
                 return new CompiledRuleSet(rules, id, outputs,
                     PredicateCompiler.CompileAll(rules.AllRules.Select(r => r.Predicate).ToArray(), document, _fallbacks.Add));
+            case NeuralNetworkPlan network:
+                return new CompiledNeuralNetwork(network, id, outputs, Reserve);
+            case ClusteringPlan clustering:
+                return new CompiledClustering(clustering, id, outputs, Reserve);
             case EnsemblePlan ensemble:
                 // In a model chain later segments may test fields that earlier segments output, so each tree reads its
                 // own features when it is scored; otherwise the ensemble reads one vector for all of its trees.

@@ -22,6 +22,8 @@ internal static class ModelInterpreter
         RegressionPlan regression => RegressionInterpreter.Evaluate(regression, row),
         EnsemblePlan ensemble => EnsembleInterpreter.Evaluate(ensemble, row),
         RuleSetPlan rules => RuleSetInterpreter.Evaluate(rules, row),
+        NeuralNetworkPlan network => NeuralNetworkInterpreter.Evaluate(network, row),
+        ClusteringPlan clustering => ClusteringInterpreter.Evaluate(clustering, row),
         _ => throw new InvalidOperationException($"unknown model plan {model.GetType().Name}"),
     };
 

@@ -16,6 +16,19 @@ internal sealed class ModelResult(TargetPlan target)
     public string? EntityId { get; set; }
     public List<string>? Warnings { get; set; }
 
+    /// <summary>A display value the family chose (a cluster's name); else the target's display values apply.</summary>
+    public string? DisplayValue { get; set; }
+
+    /// <summary>
+    /// Per entity (cluster, neighbour) its distance or similarity, aligned with <see cref="EntityIds"/>; the winner is
+    /// <see cref="EntityIndex"/>, and ranks order by <see cref="LowerIsCloser"/>.
+    /// </summary>
+    public double[]? Affinities { get; set; }
+
+    public string[]? EntityIds { get; set; }
+    public int EntityIndex { get; set; } = -1;
+    public bool LowerIsCloser { get; set; }
+
     /// <summary>Clears the result so a compiled backend can reuse it for the next record.</summary>
     public void Reset()
     {
@@ -24,6 +37,22 @@ internal sealed class ModelResult(TargetPlan target)
         Confidences = null;
         EntityId = null;
         Warnings = null;
+        DisplayValue = null;
+        Affinities = null;
+        EntityIds = null;
+        EntityIndex = -1;
+    }
+
+    /// <summary>The index of the entity at 1-based <paramref name="rank"/>, ties in document order; -1 when there is none.</summary>
+    public int EntityAtRank(int rank)
+    {
+        if (rank == 1 || Affinities is not { } affinities)
+            return rank == 1 ? EntityIndex : -1;
+        if (rank < 1 || rank > affinities.Length)
+            return -1;
+        var order = Enumerable.Range(0, affinities.Length).Where(i => !double.IsNaN(affinities[i]));
+        order = LowerIsCloser ? order.OrderBy(i => affinities[i]) : order.OrderByDescending(i => affinities[i]);
+        return order.Skip(rank - 1).DefaultIfEmpty(-1).First();
     }
 
     public void Warn(string warning) => (Warnings ??= []).Add(warning);

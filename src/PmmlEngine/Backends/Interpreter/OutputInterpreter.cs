@@ -24,6 +24,7 @@ internal static class OutputInterpreter
                 return result.Predicted;
             case ResultFeature.PredictedDisplayValue:
                 return !result.Predicted.HasValue ? Value.Missing
+                    : result.DisplayValue is { } chosen ? Value.Of(chosen)
                     : target.DisplayValues.TryGetValue(result.Predicted, out var display) ? Value.Of(display) : Value.Of(result.Predicted.ToString());
             case ResultFeature.Probability:
                 return Lookup(result.Probabilities, output, result);
@@ -34,7 +35,14 @@ internal static class OutputInterpreter
                 return expression is not null ? expression(row, position)
                     : output.Expression is null ? Value.Missing : ExpressionInterpreter.Evaluate(output.Expression, row, []);
             case ResultFeature.EntityId:
-                return result.EntityId is null ? Value.Missing : Value.Of(result.EntityId);
+                if (output.Field.Rank == 1)
+                    return result.EntityId is null ? Value.Missing : Value.Of(result.EntityId);
+                return result.EntityAtRank(output.Field.Rank) is var ranked and >= 0 ? Value.Of(result.EntityIds![ranked]) : Value.Missing;
+            case ResultFeature.ClusterId:
+                return result.EntityAtRank(output.Field.Rank) is var cluster and >= 0 ? Value.Of(cluster + 1) : Value.Missing;
+            case ResultFeature.Affinity:
+            case ResultFeature.ClusterAffinity:
+                return Affinity(output, result);
             case ResultFeature.Residual:
                 return Residual(result, row);
             case ResultFeature.Warning:
@@ -52,6 +60,16 @@ internal static class OutputInterpreter
         var index = output.Category.IsMissing ? result.Target.IndexOf(result.Predicted) : output.CategoryIndex;
         // A category the model knows but that no node or table mentions has probability 0.
         return index < 0 ? Value.Of(0.0) : Value.Of(distribution[index]);
+    }
+
+    /// <summary>The affinity of the entity the value attribute names, else of the entity at the output's rank.</summary>
+    private static Value Affinity(OutputPlan output, ModelResult result)
+    {
+        if (result.Affinities is not { } affinities)
+            return Value.Missing;
+        var index = output.Field.Value is { } id ? Array.IndexOf(result.EntityIds!, id)
+            : result.EntityAtRank(output.Field.Feature == ResultFeature.ClusterAffinity ? 1 : output.Field.Rank);
+        return index < 0 ? Value.Missing : Value.Of(affinities[index]);
     }
 
     private static Value Residual(ModelResult result, RowContext row)
