@@ -34,6 +34,7 @@ internal sealed class ModelPlanner(PlanningContext context, ExpressionPlanner ex
             RuleSetModel rules => new RuleSetPlanner(this).Plan(rules, scope, Target(model, targetName, inherited, RuleSetPlanner.Categories(rules)), active),
             NeuralNetwork network => new NeuralNetworkPlanner(this).Plan(network, scope,
                 Target(model, targetName, inherited, NeuralNetworkPlanner.Categories(network)), active),
+            Scorecard scorecard => new ScorecardPlanner(this).Plan(scorecard, scope, Target(model, targetName, inherited, []), active),
             ClusteringModel clustering => new ClusteringPlanner(this).Plan(clustering, scope, active),
             _ => throw new InvalidOperationException($"no planner for {model.ElementName}"),
         };

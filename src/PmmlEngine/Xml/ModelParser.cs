@@ -34,6 +34,8 @@ internal static class ModelParser
                 return RuleSetModelParser.Parse(context, element);
             case "NeuralNetwork":
                 return NeuralNetworkParser.Parse(context, element);
+            case "Scorecard":
+                return ScorecardParser.Parse(context, element);
             case "ClusteringModel":
                 return ClusteringModelParser.Parse(context, element);
             default:

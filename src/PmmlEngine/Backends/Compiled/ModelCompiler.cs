@@ -73,6 +73,12 @@ internal sealed class ModelCompiler(DocumentPlan document)
                     PredicateCompiler.CompileAll(rules.AllRules.Select(r => r.Predicate).ToArray(), document, _fallbacks.Add));
             case NeuralNetworkPlan network:
                 return new CompiledNeuralNetwork(network, id, outputs, Reserve);
+            case ScorecardPlan scorecard:
+                return new CompiledScorecard(scorecard, id, outputs,
+                    PredicateCompiler.CompileAll(scorecard.AllAttributes.Select(a => a.Predicate).ToArray(), document, _fallbacks.Add),
+                    CompiledSwitch.Compile<Value>(scorecard.AllAttributes.Length, scorecard.AllAttributes.Where(a => a.Complex is not null).Select(a =>
+                        (a.Index, $"ComplexPartialScore at {model.Element.Location}", (Func<ParameterExpression, E>)(row => ExpressionCompiler.Emit(a.Complex!, row, [])))),
+                        _fallbacks.Add));
             case ClusteringPlan clustering:
                 return new CompiledClustering(clustering, id, outputs, Reserve);
             case EnsemblePlan ensemble:

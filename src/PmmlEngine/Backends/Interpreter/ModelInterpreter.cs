@@ -23,6 +23,7 @@ internal static class ModelInterpreter
         EnsemblePlan ensemble => EnsembleInterpreter.Evaluate(ensemble, row),
         RuleSetPlan rules => RuleSetInterpreter.Evaluate(rules, row),
         NeuralNetworkPlan network => NeuralNetworkInterpreter.Evaluate(network, row),
+        ScorecardPlan scorecard => ScorecardInterpreter.Evaluate(scorecard, row),
         ClusteringPlan clustering => ClusteringInterpreter.Evaluate(clustering, row),
         _ => throw new InvalidOperationException($"unknown model plan {model.GetType().Name}"),
     };

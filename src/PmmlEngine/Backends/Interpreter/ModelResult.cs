@@ -29,6 +29,9 @@ internal sealed class ModelResult(TargetPlan target)
     public int EntityIndex { get; set; } = -1;
     public bool LowerIsCloser { get; set; }
 
+    /// <summary>A scorecard's reason codes for this record.</summary>
+    public ReasonCodeTally? ReasonCodes { get; set; }
+
     /// <summary>Clears the result so a compiled backend can reuse it for the next record.</summary>
     public void Reset()
     {
@@ -41,6 +44,7 @@ internal sealed class ModelResult(TargetPlan target)
         Affinities = null;
         EntityIds = null;
         EntityIndex = -1;
+        ReasonCodes = null;
     }
 
     /// <summary>The index of the entity at 1-based <paramref name="rank"/>, ties in document order; -1 when there is none.</summary>

@@ -40,6 +40,8 @@ internal static class OutputInterpreter
                 return result.EntityAtRank(output.Field.Rank) is var ranked and >= 0 ? Value.Of(result.EntityIds![ranked]) : Value.Missing;
             case ResultFeature.ClusterId:
                 return result.EntityAtRank(output.Field.Rank) is var cluster and >= 0 ? Value.Of(cluster + 1) : Value.Missing;
+            case ResultFeature.ReasonCode:
+                return result.ReasonCodes?.At(output.Field.Rank) is { } code ? Value.Of(code) : Value.Missing;
             case ResultFeature.Affinity:
             case ResultFeature.ClusterAffinity:
                 return Affinity(output, result);
