@@ -35,6 +35,8 @@ internal sealed class ModelPlanner(PlanningContext context, ExpressionPlanner ex
             NeuralNetwork network => new NeuralNetworkPlanner(this).Plan(network, scope,
                 Target(model, targetName, inherited, NeuralNetworkPlanner.Categories(network)), active),
             Scorecard scorecard => new ScorecardPlanner(this).Plan(scorecard, scope, Target(model, targetName, inherited, []), active),
+            SupportVectorMachineModel svm => new SupportVectorMachinePlanner(this).Plan(svm, scope,
+                Target(model, targetName, inherited, SupportVectorMachinePlanner.Categories(svm)), active),
             ClusteringModel clustering => new ClusteringPlanner(this).Plan(clustering, scope, active),
             _ => throw new InvalidOperationException($"no planner for {model.ElementName}"),
         };

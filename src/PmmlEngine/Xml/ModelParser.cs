@@ -36,6 +36,8 @@ internal static class ModelParser
                 return NeuralNetworkParser.Parse(context, element);
             case "Scorecard":
                 return ScorecardParser.Parse(context, element);
+            case "SupportVectorMachineModel":
+                return SupportVectorMachineParser.Parse(context, element);
             case "ClusteringModel":
                 return ClusteringModelParser.Parse(context, element);
             default:

@@ -79,6 +79,8 @@ internal sealed class ModelCompiler(DocumentPlan document)
                     CompiledSwitch.Compile<Value>(scorecard.AllAttributes.Length, scorecard.AllAttributes.Where(a => a.Complex is not null).Select(a =>
                         (a.Index, $"ComplexPartialScore at {model.Element.Location}", (Func<ParameterExpression, E>)(row => ExpressionCompiler.Emit(a.Complex!, row, [])))),
                         _fallbacks.Add));
+            case SupportVectorMachinePlan svm:
+                return new CompiledSupportVectorMachine(svm, id, outputs, Reserve);
             case ClusteringPlan clustering:
                 return new CompiledClustering(clustering, id, outputs, Reserve);
             case EnsemblePlan ensemble:

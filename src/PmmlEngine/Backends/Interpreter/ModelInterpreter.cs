@@ -24,6 +24,7 @@ internal static class ModelInterpreter
         RuleSetPlan rules => RuleSetInterpreter.Evaluate(rules, row),
         NeuralNetworkPlan network => NeuralNetworkInterpreter.Evaluate(network, row),
         ScorecardPlan scorecard => ScorecardInterpreter.Evaluate(scorecard, row),
+        SupportVectorMachinePlan svm => SupportVectorMachineInterpreter.Evaluate(svm, row),
         ClusteringPlan clustering => ClusteringInterpreter.Evaluate(clustering, row),
         _ => throw new InvalidOperationException($"unknown model plan {model.GetType().Name}"),
     };

@@ -1,0 +1,7 @@
+namespace PmmlEngine.Model;
+
+public enum SvmClassificationMethod
+{
+    OneAgainstAll,
+    OneAgainstOne,
+}

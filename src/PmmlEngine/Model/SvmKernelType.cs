@@ -1,0 +1,9 @@
+namespace PmmlEngine.Model;
+
+public enum SvmKernelType
+{
+    Linear,
+    Polynomial,
+    RadialBasis,
+    Sigmoid,
+}
