@@ -37,6 +37,7 @@ internal sealed class ModelPlanner(PlanningContext context, ExpressionPlanner ex
             Scorecard scorecard => new ScorecardPlanner(this).Plan(scorecard, scope, Target(model, targetName, inherited, []), active),
             SupportVectorMachineModel svm => new SupportVectorMachinePlanner(this).Plan(svm, scope,
                 Target(model, targetName, inherited, SupportVectorMachinePlanner.Categories(svm)), active),
+            NaiveBayesModel bayes => new NaiveBayesPlanner(this).Plan(bayes, scope, Target(model, targetName, inherited, NaiveBayesPlanner.Categories(bayes)), active),
             ClusteringModel clustering => new ClusteringPlanner(this).Plan(clustering, scope, active),
             _ => throw new InvalidOperationException($"no planner for {model.ElementName}"),
         };

@@ -38,6 +38,8 @@ internal static class ModelParser
                 return ScorecardParser.Parse(context, element);
             case "SupportVectorMachineModel":
                 return SupportVectorMachineParser.Parse(context, element);
+            case "NaiveBayesModel":
+                return NaiveBayesParser.Parse(context, element);
             case "ClusteringModel":
                 return ClusteringModelParser.Parse(context, element);
             default:

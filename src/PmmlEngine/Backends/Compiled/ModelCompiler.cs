@@ -81,6 +81,8 @@ internal sealed class ModelCompiler(DocumentPlan document)
                         _fallbacks.Add));
             case SupportVectorMachinePlan svm:
                 return new CompiledSupportVectorMachine(svm, id, outputs, Reserve);
+            case NaiveBayesPlan bayes:
+                return new CompiledNaiveBayes(bayes, id, outputs, Reserve);
             case ClusteringPlan clustering:
                 return new CompiledClustering(clustering, id, outputs, Reserve);
             case EnsemblePlan ensemble:

@@ -25,6 +25,7 @@ internal static class ModelInterpreter
         NeuralNetworkPlan network => NeuralNetworkInterpreter.Evaluate(network, row),
         ScorecardPlan scorecard => ScorecardInterpreter.Evaluate(scorecard, row),
         SupportVectorMachinePlan svm => SupportVectorMachineInterpreter.Evaluate(svm, row),
+        NaiveBayesPlan bayes => NaiveBayesInterpreter.Evaluate(bayes, row),
         ClusteringPlan clustering => ClusteringInterpreter.Evaluate(clustering, row),
         _ => throw new InvalidOperationException($"unknown model plan {model.GetType().Name}"),
     };
