@@ -38,6 +38,8 @@ internal sealed class ModelPlanner(PlanningContext context, ExpressionPlanner ex
             SupportVectorMachineModel svm => new SupportVectorMachinePlanner(this).Plan(svm, scope,
                 Target(model, targetName, inherited, SupportVectorMachinePlanner.Categories(svm)), active),
             NaiveBayesModel bayes => new NaiveBayesPlanner(this).Plan(bayes, scope, Target(model, targetName, inherited, NaiveBayesPlanner.Categories(bayes)), active),
+            GeneralRegressionModel glm => new GeneralRegressionPlanner(this).Plan(glm, scope,
+                Target(model, targetName, inherited, GeneralRegressionPlanner.Categories(glm)), active),
             ClusteringModel clustering => new ClusteringPlanner(this).Plan(clustering, scope, active),
             _ => throw new InvalidOperationException($"no planner for {model.ElementName}"),
         };

@@ -40,6 +40,8 @@ internal static class ModelParser
                 return SupportVectorMachineParser.Parse(context, element);
             case "NaiveBayesModel":
                 return NaiveBayesParser.Parse(context, element);
+            case "GeneralRegressionModel":
+                return GeneralRegressionParser.Parse(context, element);
             case "ClusteringModel":
                 return ClusteringModelParser.Parse(context, element);
             default:

@@ -50,8 +50,8 @@ public sealed class MarkupErrorTests
     [Test]
     public void Load_UnsupportedModelFamily_NamesTheFamily()
     {
-        var e = Assert.Throws<PmmlMarkupException>(() => Pmml.Load(Pmml.Document(Fields, """<NaiveBayesModel functionName="classification"/>""")))!;
-        Assert.That(e.Message, Does.Contain("NaiveBayesModel is not supported"));
+        var e = Assert.Throws<PmmlMarkupException>(() => Pmml.Load(Pmml.Document(Fields, """<SequenceModel functionName="sequences"/>""")))!;
+        Assert.That(e.Message, Does.Contain("SequenceModel is not supported"));
     }
 
     [Test]

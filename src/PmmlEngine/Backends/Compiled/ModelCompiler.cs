@@ -83,6 +83,8 @@ internal sealed class ModelCompiler(DocumentPlan document)
                 return new CompiledSupportVectorMachine(svm, id, outputs, Reserve);
             case NaiveBayesPlan bayes:
                 return new CompiledNaiveBayes(bayes, id, outputs, Reserve);
+            case GeneralRegressionPlan glm:
+                return new CompiledGeneralRegression(glm, id, outputs, Reserve);
             case ClusteringPlan clustering:
                 return new CompiledClustering(clustering, id, outputs, Reserve);
             case EnsemblePlan ensemble:

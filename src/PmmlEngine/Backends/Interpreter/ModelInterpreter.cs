@@ -26,6 +26,7 @@ internal static class ModelInterpreter
         ScorecardPlan scorecard => ScorecardInterpreter.Evaluate(scorecard, row),
         SupportVectorMachinePlan svm => SupportVectorMachineInterpreter.Evaluate(svm, row),
         NaiveBayesPlan bayes => NaiveBayesInterpreter.Evaluate(bayes, row),
+        GeneralRegressionPlan glm => GeneralRegressionInterpreter.Evaluate(glm, row),
         ClusteringPlan clustering => ClusteringInterpreter.Evaluate(clustering, row),
         _ => throw new InvalidOperationException($"unknown model plan {model.GetType().Name}"),
     };

@@ -1,0 +1,102 @@
+using PmmlEngine.Functions;
+using PmmlEngine.Model;
+using PmmlEngine.Planning;
+using PmmlEngine.Types;
+
+namespace PmmlEngine.Backends.Interpreter;
+
+/// <summary>
+/// PMML 4.4 GeneralRegressionModel. Each parameter's value is the product of its PPMatrix terms (1 for none: the
+/// intercept); each equation's linear predictor η is Σ β·x. regression and generalLinear predict η + offset;
+/// generalizedLinear the inverse link of η + offset, times the trials; multinomialLogistic exp(η) normalized, with η = 0
+/// for categories without coefficients (the reference); ordinalMultinomial differences of the cumulative link of each
+/// category's η. A missing predictor, offset or trials value means no prediction.
+/// </summary>
+internal static class GeneralRegressionInterpreter
+{
+    public static ModelResult Evaluate(GeneralRegressionPlan plan, RowContext row)
+    {
+        var result = new ModelResult(plan.Target);
+        Score(plan, row, result, new double[plan.Parameters.Length], new double[plan.Target.Categories.Length]);
+        return result;
+    }
+
+    internal static void Score(GeneralRegressionPlan plan, RowContext row, ModelResult result, double[] x, double[] probabilities)
+    {
+        for (var p = 0; p < plan.Parameters.Length; p++)
+        {
+            var product = 1.0;
+            foreach (var term in plan.Parameters[p])
+            {
+                var value = row.Get(term.Slot);
+                if (value.IsMissing)
+                    return;
+                if (term.Level.HasValue)
+                    product *= value.Equals(term.Level) ? 1.0 : 0.0;
+                else if (value.TryGetNumber(out var number))
+                    product *= term.Exponent == 1 ? number : Math.Pow(number, term.Exponent);
+                else
+                    return;
+            }
+            x[p] = product;
+        }
+
+        switch (plan.Type)
+        {
+            case GeneralRegressionType.MultinomialLogistic:
+                Multinomial(plan, x, probabilities);
+                result.SetDistribution(probabilities);
+                return;
+            case GeneralRegressionType.OrdinalMultinomial:
+                Ordinal(plan, x, probabilities);
+                result.SetDistribution(probabilities);
+                return;
+        }
+        if (!Optional(row, plan.OffsetSlot, plan.Offset, out var offset) || !Optional(row, plan.TrialsSlot, plan.Trials, out var trials))
+            return;
+        var eta = Dot(plan.Equations[0], x) + offset;
+        result.Predicted = Value.Of(plan.Type == GeneralRegressionType.GeneralizedLinear
+            ? GlmLinks.Inverse(plan.Link, eta, plan.LinkParameter) * trials
+            : eta);
+    }
+
+    private static void Multinomial(GeneralRegressionPlan plan, double[] x, double[] probabilities)
+    {
+        Array.Clear(probabilities);
+        for (var e = 0; e < plan.Equations.Length; e++)
+            probabilities[plan.EquationCategories[e]] = Dot(plan.Equations[e], x);
+        // Shifting by the largest η keeps exp from overflowing; the ratios are the same.
+        var max = probabilities.Max();
+        var sum = 0.0;
+        for (var k = 0; k < probabilities.Length; k++)
+            sum += probabilities[k] = Math.Exp(probabilities[k] - max);
+        for (var k = 0; k < probabilities.Length; k++)
+            probabilities[k] /= sum;
+    }
+
+    private static void Ordinal(GeneralRegressionPlan plan, double[] x, double[] probabilities)
+    {
+        var previous = 0.0;
+        for (var e = 0; e < plan.Equations.Length; e++)
+        {
+            var cumulative = GlmLinks.Cumulative(plan.Cumulative, Dot(plan.Equations[e], x));
+            probabilities[e] = cumulative - previous;
+            previous = cumulative;
+        }
+        probabilities[^1] = 1.0 - previous;
+    }
+
+    private static double Dot(double[] beta, double[] x)
+    {
+        var sum = 0.0;
+        for (var p = 0; p < beta.Length; p++)
+            sum += beta[p] * x[p];
+        return sum;
+    }
+
+    private static bool Optional(RowContext row, int slot, double fallback, out double value)
+    {
+        value = fallback;
+        return slot < 0 || row.Get(slot).TryGetNumber(out value);
+    }
+}

@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+
+namespace PmmlEngine.Model;
+
+/// <summary>
+/// PMML GeneralRegressionModel: parameters built from predictors by the PPMatrix (factor levels as indicators, covariates
+/// raised to powers), their coefficients per equation in the ParamMatrix, and how the linear predictors become a
+/// prediction (model type, link, cumulative link, offset, trials).
+/// </summary>
+public sealed record GeneralRegressionModel : ModelElement
+{
+    public required GeneralRegressionType ModelType { get; init; }
+    public string? TargetReferenceCategory { get; init; }
+    public GlmLink? Link { get; init; }
+    public double? LinkParameter { get; init; }
+    public double? DistParameter { get; init; }
+    public CumulativeLink? CumulativeLink { get; init; }
+    public string? OffsetVariable { get; init; }
+    public double? OffsetValue { get; init; }
+    public string? TrialsVariable { get; init; }
+    public double? TrialsValue { get; init; }
+    public required ImmutableArray<string> Parameters { get; init; }
+    public required ImmutableArray<string> Factors { get; init; }
+    public required ImmutableArray<string> Covariates { get; init; }
+    public required ImmutableArray<PPCell> PPMatrix { get; init; }
+    public required ImmutableArray<PCell> ParamMatrix { get; init; }
+
+    /// <summary>Where the document gives a contrast matrix for a factor, which this engine refuses by name.</summary>
+    public Errors.SourceLocation? ContrastMatrix { get; init; }
+}

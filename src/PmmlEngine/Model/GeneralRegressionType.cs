@@ -1,0 +1,11 @@
+namespace PmmlEngine.Model;
+
+public enum GeneralRegressionType
+{
+    Regression,
+    GeneralLinear,
+    MultinomialLogistic,
+    GeneralizedLinear,
+    OrdinalMultinomial,
+    CoxRegression,
+}

@@ -1,0 +1,29 @@
+using PmmlEngine.Model;
+using PmmlEngine.Types;
+
+namespace PmmlEngine.Planning;
+
+/// <summary>
+/// A GeneralRegressionModel: each parameter is a product of terms over slots; each equation a row of coefficients
+/// over the parameters, for the category in <see cref="EquationCategories"/> (-1 for regression).
+/// </summary>
+public sealed class GeneralRegressionPlan : ModelPlan
+{
+    public required GeneralRegressionType Type { get; init; }
+    public required GrTerm[][] Parameters { get; init; }
+    public required double[][] Equations { get; init; }
+    public required int[] EquationCategories { get; init; }
+    public required GlmLink Link { get; init; }
+
+    /// <summary>linkParameter for power and oddspower, distParameter for negbin.</summary>
+    public required double LinkParameter { get; init; }
+
+    public required CumulativeLink Cumulative { get; init; }
+    public required int OffsetSlot { get; init; }
+    public required double Offset { get; init; }
+    public required int TrialsSlot { get; init; }
+    public required double Trials { get; init; }
+}
+
+/// <summary>A factor term is 1 when the slot equals <see cref="Level"/>, else 0; a covariate term is the slot's number to <see cref="Exponent"/>.</summary>
+public sealed record GrTerm(int Slot, Value Level, double Exponent);

@@ -1,0 +1,123 @@
+using PmmlEngine.Errors;
+using PmmlEngine.Model;
+using PmmlEngine.Types;
+
+namespace PmmlEngine.Planning;
+
+internal sealed class GeneralRegressionPlanner(ModelPlanner models)
+{
+    private PlanningContext Context => models.Context;
+
+    public static IEnumerable<string> Categories(GeneralRegressionModel model) =>
+        model.ParamMatrix.Select(c => c.TargetCategory).Append(model.TargetReferenceCategory).OfType<string>();
+
+    public GeneralRegressionPlan Plan(GeneralRegressionModel model, Scope scope, TargetPlan target, int[] active)
+    {
+        if (model.ModelType == GeneralRegressionType.CoxRegression)
+            Context.Error(MarkupProblemKind.UnsupportedAttribute, "GeneralRegressionModel modelType='CoxRegression' is not supported yet", model.Location);
+        if (model.ContrastMatrix is { } contrast)
+            Context.Error(MarkupProblemKind.UnsupportedElement, "factor contrast matrices are not supported yet", contrast);
+
+        var parameters = model.Parameters.ToList();
+        var terms = parameters.Select(_ => new List<GrTerm>()).ToArray();
+        foreach (var cell in model.PPMatrix)
+        {
+            var p = parameters.IndexOf(cell.Parameter);
+            if (p < 0)
+            {
+                Context.Error(MarkupProblemKind.InvalidAttribute, $"PPCell refers to parameter '{cell.Parameter}', which the ParameterList does not define", cell.Location);
+                continue;
+            }
+            if (cell.TargetCategory is not null)
+                Context.Error(MarkupProblemKind.UnsupportedAttribute, "PPCell targetCategory is not supported yet", cell.Location);
+            var slot = Context.Resolve(scope, cell.Predictor, cell.Location, "PPCell predictor");
+            if (model.Factors.Contains(cell.Predictor))
+                terms[p].Add(new GrTerm(slot, Context.Parse(cell.Value, Context.TypeOf(slot), cell.Location), 1));
+            else if (model.Covariates.Contains(cell.Predictor) && ValueParser.TryParseDouble(cell.Value, out var exponent))
+                terms[p].Add(new GrTerm(slot, Value.Missing, exponent));
+            else
+                Context.Error(MarkupProblemKind.InvalidAttribute,
+                    $"PPCell predictor '{cell.Predictor}' must be in the FactorList, or in the CovariateList with a numeric value", cell.Location);
+        }
+
+        var (equations, categories) = Equations(model, parameters, target);
+        return new GeneralRegressionPlan
+        {
+            Element = model,
+            Target = target,
+            ActiveSlots = active,
+            Type = model.ModelType,
+            Parameters = terms.Select(t => t.ToArray()).ToArray(),
+            Equations = equations,
+            EquationCategories = categories,
+            Link = model.Link ?? GlmLink.Identity,
+            LinkParameter = model.Link == GlmLink.Negbin ? model.DistParameter ?? 1.0 : model.LinkParameter ?? 1.0,
+            Cumulative = model.CumulativeLink ?? CumulativeLink.Logit,
+            OffsetSlot = model.OffsetVariable is { } offset ? Context.Resolve(scope, offset, model.Location, "offsetVariable") : -1,
+            Offset = model.OffsetValue ?? 0.0,
+            TrialsSlot = model.TrialsVariable is { } trials ? Context.Resolve(scope, trials, model.Location, "trialsVariable") : -1,
+            Trials = model.TrialsValue ?? 1.0,
+        };
+    }
+
+    /// <summary>
+    /// One equation for regression models; one per category with coefficients otherwise, in the target's order. The
+    /// reference category of a multinomial model has none (its linear predictor is 0), nor has the last category of an
+    /// ordinal one; an ordinal equation takes the category's own cells (its intercept) and the cells shared by all.
+    /// </summary>
+    private (double[][] Equations, int[] Categories) Equations(GeneralRegressionModel model, List<string> parameters, TargetPlan target)
+    {
+        int Parameter(PCell cell)
+        {
+            var p = parameters.IndexOf(cell.Parameter);
+            if (p < 0)
+                Context.Error(MarkupProblemKind.InvalidAttribute, $"PCell refers to parameter '{cell.Parameter}', which the ParameterList does not define", cell.Location);
+            return p;
+        }
+        var classification = model.Function == MiningFunction.Classification;
+        if (!classification)
+        {
+            var row = new double[parameters.Count];
+            foreach (var cell in model.ParamMatrix)
+                if (Parameter(cell) is var p and >= 0)
+                    row[p] += cell.Beta;
+            return ([row], [-1]);
+        }
+        if (model.ModelType is not (GeneralRegressionType.MultinomialLogistic or GeneralRegressionType.OrdinalMultinomial))
+            Context.Error(MarkupProblemKind.InvalidAttribute, $"a classification GeneralRegressionModel must be multinomialLogistic or ordinalMultinomial, not {model.ModelType}", model.Location);
+
+        var shared = new double[parameters.Count];
+        var rows = new Dictionary<int, double[]>();
+        foreach (var cell in model.ParamMatrix)
+        {
+            var p = Parameter(cell);
+            if (p < 0)
+                continue;
+            if (cell.TargetCategory is null)
+            {
+                shared[p] += cell.Beta;
+                continue;
+            }
+            var k = target.IndexOf(Context.Parse(cell.TargetCategory, target.DataType, cell.Location));
+            if (k < 0)
+                continue;
+            if (!rows.TryGetValue(k, out var row))
+                rows[k] = row = new double[parameters.Count];
+            row[p] += cell.Beta;
+        }
+        if (target.Categories.Length < 2)
+            Context.Error(MarkupProblemKind.InvalidElement, "a classification GeneralRegressionModel needs at least two target categories", model.Location);
+        var equationCategories = model.ModelType == GeneralRegressionType.OrdinalMultinomial
+            ? Enumerable.Range(0, Math.Max(0, target.Categories.Length - 1)).ToArray()
+            : rows.Keys.Order().ToArray();
+        if (model.ModelType == GeneralRegressionType.MultinomialLogistic && model.TargetReferenceCategory is { } reference
+            && target.IndexOf(Context.Parse(reference, target.DataType, model.Location)) is var r and >= 0 && rows.ContainsKey(r))
+            Context.Error(MarkupProblemKind.InvalidElement, $"the reference category '{reference}' must not have coefficients", model.Location);
+        var equations = equationCategories.Select(k =>
+        {
+            var own = rows.TryGetValue(k, out var row) ? row : new double[parameters.Count];
+            return own.Select((beta, p) => beta + shared[p]).ToArray();
+        }).ToArray();
+        return (equations, equationCategories);
+    }
+}

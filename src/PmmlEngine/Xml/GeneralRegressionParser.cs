@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using System.Xml.Linq;
+using PmmlEngine.Errors;
+using PmmlEngine.Model;
+
+namespace PmmlEngine.Xml;
+
+internal static class GeneralRegressionParser
+{
+    public static GeneralRegressionModel Parse(ParseContext context, XElement element)
+    {
+        var contrast = element.Child("FactorList")?.Children("Predictor").FirstOrDefault(p => p.Child("Matrix") is not null || p.Attr("contrastMatrixType") is not null);
+        var model = new GeneralRegressionModel
+        {
+            ElementName = "GeneralRegressionModel",
+            Function = ModelParser.Function(context, element),
+            MiningSchema = ModelParser.ParseMiningSchema(context, element),
+            Location = element.Where(),
+            ModelType = ModelType(context, element),
+            TargetReferenceCategory = element.Attr("targetReferenceCategory"),
+            Link = context.OptionalEnum<GlmLink>(element, "linkFunction"),
+            LinkParameter = context.OptionalNumber(element, "linkParameter"),
+            DistParameter = context.OptionalNumber(element, "distParameter"),
+            CumulativeLink = context.OptionalEnum<CumulativeLink>(element, "cumulativeLink"),
+            OffsetVariable = element.Attr("offsetVariable"),
+            OffsetValue = context.OptionalNumber(element, "offsetValue"),
+            TrialsVariable = element.Attr("trialsVariable"),
+            TrialsValue = context.OptionalNumber(element, "trialsValue"),
+            Parameters = (element.Child("ParameterList")?.Children("Parameter") ?? []).Select(p => context.Required(p, "name")).ToImmutableArray(),
+            Factors = Predictors(context, element, "FactorList"),
+            Covariates = Predictors(context, element, "CovariateList"),
+            PPMatrix = (element.Child("PPMatrix")?.Children("PPCell") ?? []).Select(c => new PPCell(context.Required(c, "value"),
+                context.Required(c, "predictorName"), context.Required(c, "parameterName"), c.Attr("targetCategory"), c.Where())).ToImmutableArray(),
+            ParamMatrix = (element.Child("ParamMatrix")?.Children("PCell") ?? []).Select(c => new PCell(c.Attr("targetCategory"),
+                context.Required(c, "parameterName"), context.RequiredNumber(c, "beta"), c.Where())).ToImmutableArray(),
+            ContrastMatrix = contrast?.Where(),
+        };
+        return ModelParser.WithCommon(context, element, model);
+    }
+
+    private static ImmutableArray<string> Predictors(ParseContext context, XElement element, string list) =>
+        (element.Child(list)?.Children("Predictor") ?? []).Select(p => context.Required(p, "name")).ToImmutableArray();
+
+    // PMML spells one member with a capital (CoxRegression), so the generic enum reader does not apply.
+    private static GeneralRegressionType ModelType(ParseContext context, XElement element)
+    {
+        var attribute = element.Attribute("modelType");
+        if (attribute is null)
+        {
+            context.Report(MarkupProblemKind.MissingAttribute, element, "GeneralRegressionModel requires attribute 'modelType'");
+            return GeneralRegressionType.Regression;
+        }
+        var names = Enum.GetValues<GeneralRegressionType>().ToDictionary(
+            t => t == GeneralRegressionType.CoxRegression ? "CoxRegression" : char.ToLowerInvariant(t.ToString()[0]) + t.ToString()[1..]);
+        if (names.TryGetValue(attribute.Value, out var type))
+            return type;
+        context.Report(MarkupProblemKind.InvalidAttribute, attribute, $"'{attribute.Value}' is not one of {string.Join(", ", names.Keys)}");
+        return GeneralRegressionType.Regression;
+    }
+}

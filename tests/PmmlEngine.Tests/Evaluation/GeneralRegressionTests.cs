@@ -1,0 +1,131 @@
+namespace PmmlEngine.Tests.Evaluation;
+
+/// <summary>
+/// GeneralRegressionModel: the PPMatrix (factor levels, covariate powers), every link function with offset and trials,
+/// multinomial and ordinal classification, on both backends. Expectations were computed from the PMML 4.4 formulas in
+/// Python (statistics.NormalDist for probit), not by the engine.
+/// </summary>
+[TestFixture]
+public sealed class GeneralRegressionTests
+{
+    private const string Fields = """
+        <DataField name="x" optype="continuous" dataType="double"/>
+        <DataField name="c" optype="categorical" dataType="string"><Value value="u"/><Value value="v"/></DataField>
+        """;
+
+    // η = 0.1 + 0.5·x − 0.05·x² + 0.3·[c = u] + offset; μ = g⁻¹(η) · 3 trials.
+    private static string Generalized(string link) => Pmml.Document(Fields + """
+        <DataField name="off" optype="continuous" dataType="double"/><DataField name="y" optype="continuous" dataType="double"/>
+        """, $"""
+        <GeneralRegressionModel functionName="regression" modelType="generalizedLinear" linkFunction="{link}" linkParameter="0.5"
+            distParameter="0.5" offsetVariable="off" trialsValue="3">
+          <MiningSchema><MiningField name="x"/><MiningField name="c"/><MiningField name="off"/><MiningField name="y" usageType="target"/></MiningSchema>
+          <ParameterList><Parameter name="p0"/><Parameter name="p1"/><Parameter name="p2"/><Parameter name="p3"/></ParameterList>
+          <FactorList><Predictor name="c"/></FactorList>
+          <CovariateList><Predictor name="x"/></CovariateList>
+          <PPMatrix>
+            <PPCell value="1" predictorName="x" parameterName="p1"/>
+            <PPCell value="2" predictorName="x" parameterName="p2"/>
+            <PPCell value="u" predictorName="c" parameterName="p3"/>
+          </PPMatrix>
+          <ParamMatrix>
+            <PCell parameterName="p0" beta="0.1"/><PCell parameterName="p1" beta="0.5"/>
+            <PCell parameterName="p2" beta="-0.05"/><PCell parameterName="p3" beta="0.3"/>
+          </ParamMatrix>
+        </GeneralRegressionModel>
+        """);
+
+    [TestCase("identity", 2.0, "u", 0.2, 4.2)]
+    [TestCase("identity", -1.0, "v", -3.0, -10.350000000000001)]
+    [TestCase("log", 2.0, "u", 0.2, 12.165599900534026)]
+    [TestCase("logc", -1.0, "v", -3.0, 2.904763090865796)]
+    [TestCase("logit", 2.0, "u", 0.2, 2.4065516656757455)]
+    [TestCase("probit", 2.0, "u", 0.2, 2.757730022298687)]
+    [TestCase("probit", -1.0, "v", -3.0, 0.0008408798304485043)]
+    [TestCase("cloglog", -1.0, "v", -3.0, 0.09374110123338708)]
+    [TestCase("loglog", 2.0, "u", 0.2, 2.34436675454869)]
+    [TestCase("negbin", 2.0, "u", 0.2, -7.963864907407888)]
+    [TestCase("negbin", -1.0, "v", -3.0, 0.19671878116397593)]
+    [TestCase("oddspower", -1.0, "v", -3.0, 1.0335927898402295)]
+    [TestCase("power", 2.0, "u", 0.2, 5.88)]                  // η^(1/0.5) · 3
+    public void Links(string link, double x, string c, double offset, double expected)
+    {
+        foreach (var evaluator in Pmml.LoadBoth(Generalized(link)))
+        {
+            Assert.That((double)evaluator.Evaluate(Pmml.Row(("x", x), ("c", c), ("off", offset)))["y"]!, Is.EqualTo(expected).Within(Math.Abs(expected) * 1e-12));
+            Assert.That(evaluator.Evaluate(Pmml.Row(("x", x), ("c", null), ("off", offset)))["y"], Is.Null, "a missing factor");
+            Assert.That(evaluator.Evaluate(Pmml.Row(("x", x), ("c", c), ("off", null)))["y"], Is.Null, "a missing offset");
+        }
+    }
+
+    // η_a = 0.2 + 0.4·x + 0.5·[c = u], η_b = −0.1 + 0.3·x, the reference c has η = 0.
+    [TestCase(2.0, "u", "a", 0.6285317192117624, 0.23122389762214907, 0.14024438316608848)]
+    [TestCase(-1.0, "v", "c", 0.3289329222889067, 0.2693074991777379, 0.4017595785333554)]
+    public void MultinomialLogistic(double x, string c, string predicted, double pa, double pb, double pc)
+    {
+        var document = Pmml.Document(Fields + """
+            <DataField name="y" optype="categorical" dataType="string"><Value value="a"/><Value value="b"/><Value value="c"/></DataField>
+            """, """
+            <GeneralRegressionModel functionName="classification" modelType="multinomialLogistic" targetReferenceCategory="c">
+              <MiningSchema><MiningField name="x"/><MiningField name="c"/><MiningField name="y" usageType="target"/></MiningSchema>
+              <Output><OutputField name="pa" feature="probability" value="a"/><OutputField name="pb" feature="probability" value="b"/>
+                <OutputField name="pc" feature="probability" value="c"/></Output>
+              <ParameterList><Parameter name="p0"/><Parameter name="p1"/><Parameter name="p2"/></ParameterList>
+              <FactorList><Predictor name="c"/></FactorList>
+              <CovariateList><Predictor name="x"/></CovariateList>
+              <PPMatrix><PPCell value="1" predictorName="x" parameterName="p1"/><PPCell value="u" predictorName="c" parameterName="p2"/></PPMatrix>
+              <ParamMatrix>
+                <PCell targetCategory="a" parameterName="p0" beta="0.2"/><PCell targetCategory="a" parameterName="p1" beta="0.4"/>
+                <PCell targetCategory="a" parameterName="p2" beta="0.5"/>
+                <PCell targetCategory="b" parameterName="p0" beta="-0.1"/><PCell targetCategory="b" parameterName="p1" beta="0.3"/>
+              </ParamMatrix>
+            </GeneralRegressionModel>
+            """);
+        foreach (var evaluator in Pmml.LoadBoth(document))
+        {
+            var result = evaluator.Evaluate(Pmml.Row(("x", x), ("c", c)));
+            Assert.That(result["y"], Is.EqualTo(predicted));
+            Assert.That(new[] { (double)result["pa"]!, (double)result["pb"]!, (double)result["pc"]! },
+                Is.EqualTo(new[] { pa, pb, pc }).Within(1e-15));
+        }
+    }
+
+    // Intercepts θ_low = −0.5, θ_mid = 1.0 and a shared 0.8·x; logit cumulative link.
+    [TestCase(0.5, "low", 0.47502081252106, 0.3271630760375217, 0.1978161114414183)]
+    [TestCase(-2.0, "high", 0.10909682119561293, 0.24524687257859162, 0.6456563062257954)]
+    [TestCase(3.0, "low", 0.8698915256370021, 0.09781300966454742, 0.03229546469845046)]
+    public void OrdinalMultinomial(double x, string predicted, double low, double mid, double high)
+    {
+        var document = Pmml.Document("""
+            <DataField name="x" optype="continuous" dataType="double"/>
+            <DataField name="y" optype="ordinal" dataType="string"><Value value="low"/><Value value="mid"/><Value value="high"/></DataField>
+            """, """
+            <GeneralRegressionModel functionName="classification" modelType="ordinalMultinomial" cumulativeLink="logit">
+              <MiningSchema><MiningField name="x"/><MiningField name="y" usageType="target"/></MiningSchema>
+              <Output><OutputField name="low" feature="probability" value="low"/><OutputField name="mid" feature="probability" value="mid"/>
+                <OutputField name="high" feature="probability" value="high"/></Output>
+              <ParameterList><Parameter name="theta"/><Parameter name="bx"/></ParameterList>
+              <CovariateList><Predictor name="x"/></CovariateList>
+              <PPMatrix><PPCell value="1" predictorName="x" parameterName="bx"/></PPMatrix>
+              <ParamMatrix>
+                <PCell targetCategory="low" parameterName="theta" beta="-0.5"/><PCell targetCategory="mid" parameterName="theta" beta="1.0"/>
+                <PCell parameterName="bx" beta="0.8"/>
+              </ParamMatrix>
+            </GeneralRegressionModel>
+            """);
+        foreach (var evaluator in Pmml.LoadBoth(document))
+        {
+            var result = evaluator.Evaluate(Pmml.Row(("x", x)));
+            Assert.That(result["y"], Is.EqualTo(predicted));
+            Assert.That(new[] { (double)result["low"]!, (double)result["mid"]!, (double)result["high"]! },
+                Is.EqualTo(new[] { low, mid, high }).Within(1e-15));
+        }
+    }
+
+    [Test]
+    public void CoxRegressionIsRefusedAtLoadByName()
+    {
+        var error = Assert.Throws<Errors.PmmlMarkupException>(() => Pmml.Load(Generalized("log").Replace("modelType=\"generalizedLinear\"", "modelType=\"CoxRegression\"")));
+        Assert.That(error!.Message, Does.Contain("CoxRegression"));
+    }
+}
