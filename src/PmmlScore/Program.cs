@@ -62,6 +62,18 @@ verify.SetAction(parse =>
 });
 root.Subcommands.Add(verify);
 
+var describeModel = new Argument<FileInfo>("model") { Description = "the PMML document" };
+var describe = new Command("describe", "Prints the model families, the inputs with their domains, the targets and the output fields.") { describeModel };
+describe.SetAction(parse =>
+{
+    var evaluator = LoadModel(parse.GetValue(describeModel)!);
+    if (evaluator is null)
+        return 2;
+    Console.Write(ModelDescription.Describe(evaluator));
+    return 0;
+});
+root.Subcommands.Add(describe);
+
 var benchModel = new Argument<FileInfo>("model") { Description = "the PMML document" };
 var benchInput = new Argument<FileInfo>("input") { Description = "CSV whose rows are scored in every pass" };
 var json = new Option<bool>("--json") { Description = "print one JSON object instead of a table" };

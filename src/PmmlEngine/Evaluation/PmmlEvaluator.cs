@@ -113,6 +113,23 @@ public sealed class PmmlEvaluator
 
     public MiningFunction Function => _plan.Model.Function;
 
+    /// <summary>Every model element in the document, the top model first and segments' models in document order.</summary>
+    public IEnumerable<Model.ModelElement> Models
+    {
+        get
+        {
+            var pending = new Stack<Model.ModelElement>([_plan.Model.Element]);
+            while (pending.Count > 0)
+            {
+                var model = pending.Pop();
+                yield return model;
+                if (model is Model.MiningModel mining)
+                    for (var i = mining.Segments.Length - 1; i >= 0; i--)
+                        pending.Push(mining.Segments[i].Model);
+            }
+        }
+    }
+
     /// <summary>The fields a record must supply (the top model's active fields).</summary>
     public IReadOnlyList<FieldDescription> InputFields { get; }
 
