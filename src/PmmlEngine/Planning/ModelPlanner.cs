@@ -40,6 +40,8 @@ internal sealed class ModelPlanner(PlanningContext context, ExpressionPlanner ex
             NaiveBayesModel bayes => new NaiveBayesPlanner(this).Plan(bayes, scope, Target(model, targetName, inherited, NaiveBayesPlanner.Categories(bayes)), active),
             GeneralRegressionModel glm => new GeneralRegressionPlanner(this).Plan(glm, scope,
                 Target(model, targetName, inherited, GeneralRegressionPlanner.Categories(glm)), active),
+            NearestNeighborModel knn => new NearestNeighborPlanner(this).Plan(knn, scope,
+                Target(model, targetName, inherited, NearestNeighborPlanner.Categories(knn, targetName)), active),
             ClusteringModel clustering => new ClusteringPlanner(this).Plan(clustering, scope, active),
             _ => throw new InvalidOperationException($"no planner for {model.ElementName}"),
         };

@@ -42,6 +42,8 @@ internal static class ModelParser
                 return NaiveBayesParser.Parse(context, element);
             case "GeneralRegressionModel":
                 return GeneralRegressionParser.Parse(context, element);
+            case "NearestNeighborModel":
+                return NearestNeighborParser.Parse(context, element);
             case "ClusteringModel":
                 return ClusteringModelParser.Parse(context, element);
             default:

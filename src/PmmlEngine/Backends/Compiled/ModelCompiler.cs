@@ -85,6 +85,8 @@ internal sealed class ModelCompiler(DocumentPlan document)
                 return new CompiledNaiveBayes(bayes, id, outputs, Reserve);
             case GeneralRegressionPlan glm:
                 return new CompiledGeneralRegression(glm, id, outputs, Reserve);
+            case NearestNeighborPlan knn:
+                return new CompiledNearestNeighbor(knn, id, outputs);
             case ClusteringPlan clustering:
                 return new CompiledClustering(clustering, id, outputs, Reserve);
             case EnsemblePlan ensemble:

@@ -1,3 +1,4 @@
+using PmmlEngine.Functions;
 using PmmlEngine.Model;
 using PmmlEngine.Planning;
 using PmmlEngine.Types;
@@ -55,32 +56,18 @@ internal static class ClusteringInterpreter
     private static double Affinity(ClusteringPlan plan, ClusterPlan cluster, RowContext row, double adjustment)
     {
         var measure = plan.Measure;
-        if (measure.Measure is Measure.SimpleMatching or Measure.Jaccard or Measure.Tanimoto or Measure.BinarySimilarity)
+        if (ComparisonMath.IsBinary(measure.Measure))
             return Binary(plan, cluster, row);
-        var p = measure.Measure switch
-        {
-            Measure.CityBlock or Measure.Chebychev => 1.0,
-            Measure.Minkowski => measure.MinkowskiP,
-            _ => 2.0,
-        };
-        var total = 0.0;
+        var p = ComparisonMath.Power(measure);
+        var inner = 0.0;
         for (var i = 0; i < plan.Fields.Length; i++)
         {
             var field = plan.Fields[i];
             var x = row.Get(field.Slot);
-            if (x.IsMissing)
-                continue;
-            var c = Compare(field, x, cluster.Center[i], cluster.Numbers[i]);
-            var term = field.Weight * (p == 1.0 ? c : p == 2.0 ? c * c : Math.Pow(c, p));
-            total = measure.Measure == Measure.Chebychev ? Math.Max(total, term) : total + term;
+            if (!x.IsMissing)
+                inner = ComparisonMath.Combine(measure.Measure, inner, ComparisonMath.Term(field.Weight, Compare(field, x, cluster.Center[i], cluster.Numbers[i]), p));
         }
-        total *= adjustment;
-        return measure.Measure switch
-        {
-            Measure.Euclidean => Math.Sqrt(total),
-            Measure.Minkowski => Math.Pow(total, 1.0 / p),
-            _ => total,
-        };
+        return ComparisonMath.Finish(measure.Measure, p, inner, adjustment);
     }
 
     private static double Compare(ClusterFieldPlan field, Value x, Value center, double y)
@@ -96,10 +83,7 @@ internal static class ClusteringInterpreter
                 var column = Array.IndexOf(field.TableValues!, center);
                 return row < 0 || column < 0 ? double.NaN : field.Table![row][column];
         }
-        var z = x.TryGetNumber(out var number) ? number - y : double.NaN;
-        return field.Compare == CompareFunction.GaussSim
-            ? Math.Exp(-Math.Log(2) * z * z / (field.Scale * field.Scale))
-            : Math.Abs(z);
+        return ComparisonMath.Numeric(field.Compare, x.TryGetNumber(out var number) ? number : double.NaN, y, field.Scale);
     }
 
     private static bool Same(Value x, Value center, double y) =>

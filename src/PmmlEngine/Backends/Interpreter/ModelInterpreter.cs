@@ -27,6 +27,7 @@ internal static class ModelInterpreter
         SupportVectorMachinePlan svm => SupportVectorMachineInterpreter.Evaluate(svm, row),
         NaiveBayesPlan bayes => NaiveBayesInterpreter.Evaluate(bayes, row),
         GeneralRegressionPlan glm => GeneralRegressionInterpreter.Evaluate(glm, row),
+        NearestNeighborPlan knn => NearestNeighborInterpreter.Evaluate(knn, row),
         ClusteringPlan clustering => ClusteringInterpreter.Evaluate(clustering, row),
         _ => throw new InvalidOperationException($"unknown model plan {model.GetType().Name}"),
     };
