@@ -45,42 +45,82 @@ internal static class CsvScorer
         writer.WriteField(options.ErrorColumn);
         writer.NextRecord();
 
+        // A model with a group field scores transactions: consecutive rows with the same group value, whose inputs are
+        // passed together as collections. Every row of the transaction still gets its own output row.
+        var group = evaluator.GroupField is { } groupField
+            ? columns.TryGetValue(groupField, out var g) ? g : throw new CsvInputException($"the model groups rows by '{groupField}', which the input does not have")
+            : -1;
         // One scorer for the whole stream: inputs by position, buffers reused from row to row.
         var scorer = evaluator.CreateScorer();
+        var pending = new List<string[]>();
+        var single = new string[1][];
+        var values = new string[results.Count];
+        string? pendingKey = null;
         long rows = 0, failed = 0;
         while (Read(reader, rows + 1))
         {
             rows++;
             var record = reader.Parser.Record ?? [];
-            foreach (var column in kept)
-                writer.WriteField(column < record.Length ? record[column] : "");
-            for (var i = 0; i < inputs.Length; i++)
+            if (group < 0)
             {
-                var column = inputs[i].Column;
-                var cell = column >= 0 && column < record.Length ? record[column] : null;
-                scorer.SetInput(i, cell is null || options.MissingInputs.Contains(cell) ? null : cell);
+                single[0] = record;
+                failed += Emit(single, rows);
             }
-            string error;
-            try
+            else
             {
-                scorer.Evaluate();
-                for (var j = 0; j < results.Count; j++)
-                    writer.WriteField(scorer.GetValue(j) is { } value ? ValueFormatter.Format(value) : options.MissingOutput);
-                error = "";
+                var key = group < record.Length ? record[group] : "";
+                if (pending.Count > 0 && key != pendingKey)
+                {
+                    failed += Emit(pending, rows - pending.Count);
+                    pending.Clear();
+                }
+                pendingKey = key;
+                pending.Add((string[])record.Clone());
             }
-            catch (PmmlException e)
-            {
-                failed++;
-                foreach (var _ in results) writer.WriteField(options.MissingOutput);
-                error = $"row {rows}: {e.Message}";
-            }
-            writer.WriteField(error);
-            writer.NextRecord();
             if ((rows & 0xFFFF) == 0)
                 options.Progress?.Invoke(rows);
         }
+        if (pending.Count > 0)
+            failed += Emit(pending, rows - pending.Count + 1);
         writer.Flush();
         return new ScoreSummary(rows, failed);
+
+        // Scores one record (or one transaction of several) and writes a row per record; returns how many failed.
+        int Emit(IReadOnlyList<string[]> records, long first)
+        {
+            for (var i = 0; i < inputs.Length; i++)
+            {
+                var column = inputs[i].Column;
+                string? Cell(string[] record) =>
+                    column >= 0 && column < record.Length && !options.MissingInputs.Contains(record[column]) ? record[column] : null;
+                if (group < 0)
+                    scorer.SetInput(i, Cell(records[0]));
+                else
+                    scorer.SetInput(i, (object)records.Select(Cell).OfType<string>().ToArray());
+            }
+            var error = "";
+            try
+            {
+                scorer.Evaluate();
+                for (var j = 0; j < values.Length; j++)
+                    values[j] = scorer.GetValue(j) is { } value ? ValueFormatter.Format(value) : options.MissingOutput;
+            }
+            catch (PmmlException e)
+            {
+                Array.Fill(values, options.MissingOutput);
+                error = records.Count == 1 ? $"row {first}: {e.Message}" : $"rows {first}-{first + records.Count - 1}: {e.Message}";
+            }
+            foreach (var record in records)
+            {
+                foreach (var column in kept)
+                    writer.WriteField(column < record.Length ? record[column] : "");
+                foreach (var value in values)
+                    writer.WriteField(value);
+                writer.WriteField(error);
+                writer.NextRecord();
+            }
+            return error.Length == 0 ? 0 : records.Count;
+        }
     }
 
     private static bool Read(CsvReader reader, long row)

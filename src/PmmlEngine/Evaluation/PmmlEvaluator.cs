@@ -113,6 +113,12 @@ public sealed class PmmlEvaluator
 
     public MiningFunction Function => _plan.Model.Function;
 
+    /// <summary>
+    /// The top model's MiningField with usageType="group", or null: records sharing its value form one transaction, so a
+    /// caller (the CLI over consecutive CSV rows) passes their items together as a collection.
+    /// </summary>
+    public string? GroupField => _plan.Model.Element.MiningSchema.FirstOrDefault(f => f.UsageType == Model.UsageType.Group)?.Name;
+
     /// <summary>Every model element in the document, the top model first and segments' models in document order.</summary>
     public IEnumerable<Model.ModelElement> Models
     {

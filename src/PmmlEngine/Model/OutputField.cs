@@ -17,4 +17,8 @@ public sealed record OutputField(
     bool IsFinalResult,
     string? SegmentId,
     Expression? Expression,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>For association rule outputs (feature ruleValue and the PMML 3 rule features): which rule, and what of it.</summary>
+    public RuleSelection? RuleSelection { get; init; }
+}

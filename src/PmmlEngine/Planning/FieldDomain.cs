@@ -82,6 +82,8 @@ public sealed class FieldDomain
     /// </summary>
     public bool IsValid(Value value)
     {
+        if (value.Kind == ValueKind.Collection)
+            return ((IReadOnlyList<Value>)value.Payload!).All(IsValid);
         if (!value.HasValue)
             return false;
         if (_invalid.Count > 0 && _invalid.Contains(value))

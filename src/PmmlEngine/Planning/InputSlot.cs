@@ -22,6 +22,9 @@ public sealed class InputSlot(DataField field) : SlotDefinition(field.Name, fiel
             var value = ValueParser.Parse(text, DataType);
             return value.IsInvalid ? Value.InvalidText(text) : value;
         }
+        // A transaction (association rules) arrives as a collection of items, each read as the field's type.
+        if (raw is System.Collections.IEnumerable items)
+            return Value.OfCollection(items.Cast<object?>().Select(Convert).Where(v => !v.IsMissing).ToArray());
         return ValueParser.FromObject(raw, DataType);
     }
 }

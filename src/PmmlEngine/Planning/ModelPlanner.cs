@@ -42,6 +42,7 @@ internal sealed class ModelPlanner(PlanningContext context, ExpressionPlanner ex
                 Target(model, targetName, inherited, GeneralRegressionPlanner.Categories(glm)), active),
             NearestNeighborModel knn => new NearestNeighborPlanner(this).Plan(knn, scope,
                 Target(model, targetName, inherited, NearestNeighborPlanner.Categories(knn, targetName)), active),
+            AssociationModel association => new AssociationPlanner(this).Plan(association, scope, new TargetPlan(null, DataType.String, OpType.Categorical, [], null), active),
             ClusteringModel clustering => new ClusteringPlanner(this).Plan(clustering, scope, active),
             _ => throw new InvalidOperationException($"no planner for {model.ElementName}"),
         };
@@ -135,7 +136,7 @@ internal sealed class ModelPlanner(PlanningContext context, ExpressionPlanner ex
         var outputs = new List<OutputPlan>();
         foreach (var field in model.Output)
         {
-            var type = field.DataType ?? DefaultType(field.Feature, target);
+            var type = field.DataType ?? (field.RuleSelection is { } rule ? RuleType(rule.Feature) : DefaultType(field.Feature, target));
             var opType = field.OpType ?? Planner.DefaultOpType(type);
             var category = field.Value is null ? Value.Missing
                 : field.Feature is ResultFeature.Probability or ResultFeature.Confidence or ResultFeature.Affinity
@@ -153,11 +154,15 @@ internal sealed class ModelPlanner(PlanningContext context, ExpressionPlanner ex
         return outputs.ToArray();
     }
 
+    private static DataType RuleType(RuleFeature feature) =>
+        feature is RuleFeature.Antecedent or RuleFeature.Consequent or RuleFeature.Rule or RuleFeature.RuleId ? DataType.String : DataType.Double;
+
     private static DataType DefaultType(ResultFeature feature, TargetPlan target) => feature switch
     {
         ResultFeature.PredictedValue => target.DataType,
         ResultFeature.PredictedDisplayValue or ResultFeature.EntityId or ResultFeature.ClusterId or ResultFeature.Warning
-            or ResultFeature.ReasonCode or ResultFeature.RuleId or ResultFeature.AntecedentValue or ResultFeature.ConsequentValue => DataType.String,
+            or ResultFeature.ReasonCode or ResultFeature.RuleId or ResultFeature.Antecedent or ResultFeature.Consequent
+            or ResultFeature.Rule => DataType.String,
         ResultFeature.TransformedValue or ResultFeature.Decision => DataType.String,
         _ => DataType.Double,
     };

@@ -44,6 +44,8 @@ internal static class ModelParser
                 return GeneralRegressionParser.Parse(context, element);
             case "NearestNeighborModel":
                 return NearestNeighborParser.Parse(context, element);
+            case "AssociationModel":
+                return AssociationModelParser.Parse(context, element);
             case "ClusteringModel":
                 return ClusteringModelParser.Parse(context, element);
             default:
@@ -118,7 +120,38 @@ internal static class ModelParser
             context.Boolean(field, "isFinalResult", true),
             field.Attr("segmentId"),
             ExpressionParser.ParseOptional(context, field),
-            field.Where())).ToImmutableArray();
+            field.Where())
+        {
+            RuleSelection = RuleSelection(context, field),
+        }).ToImmutableArray();
+
+    /// <summary>
+    /// Association outputs: feature ruleValue says which rule feature it reports; the PMML 3 features antecedent,
+    /// consequent, rule, ruleId, support, lift, leverage report that feature directly.
+    /// </summary>
+    private static RuleSelection? RuleSelection(ParseContext context, XElement field)
+    {
+        var feature = context.Enum(field, "feature", ResultFeature.PredictedValue);
+        RuleFeature? direct = feature switch
+        {
+            ResultFeature.Antecedent => RuleFeature.Antecedent,
+            ResultFeature.Consequent => RuleFeature.Consequent,
+            ResultFeature.Rule => RuleFeature.Rule,
+            ResultFeature.RuleId => RuleFeature.RuleId,
+            ResultFeature.Support => RuleFeature.Support,
+            ResultFeature.Lift => RuleFeature.Lift,
+            ResultFeature.Leverage => RuleFeature.Leverage,
+            _ => null,
+        };
+        if (feature != ResultFeature.RuleValue && direct is null)
+            return null;
+        return new RuleSelection(
+            context.Enum(field, "algorithm", AssociationAlgorithm.ExclusiveRecommendation),
+            direct ?? context.Enum(field, "ruleFeature", RuleFeature.Consequent),
+            context.Enum(field, "rankBasis", RuleFeature.Confidence),
+            field.Attr("rankOrder") == "ascending",
+            context.Boolean(field, "isMultiValued", false));
+    }
 
     private static ImmutableArray<Target> ParseTargets(ParseContext context, XElement targets) =>
         targets.Children("Target").Select(target => new Target(

@@ -87,6 +87,8 @@ internal sealed class ModelCompiler(DocumentPlan document)
                 return new CompiledGeneralRegression(glm, id, outputs, Reserve);
             case NearestNeighborPlan knn:
                 return new CompiledNearestNeighbor(knn, id, outputs);
+            case AssociationPlan association:
+                return new CompiledAssociation(association, id, outputs);
             case ClusteringPlan clustering:
                 return new CompiledClustering(clustering, id, outputs, Reserve);
             case EnsemblePlan ensemble:

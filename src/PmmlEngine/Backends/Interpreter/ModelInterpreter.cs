@@ -28,6 +28,7 @@ internal static class ModelInterpreter
         NaiveBayesPlan bayes => NaiveBayesInterpreter.Evaluate(bayes, row),
         GeneralRegressionPlan glm => GeneralRegressionInterpreter.Evaluate(glm, row),
         NearestNeighborPlan knn => NearestNeighborInterpreter.Evaluate(knn, row),
+        AssociationPlan association => AssociationInterpreter.Evaluate(association, row),
         ClusteringPlan clustering => ClusteringInterpreter.Evaluate(clustering, row),
         _ => throw new InvalidOperationException($"unknown model plan {model.GetType().Name}"),
     };

@@ -32,6 +32,9 @@ internal sealed class ModelResult(TargetPlan target)
     /// <summary>A scorecard's reason codes for this record.</summary>
     public ReasonCodeTally? ReasonCodes { get; set; }
 
+    /// <summary>An association model's items for this record, from which rule outputs are chosen.</summary>
+    public AssociationMatch? Association { get; set; }
+
     /// <summary>Clears the result so a compiled backend can reuse it for the next record.</summary>
     public void Reset()
     {
@@ -45,6 +48,7 @@ internal sealed class ModelResult(TargetPlan target)
         EntityIds = null;
         EntityIndex = -1;
         ReasonCodes = null;
+        Association = null;
     }
 
     /// <summary>The index of the entity at 1-based <paramref name="rank"/>, ties in document order; -1 when there is none.</summary>
