@@ -46,6 +46,8 @@ internal static class ModelParser
                 return NearestNeighborParser.Parse(context, element);
             case "AssociationModel":
                 return AssociationModelParser.Parse(context, element);
+            case "AnomalyDetectionModel":
+                return AnomalyDetectionParser.Parse(context, element);
             case "ClusteringModel":
                 return ClusteringModelParser.Parse(context, element);
             default:

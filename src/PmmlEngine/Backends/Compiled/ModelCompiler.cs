@@ -89,6 +89,8 @@ internal sealed class ModelCompiler(DocumentPlan document)
                 return new CompiledNearestNeighbor(knn, id, outputs);
             case AssociationPlan association:
                 return new CompiledAssociation(association, id, outputs);
+            case AnomalyDetectionPlan anomaly:
+                return new CompiledAnomalyDetection(anomaly, id, outputs, Compile(anomaly.Inner));
             case ClusteringPlan clustering:
                 return new CompiledClustering(clustering, id, outputs, Reserve);
             case EnsemblePlan ensemble:

@@ -29,6 +29,7 @@ internal static class ModelInterpreter
         GeneralRegressionPlan glm => GeneralRegressionInterpreter.Evaluate(glm, row),
         NearestNeighborPlan knn => NearestNeighborInterpreter.Evaluate(knn, row),
         AssociationPlan association => AssociationInterpreter.Evaluate(association, row),
+        AnomalyDetectionPlan anomaly => AnomalyDetectionInterpreter.Evaluate(anomaly, row),
         ClusteringPlan clustering => ClusteringInterpreter.Evaluate(clustering, row),
         _ => throw new InvalidOperationException($"unknown model plan {model.GetType().Name}"),
     };

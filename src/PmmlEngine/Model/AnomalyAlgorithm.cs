@@ -1,0 +1,9 @@
+namespace PmmlEngine.Model;
+
+public enum AnomalyAlgorithm
+{
+    Iforest,
+    Ocsvm,
+    ClusterMeanDist,
+    Other,
+}
