@@ -48,6 +48,8 @@ internal static class ModelParser
                 return AssociationModelParser.Parse(context, element);
             case "AnomalyDetectionModel":
                 return AnomalyDetectionParser.Parse(context, element);
+            case "GaussianProcessModel":
+                return GaussianProcessParser.Parse(context, element);
             case "ClusteringModel":
                 return ClusteringModelParser.Parse(context, element);
             default:

@@ -9,15 +9,10 @@ internal static class NearestNeighborParser
 {
     public static NearestNeighborModel Parse(ParseContext context, XElement element)
     {
-        var training = element.Child("TrainingInstances");
+        var (instanceFields, instances) = InstanceFieldsParser.Parse(context, element);
         var comparison = element.Child("ComparisonMeasure");
-        if (training is null)
-            context.Report(MarkupProblemKind.MissingElement, element, "NearestNeighborModel requires TrainingInstances");
         if (comparison is null)
             context.Report(MarkupProblemKind.MissingElement, element, "NearestNeighborModel requires a ComparisonMeasure");
-        var table = training?.Child("InlineTable");
-        if (training is not null && table is null)
-            context.Report(MarkupProblemKind.UnsupportedElement, training, "TrainingInstances must hold an InlineTable; TableLocator refers to data outside the document");
         var model = new NearestNeighborModel
         {
             ElementName = "NearestNeighborModel",
@@ -34,13 +29,8 @@ internal static class NearestNeighborParser
                 : ComparisonMeasureParser.Parse(context, comparison),
             Inputs = (element.Child("KNNInputs")?.Children("KNNInput") ?? []).Select(i => (context.Required(i, "field"),
                 context.Number(i, "fieldWeight", 1.0), context.OptionalEnum<CompareFunction>(i, "compareFunction"))).ToImmutableArray(),
-            InstanceFields = (training?.Child("InstanceFields")?.Children("InstanceField") ?? []).Select(f =>
-            {
-                var field = context.Required(f, "field");
-                var column = f.Attr("column") ?? field;
-                return (field, column[(column.IndexOf(':') + 1)..]);
-            }).ToImmutableArray(),
-            Instances = table is null ? new InlineTable([]) : InlineTableParser.Parse(table),
+            InstanceFields = instanceFields,
+            Instances = instances,
         };
         return ModelParser.WithCommon(context, element, model);
     }

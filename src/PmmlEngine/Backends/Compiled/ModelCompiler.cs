@@ -91,6 +91,8 @@ internal sealed class ModelCompiler(DocumentPlan document)
                 return new CompiledAssociation(association, id, outputs);
             case AnomalyDetectionPlan anomaly:
                 return new CompiledAnomalyDetection(anomaly, id, outputs, Compile(anomaly.Inner));
+            case GaussianProcessPlan gp:
+                return new CompiledGaussianProcess(gp, id, outputs, Reserve);
             case ClusteringPlan clustering:
                 return new CompiledClustering(clustering, id, outputs, Reserve);
             case EnsemblePlan ensemble:

@@ -30,6 +30,7 @@ internal static class ModelInterpreter
         NearestNeighborPlan knn => NearestNeighborInterpreter.Evaluate(knn, row),
         AssociationPlan association => AssociationInterpreter.Evaluate(association, row),
         AnomalyDetectionPlan anomaly => AnomalyDetectionInterpreter.Evaluate(anomaly, row),
+        GaussianProcessPlan gp => GaussianProcessInterpreter.Evaluate(gp, row),
         ClusteringPlan clustering => ClusteringInterpreter.Evaluate(clustering, row),
         _ => throw new InvalidOperationException($"unknown model plan {model.GetType().Name}"),
     };

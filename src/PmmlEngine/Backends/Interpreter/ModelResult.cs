@@ -35,6 +35,11 @@ internal sealed class ModelResult(TargetPlan target)
     /// <summary>An association model's items for this record, from which rule outputs are chosen.</summary>
     public AssociationMatch? Association { get; set; }
 
+    /// <summary>The prediction's standard deviation (Gaussian process) and standard error (regressions), where known.</summary>
+    public double? StandardDeviation { get; set; }
+
+    public double? StandardError { get; set; }
+
     /// <summary>Clears the result so a compiled backend can reuse it for the next record.</summary>
     public void Reset()
     {
@@ -49,6 +54,8 @@ internal sealed class ModelResult(TargetPlan target)
         EntityIndex = -1;
         ReasonCodes = null;
         Association = null;
+        StandardDeviation = null;
+        StandardError = null;
     }
 
     /// <summary>The index of the entity at 1-based <paramref name="rank"/>, ties in document order; -1 when there is none.</summary>

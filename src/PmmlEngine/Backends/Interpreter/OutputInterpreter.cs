@@ -45,6 +45,10 @@ internal static class OutputInterpreter
                 return result.Association is { } match && output.Field.RuleSelection is { } selection
                     ? match.Report(selection, output.Field.Rank)
                     : output.Field.Feature == ResultFeature.RuleId && result.EntityId is { } rule ? Value.Of(rule) : Value.Missing;
+            case ResultFeature.StandardDeviation:
+                return result.StandardDeviation is { } deviation ? Value.Of(deviation) : Value.Missing;
+            case ResultFeature.StandardError:
+                return result.StandardError is { } error ? Value.Of(error) : Value.Missing;
             case ResultFeature.ReasonCode:
                 return result.ReasonCodes?.At(output.Field.Rank) is { } code ? Value.Of(code) : Value.Missing;
             case ResultFeature.Affinity:

@@ -1,0 +1,9 @@
+namespace PmmlEngine.Model;
+
+public enum GaussianProcessKernelType
+{
+    RadialBasis,
+    ArdSquaredExponential,
+    AbsoluteExponential,
+    GeneralizedExponential,
+}
