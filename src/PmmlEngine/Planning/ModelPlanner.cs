@@ -45,6 +45,7 @@ internal sealed class ModelPlanner(PlanningContext context, ExpressionPlanner ex
             AssociationModel association => new AssociationPlanner(this).Plan(association, scope, new TargetPlan(null, DataType.String, OpType.Categorical, [], null), active),
             AnomalyDetectionModel anomaly => new AnomalyDetectionPlanner(this).Plan(anomaly, scope, Target(model, targetName, inherited, []), active),
             GaussianProcessModel gp => new GaussianProcessPlanner(this).Plan(gp, scope, Target(model, targetName, inherited, []), active),
+            BaselineModel baseline => new BaselinePlanner(this).Plan(baseline, scope, Target(model, targetName, inherited, []), active),
             ClusteringModel clustering => new ClusteringPlanner(this).Plan(clustering, scope, active),
             _ => throw new InvalidOperationException($"no planner for {model.ElementName}"),
         };

@@ -50,6 +50,8 @@ internal static class ModelParser
                 return AnomalyDetectionParser.Parse(context, element);
             case "GaussianProcessModel":
                 return GaussianProcessParser.Parse(context, element);
+            case "BaselineModel":
+                return BaselineModelParser.Parse(context, element);
             case "ClusteringModel":
                 return ClusteringModelParser.Parse(context, element);
             default:

@@ -93,6 +93,8 @@ internal sealed class ModelCompiler(DocumentPlan document)
                 return new CompiledAnomalyDetection(anomaly, id, outputs, Compile(anomaly.Inner));
             case GaussianProcessPlan gp:
                 return new CompiledGaussianProcess(gp, id, outputs, Reserve);
+            case BaselinePlan baseline:
+                return new CompiledBaseline(baseline, id, outputs);
             case ClusteringPlan clustering:
                 return new CompiledClustering(clustering, id, outputs, Reserve);
             case EnsemblePlan ensemble:

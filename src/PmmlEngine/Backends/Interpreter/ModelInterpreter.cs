@@ -31,6 +31,7 @@ internal static class ModelInterpreter
         AssociationPlan association => AssociationInterpreter.Evaluate(association, row),
         AnomalyDetectionPlan anomaly => AnomalyDetectionInterpreter.Evaluate(anomaly, row),
         GaussianProcessPlan gp => GaussianProcessInterpreter.Evaluate(gp, row),
+        BaselinePlan baseline => BaselineInterpreter.Evaluate(baseline, row),
         ClusteringPlan clustering => ClusteringInterpreter.Evaluate(clustering, row),
         _ => throw new InvalidOperationException($"unknown model plan {model.GetType().Name}"),
     };

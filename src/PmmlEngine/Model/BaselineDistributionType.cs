@@ -1,0 +1,9 @@
+namespace PmmlEngine.Model;
+
+public enum BaselineDistributionType
+{
+    Gaussian,
+    Poisson,
+    Uniform,
+    Any,
+}

@@ -1,0 +1,10 @@
+namespace PmmlEngine.Model;
+
+public enum BaselineStatistic
+{
+    ZValue,
+    ChiSquareIndependence,
+    ChiSquareDistribution,
+    Cusum,
+    ScalarProduct,
+}
