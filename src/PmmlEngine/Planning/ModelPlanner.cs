@@ -46,6 +46,7 @@ internal sealed class ModelPlanner(PlanningContext context, ExpressionPlanner ex
             AnomalyDetectionModel anomaly => new AnomalyDetectionPlanner(this).Plan(anomaly, scope, Target(model, targetName, inherited, []), active),
             GaussianProcessModel gp => new GaussianProcessPlanner(this).Plan(gp, scope, Target(model, targetName, inherited, []), active),
             BaselineModel baseline => new BaselinePlanner(this).Plan(baseline, scope, Target(model, targetName, inherited, []), active),
+            TimeSeriesModel series => new TimeSeriesPlanner(this).Plan(series, scope, Target(model, targetName, inherited, []), active),
             ClusteringModel clustering => new ClusteringPlanner(this).Plan(clustering, scope, active),
             _ => throw new InvalidOperationException($"no planner for {model.ElementName}"),
         };

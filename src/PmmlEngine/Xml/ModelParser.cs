@@ -52,6 +52,8 @@ internal static class ModelParser
                 return GaussianProcessParser.Parse(context, element);
             case "BaselineModel":
                 return BaselineModelParser.Parse(context, element);
+            case "TimeSeriesModel":
+                return TimeSeriesModelParser.Parse(context, element);
             case "ClusteringModel":
                 return ClusteringModelParser.Parse(context, element);
             default:

@@ -95,6 +95,8 @@ internal sealed class ModelCompiler(DocumentPlan document)
                 return new CompiledGaussianProcess(gp, id, outputs, Reserve);
             case BaselinePlan baseline:
                 return new CompiledBaseline(baseline, id, outputs);
+            case TimeSeriesPlan series:
+                return new CompiledTimeSeries(series, id, outputs);
             case ClusteringPlan clustering:
                 return new CompiledClustering(clustering, id, outputs, Reserve);
             case EnsemblePlan ensemble:

@@ -32,6 +32,7 @@ internal static class ModelInterpreter
         AnomalyDetectionPlan anomaly => AnomalyDetectionInterpreter.Evaluate(anomaly, row),
         GaussianProcessPlan gp => GaussianProcessInterpreter.Evaluate(gp, row),
         BaselinePlan baseline => BaselineInterpreter.Evaluate(baseline, row),
+        TimeSeriesPlan series => TimeSeriesInterpreter.Evaluate(series, row),
         ClusteringPlan clustering => ClusteringInterpreter.Evaluate(clustering, row),
         _ => throw new InvalidOperationException($"unknown model plan {model.GetType().Name}"),
     };

@@ -1,0 +1,8 @@
+namespace PmmlEngine.Model;
+
+public enum ExpoSmoothTransformation
+{
+    None,
+    Logarithmic,
+    Squareroot,
+}

@@ -1,0 +1,11 @@
+namespace PmmlEngine.Model;
+
+public enum ExpoSmoothTrend
+{
+    None,
+    Additive,
+    DampedAdditive,
+    Multiplicative,
+    DampedMultiplicative,
+    PolynomialExponential,
+}

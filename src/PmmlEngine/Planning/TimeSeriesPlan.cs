@@ -1,0 +1,11 @@
+using PmmlEngine.Model;
+
+namespace PmmlEngine.Planning;
+
+/// <summary>A TimeSeriesModel: the horizon's slot and the algorithm that forecasts (exponential smoothing unless bestFit names ARIMA).</summary>
+public sealed class TimeSeriesPlan : ModelPlan
+{
+    public required int HorizonSlot { get; init; }
+    public ExponentialSmoothing? Smoothing { get; init; }
+    public Arima? Arima { get; init; }
+}

@@ -1,0 +1,39 @@
+using PmmlEngine.Errors;
+using PmmlEngine.Model;
+
+namespace PmmlEngine.Planning;
+
+internal sealed class TimeSeriesPlanner(ModelPlanner models)
+{
+    public TimeSeriesPlan Plan(TimeSeriesModel model, Scope scope, TargetPlan target, int[] active)
+    {
+        var context = models.Context;
+        if (active.Length != 1)
+            context.Error(MarkupProblemKind.InvalidElement, $"a TimeSeriesModel has one active field, the forecast horizon; found {active.Length}", model.Location);
+        var useArima = model.Arima is not null && (model.ExponentialSmoothing is null || model.BestFit == "ARIMA");
+        if (!useArima && model.ExponentialSmoothing is { } smoothing)
+        {
+            if (smoothing.Trend == ExpoSmoothTrend.PolynomialExponential)
+                context.Error(MarkupProblemKind.UnsupportedAttribute, "trend 'polynomial_exponential' is not supported yet", model.Location);
+            if (smoothing.Seasonality != ExpoSmoothSeasonality.None && smoothing.Seasonal.Length == 0)
+                context.Error(MarkupProblemKind.MissingElement, "Seasonality_ExpoSmooth needs an Array of seasonal indices", model.Location);
+        }
+        if (useArima && model.Arima is { } arima)
+        {
+            var needed = arima.Ar.Length + arima.Differences;
+            if (arima.Series.Length < needed)
+                context.Error(MarkupProblemKind.MissingElement, $"ARIMA needs the last {needed} values of the original TimeSeries, found {arima.Series.Length}", arima.Location);
+            if (arima.Residuals.Length < arima.Ma.Length)
+                context.Error(MarkupProblemKind.MissingElement, $"ARIMA needs the last {arima.Ma.Length} residuals, found {arima.Residuals.Length}", arima.Location);
+        }
+        return new TimeSeriesPlan
+        {
+            Element = model,
+            Target = target,
+            ActiveSlots = active,
+            HorizonSlot = active.Length > 0 ? active[0] : -1,
+            Smoothing = useArima ? null : model.ExponentialSmoothing,
+            Arima = useArima ? model.Arima : null,
+        };
+    }
+}

@@ -1,0 +1,77 @@
+namespace PmmlEngine.Tests.Evaluation;
+
+/// <summary>TimeSeriesModel forecasts by horizon, worked out by hand (and in Python) from the smoothing and ARIMA recursions.</summary>
+[TestFixture]
+public sealed class TimeSeriesModelTests
+{
+    private static string Document(string body, string timeSeries = "") => Pmml.Document("""
+        <DataField name="h" optype="continuous" dataType="integer"/><DataField name="y" optype="continuous" dataType="double"/>
+        """, $"""
+        <TimeSeriesModel functionName="timeSeries">
+          <MiningSchema><MiningField name="h"/><MiningField name="y" usageType="target"/></MiningSchema>
+          {timeSeries}
+          {body}
+        </TimeSeriesModel>
+        """);
+
+    private static string Smoothing(string trend, string season, string transformation = "none") => Document($"""
+        <ExponentialSmoothing transformation="{transformation}">{trend}{season}</ExponentialSmoothing>
+        """);
+
+    [TestCase(1, 107.0)]    // 100 + 2 + 5
+    [TestCase(6, 109.0)]    // 100 + 12 + S[(6 − 1) mod 4] = −3
+    public void AdditiveTrendAndSeason(int h, double expected)
+    {
+        var document = Smoothing("""<Level alpha="0.3" smoothedValue="100"/><Trend_ExpoSmooth trend="additive" gamma="0.1" smoothedValue="2"/>""",
+            """<Seasonality_ExpoSmooth type="additive" period="4" delta="0.2"><Array n="4" type="real">5 -3 0 -2</Array></Seasonality_ExpoSmooth>""");
+        foreach (var evaluator in Pmml.LoadBoth(document))
+            Assert.That(evaluator.Evaluate(Pmml.Row(("h", h)))["y"], Is.EqualTo(expected));
+    }
+
+    [TestCase("""<Trend_ExpoSmooth trend="damped_additive" phi="0.9" smoothedValue="2"/>""",
+        """<Seasonality_ExpoSmooth type="multiplicative" period="2" phase="1"><Array n="2" type="real">1.1 0.9</Array></Seasonality_ExpoSmooth>""",
+        "none", 100.0, 94.39020000000001)]                   // (100 + 2·(0.9 + 0.81 + 0.729)) · S[(1 + 2) mod 2]
+    [TestCase("""<Trend_ExpoSmooth trend="multiplicative" smoothedValue="1.1"/>""", "", "logarithmic", 3.0, 37.71281661718178)]   // exp(3 · 1.1²)
+    [TestCase("""<Trend_ExpoSmooth trend="damped_multiplicative" phi="0.8" smoothedValue="1.1"/>""", "", "squareroot", 10.0, 131.58637812227323)]
+    public void DampedAndMultiplicativeTrends(string trend, string season, string transformation, double level, double expected)
+    {
+        var h = transformation == "none" ? 3 : 2;
+        var document = Smoothing($"""<Level alpha="0.3" smoothedValue="{level}"/>{trend}""", season, transformation);
+        foreach (var evaluator in Pmml.LoadBoth(document))
+            Assert.That((double)evaluator.Evaluate(Pmml.Row(("h", h)))["y"]!, Is.EqualTo(expected).Within(expected * 1e-14));
+    }
+
+    // ARIMA(2,1,1), c = 0.5, φ = (0.4, −0.2), θ = 0.3, last residuals 0.1, −0.5, series 10 12 11 13 14.
+    [TestCase(1, 14.65)]
+    [TestCase(2, 15.21)]
+    [TestCase(3, 15.804)]
+    public void ArimaForecastsTheDifferencedSeries(int h, double expected)
+    {
+        var series = """
+            <TimeSeries usage="original">
+              <TimeValue index="1" value="10"/><TimeValue index="2" value="12"/><TimeValue index="3" value="11"/>
+              <TimeValue index="4" value="13"/><TimeValue index="5" value="14"/>
+            </TimeSeries>
+            """;
+        var document = Document("""
+            <ARIMA constantTerm="0.5" predictionMethod="conditionalLeastSquares">
+              <NonseasonalComponent p="2" d="1" q="1">
+                <AR><Array n="2" type="real">0.4 -0.2</Array></AR>
+                <MA><MACoefficients><Array n="1" type="real">0.3</Array></MACoefficients><Residuals><Array n="2" type="real">0.1 -0.5</Array></Residuals></MA>
+              </NonseasonalComponent>
+            </ARIMA>
+            """, series);
+        foreach (var evaluator in Pmml.LoadBoth(document))
+        {
+            Assert.That((double)evaluator.Evaluate(Pmml.Row(("h", h)))["y"]!, Is.EqualTo(expected).Within(1e-12));
+            Assert.That(evaluator.Evaluate(Pmml.Row(("h", 0)))["y"], Is.Null);
+        }
+    }
+
+    [Test]
+    public void StateSpaceModelsAreRefusedAtLoadByName()
+    {
+        var error = Assert.Throws<Errors.PmmlMarkupException>(() => Pmml.Load(Document("<StateSpaceModel/>")));
+        Assert.That(error!.Message, Does.Contain("StateSpaceModel"));
+    }
+}
