@@ -47,6 +47,8 @@ internal sealed class ModelPlanner(PlanningContext context, ExpressionPlanner ex
             GaussianProcessModel gp => new GaussianProcessPlanner(this).Plan(gp, scope, Target(model, targetName, inherited, []), active),
             BaselineModel baseline => new BaselinePlanner(this).Plan(baseline, scope, Target(model, targetName, inherited, []), active),
             TimeSeriesModel series => new TimeSeriesPlanner(this).Plan(series, scope, Target(model, targetName, inherited, []), active),
+            BayesianNetworkModel network => new BayesianNetworkPlanner(this).Plan(network, scope,
+                Target(model, targetName, inherited, BayesianNetworkPlanner.Categories(network, targetName)), active),
             ClusteringModel clustering => new ClusteringPlanner(this).Plan(clustering, scope, active),
             _ => throw new InvalidOperationException($"no planner for {model.ElementName}"),
         };

@@ -54,6 +54,8 @@ internal static class ModelParser
                 return BaselineModelParser.Parse(context, element);
             case "TimeSeriesModel":
                 return TimeSeriesModelParser.Parse(context, element);
+            case "BayesianNetworkModel":
+                return BayesianNetworkParser.Parse(context, element);
             case "ClusteringModel":
                 return ClusteringModelParser.Parse(context, element);
             default:

@@ -97,6 +97,8 @@ internal sealed class ModelCompiler(DocumentPlan document)
                 return new CompiledBaseline(baseline, id, outputs);
             case TimeSeriesPlan series:
                 return new CompiledTimeSeries(series, id, outputs);
+            case BayesianNetworkPlan network:
+                return new CompiledBayesianNetwork(network, id, outputs, Reserve);
             case ClusteringPlan clustering:
                 return new CompiledClustering(clustering, id, outputs, Reserve);
             case EnsemblePlan ensemble:

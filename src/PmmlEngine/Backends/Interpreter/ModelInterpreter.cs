@@ -33,6 +33,7 @@ internal static class ModelInterpreter
         GaussianProcessPlan gp => GaussianProcessInterpreter.Evaluate(gp, row),
         BaselinePlan baseline => BaselineInterpreter.Evaluate(baseline, row),
         TimeSeriesPlan series => TimeSeriesInterpreter.Evaluate(series, row),
+        BayesianNetworkPlan network => BayesianNetworkInterpreter.Evaluate(network, row),
         ClusteringPlan clustering => ClusteringInterpreter.Evaluate(clustering, row),
         _ => throw new InvalidOperationException($"unknown model plan {model.GetType().Name}"),
     };
