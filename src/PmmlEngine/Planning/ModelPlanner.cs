@@ -49,6 +49,7 @@ internal sealed class ModelPlanner(PlanningContext context, ExpressionPlanner ex
             TimeSeriesModel series => new TimeSeriesPlanner(this).Plan(series, scope, Target(model, targetName, inherited, []), active),
             BayesianNetworkModel network => new BayesianNetworkPlanner(this).Plan(network, scope,
                 Target(model, targetName, inherited, BayesianNetworkPlanner.Categories(network, targetName)), active),
+            TextModel text => new TextModelPlanner(this).Plan(text, scope, new TargetPlan(null, DataType.String, OpType.Categorical, [], null), active),
             ClusteringModel clustering => new ClusteringPlanner(this).Plan(clustering, scope, active),
             _ => throw new InvalidOperationException($"no planner for {model.ElementName}"),
         };

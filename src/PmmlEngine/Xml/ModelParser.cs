@@ -56,6 +56,8 @@ internal static class ModelParser
                 return TimeSeriesModelParser.Parse(context, element);
             case "BayesianNetworkModel":
                 return BayesianNetworkParser.Parse(context, element);
+            case "TextModel":
+                return TextModelParser.Parse(context, element);
             case "ClusteringModel":
                 return ClusteringModelParser.Parse(context, element);
             default:

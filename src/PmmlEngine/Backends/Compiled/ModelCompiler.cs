@@ -99,6 +99,8 @@ internal sealed class ModelCompiler(DocumentPlan document)
                 return new CompiledTimeSeries(series, id, outputs);
             case BayesianNetworkPlan network:
                 return new CompiledBayesianNetwork(network, id, outputs, Reserve);
+            case TextModelPlan text:
+                return new CompiledTextModel(text, id, outputs, Reserve);
             case ClusteringPlan clustering:
                 return new CompiledClustering(clustering, id, outputs, Reserve);
             case EnsemblePlan ensemble:

@@ -34,6 +34,7 @@ internal static class ModelInterpreter
         BaselinePlan baseline => BaselineInterpreter.Evaluate(baseline, row),
         TimeSeriesPlan series => TimeSeriesInterpreter.Evaluate(series, row),
         BayesianNetworkPlan network => BayesianNetworkInterpreter.Evaluate(network, row),
+        TextModelPlan text => TextModelInterpreter.Evaluate(text, row),
         ClusteringPlan clustering => ClusteringInterpreter.Evaluate(clustering, row),
         _ => throw new InvalidOperationException($"unknown model plan {model.GetType().Name}"),
     };

@@ -1,0 +1,10 @@
+namespace PmmlEngine.Model;
+
+public enum TextGlobalWeights
+{
+    InverseDocumentFrequency,
+    None,
+    Gfidf,
+    Normal,
+    ProbabilisticInverse,
+}
