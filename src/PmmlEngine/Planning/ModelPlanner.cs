@@ -156,7 +156,18 @@ internal sealed class ModelPlanner(PlanningContext context, ExpressionPlanner ex
             var expression = field.Expression is null ? null : expressions.Plan(field.Expression, outputScope);
             var slot = context.Add(new ResultSlot(field.Name, type, opType));
             outputScope.Bind(field.Name, slot);
-            outputs.Add(new OutputPlan(field, slot, type, opType, category, expression) { CategoryIndex = category.HasValue ? target.IndexOf(category) : -1 });
+            var segment = -1;
+            if (field.SegmentId is { } segmentId)
+            {
+                segment = model is MiningModel mining ? mining.Segments.IndexOf(mining.Segments.FirstOrDefault(s => s.Id == segmentId)!) : -1;
+                if (segment < 0)
+                    context.Error(MarkupProblemKind.InvalidAttribute, $"OutputField '{field.Name}' refers to segment '{segmentId}', which this model does not have", field.Location);
+            }
+            outputs.Add(new OutputPlan(field, slot, type, opType, category, expression)
+            {
+                CategoryIndex = category.HasValue && segment < 0 ? target.IndexOf(category) : -1,
+                SegmentIndex = segment,
+            });
         }
         return outputs.ToArray();
     }

@@ -20,4 +20,7 @@ public sealed class OutputPlan(OutputField field, int slot, DataType dataType, O
     public int CategoryIndex { get; init; } = -1;
 
     public PlanExpression? Expression { get; } = expression;
+
+    /// <summary>The ensemble segment (by position) whose result this output reports (OutputField segmentId), or -1.</summary>
+    public int SegmentIndex { get; init; } = -1;
 }

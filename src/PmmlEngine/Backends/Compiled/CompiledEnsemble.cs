@@ -36,10 +36,10 @@ internal sealed class CompiledEnsemble : CompiledModel
 
     public FeatureMap? Features => _features;
 
-    public override object CreateState() => new EnsembleState(_segments.Length, _plan.Target.Categories.Length);
+    public override object CreateState() => new EnsembleState(_segments.Length, _plan.Target.Categories.Length, _plan.HasSegmentOutputs);
 
     private static bool IsTreeSum(EnsemblePlan plan, CompiledSegment[] segments) =>
-        plan.Function != MiningFunction.Classification
+        plan.Function != MiningFunction.Classification && !plan.HasSegmentOutputs
         && EnsembleInterpreter.SumKindOf(plan) is not null
         && segments.All(s => s.Predicate is null && s.Model is CompiledTree { OwnsFeatures: false } tree
             && tree.Plan.Outputs.Length == 0 && tree.Plan.Target.Target is null
@@ -76,12 +76,19 @@ internal sealed class CompiledEnsemble : CompiledModel
         }
 
         var chosen = -1;
+        if (state.SegmentResults is { } segmentResults)
+        {
+            Array.Clear(segmentResults);
+            result.Segments = segmentResults;
+        }
         for (var i = 0; i < _segments.Length; i++)
         {
             var segment = _segments[i];
             if (segment.Predicate is { } predicate && predicate(row, segment.Key) != Truth.True)
                 continue;
             var scored = segment.Model.Evaluate(workspace);
+            if (state.SegmentResults is { } kept)
+                kept[i] = scored;
             switch (_plan.Method)
             {
                 case MultipleModelMethod.SelectFirst:

@@ -4,8 +4,11 @@ using PmmlEngine.Planning;
 namespace PmmlEngine.Backends.Compiled;
 
 /// <summary>The buffers one thread uses to combine an ensemble's segments, sized once.</summary>
-internal sealed class EnsembleState(int segments, int categories)
+internal sealed class EnsembleState(int segments, int categories, bool keepSegmentResults)
 {
+    /// <summary>Each segment's result for this record, kept only when segment-level outputs read them.</summary>
+    public ModelResult?[]? SegmentResults { get; } = keepSegmentResults ? new ModelResult?[segments] : null;
+
     public int[] Scored { get; } = new int[segments];
     public double[] Values { get; } = new double[segments];
     public double[] Weights { get; } = new double[segments];

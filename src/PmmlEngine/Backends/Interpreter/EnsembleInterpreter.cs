@@ -13,11 +13,15 @@ internal static class EnsembleInterpreter
         var result = new ModelResult(ensemble.Target);
         var scored = new List<(SegmentPlan Segment, ModelResult Result)>();
         var missing = 0;
-        foreach (var segment in ensemble.Segments)
+        var segments = ensemble.HasSegmentOutputs ? result.Segments = new ModelResult?[ensemble.Segments.Length] : null;
+        for (var s = 0; s < ensemble.Segments.Length; s++)
         {
+            var segment = ensemble.Segments[s];
             if (PredicateInterpreter.Evaluate(segment.Predicate, row) != Truth.True)
                 continue;
             var segmentResult = ModelInterpreter.Evaluate(segment.Model, row);
+            if (segments is not null)
+                segments[s] = segmentResult;
             switch (ensemble.Method)
             {
                 case MultipleModelMethod.SelectFirst:

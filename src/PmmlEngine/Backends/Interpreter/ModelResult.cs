@@ -40,6 +40,9 @@ internal sealed class ModelResult(TargetPlan target)
 
     public double? StandardError { get; set; }
 
+    /// <summary>An ensemble's segment results by segment position (null where not scored), for segment-level outputs.</summary>
+    public ModelResult?[]? Segments { get; set; }
+
     /// <summary>Clears the result so a compiled backend can reuse it for the next record.</summary>
     public void Reset()
     {
@@ -56,6 +59,7 @@ internal sealed class ModelResult(TargetPlan target)
         Association = null;
         StandardDeviation = null;
         StandardError = null;
+        Segments = null;
     }
 
     /// <summary>The index of the entity at 1-based <paramref name="rank"/>, ties in document order; -1 when there is none.</summary>

@@ -17,6 +17,13 @@ internal static class OutputInterpreter
 
     private static Value Compute(OutputPlan output, int position, ModelResult result, RowContext row, Func<RowContext, int, Value>? expression)
     {
+        if (output.SegmentIndex >= 0)
+        {
+            // A segment-level output reports that segment's own result, if it was scored for this record.
+            if (result.Segments?[output.SegmentIndex] is not { } segment)
+                return Value.Missing;
+            result = segment;
+        }
         var target = result.Target;
         switch (output.Field.Feature)
         {
@@ -68,7 +75,8 @@ internal static class OutputInterpreter
     {
         if (distribution is null || !result.Predicted.HasValue && output.Category.IsMissing)
             return Value.Missing;
-        var index = output.Category.IsMissing ? result.Target.IndexOf(result.Predicted) : output.CategoryIndex;
+        var index = output.Category.IsMissing ? result.Target.IndexOf(result.Predicted)
+            : output.SegmentIndex >= 0 ? result.Target.IndexOf(output.Category) : output.CategoryIndex;
         // A category the model knows but that no node or table mentions has probability 0.
         return index < 0 ? Value.Of(0.0) : Value.Of(distribution[index]);
     }
