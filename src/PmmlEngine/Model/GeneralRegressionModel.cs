@@ -20,6 +20,15 @@ public sealed record GeneralRegressionModel : ModelElement
     public string? TrialsVariable { get; init; }
     public double? TrialsValue { get; init; }
     public required ImmutableArray<string> Parameters { get; init; }
+
+    /// <summary>Each parameter's referencePoint (CoxRegression centres the linear predictor on them).</summary>
+    public ImmutableArray<double> ReferencePoints { get; init; } = [];
+
+    /// <summary>CoxRegression: the field holding the time, the field selecting the baseline stratum, and the baselines.</summary>
+    public string? EndTimeVariable { get; init; }
+
+    public string? BaselineStrataVariable { get; init; }
+    public ImmutableArray<CoxBaseline> Baselines { get; init; } = [];
     public required ImmutableArray<string> Factors { get; init; }
     public required ImmutableArray<string> Covariates { get; init; }
     public required ImmutableArray<PPCell> PPMatrix { get; init; }

@@ -23,7 +23,18 @@ public sealed class GeneralRegressionPlan : ModelPlan
     public required double Offset { get; init; }
     public required int TrialsSlot { get; init; }
     public required double Trials { get; init; }
+
+    /// <summary>CoxRegression's time, strata and baselines; null for other model types.</summary>
+    public CoxPlan? Cox { get; init; }
 }
+
+/// <summary>
+/// CoxRegression: the time slot, the strata slot (-1 when not stratified), Σβ·referencePoint, and per stratum the
+/// baseline cumulative hazard at increasing times.
+/// </summary>
+public sealed record CoxPlan(int TimeSlot, int StrataSlot, double ReferenceShift, CoxBaselinePlan[] Baselines);
+
+public sealed record CoxBaselinePlan(Value Stratum, double MaxTime, double[] Times, double[] CumulativeHazards);
 
 /// <summary>A factor term is 1 when the slot equals <see cref="Level"/>, else 0; a covariate term is the slot's number to <see cref="Exponent"/>.</summary>
 public sealed record GrTerm(int Slot, Value Level, double Exponent);

@@ -13,8 +13,6 @@ internal sealed class GeneralRegressionPlanner(ModelPlanner models)
 
     public GeneralRegressionPlan Plan(GeneralRegressionModel model, Scope scope, TargetPlan target, int[] active)
     {
-        if (model.ModelType == GeneralRegressionType.CoxRegression)
-            Context.Error(MarkupProblemKind.UnsupportedAttribute, "GeneralRegressionModel modelType='CoxRegression' is not supported yet", model.Location);
         if (model.ContrastMatrix is { } contrast)
             Context.Error(MarkupProblemKind.UnsupportedElement, "factor contrast matrices are not supported yet", contrast);
 
@@ -41,6 +39,7 @@ internal sealed class GeneralRegressionPlanner(ModelPlanner models)
         }
 
         var (equations, categories) = Equations(model, parameters, target);
+        var cox = model.ModelType == GeneralRegressionType.CoxRegression ? PlanCox(model, scope, equations[0]) : null;
         return new GeneralRegressionPlan
         {
             Element = model,
@@ -57,7 +56,26 @@ internal sealed class GeneralRegressionPlanner(ModelPlanner models)
             Offset = model.OffsetValue ?? 0.0,
             TrialsSlot = model.TrialsVariable is { } trials ? Context.Resolve(scope, trials, model.Location, "trialsVariable") : -1,
             Trials = model.TrialsValue ?? 1.0,
+            Cox = cox,
         };
+    }
+
+    /// <summary>The time and stratum fields, the baselines, and Σβ·referencePoint, which the hazard ratio is centred on.</summary>
+    private CoxPlan? PlanCox(GeneralRegressionModel model, Scope scope, double[] coefficients)
+    {
+        if (model.EndTimeVariable is null || model.Baselines.Length == 0)
+        {
+            Context.Error(MarkupProblemKind.MissingElement, "CoxRegression needs an endTimeVariable and BaseCumHazardTables", model.Location);
+            return null;
+        }
+        var time = Context.Resolve(scope, model.EndTimeVariable, model.Location, "endTimeVariable");
+        var strata = model.BaselineStrataVariable is { } s ? Context.Resolve(scope, s, model.Location, "baselineStrataVariable") : -1;
+        var shift = 0.0;
+        for (var p = 0; p < Math.Min(coefficients.Length, model.ReferencePoints.Length); p++)
+            shift += coefficients[p] * model.ReferencePoints[p];
+        return new CoxPlan(time, strata, shift, model.Baselines.Select(b => new CoxBaselinePlan(
+            b.Value is null ? Value.Missing : Context.Parse(b.Value, Context.TypeOf(strata), model.Location), b.MaxTime,
+            b.Cells.Select(c => c.Time).ToArray(), b.Cells.Select(c => c.CumulativeHazard).ToArray())).ToArray());
     }
 
     /// <summary>

@@ -34,8 +34,25 @@ internal static class GeneralRegressionParser
             ParamMatrix = (element.Child("ParamMatrix")?.Children("PCell") ?? []).Select(c => new PCell(c.Attr("targetCategory"),
                 context.Required(c, "parameterName"), context.RequiredNumber(c, "beta"), c.Where())).ToImmutableArray(),
             ContrastMatrix = contrast?.Where(),
+            ReferencePoints = (element.Child("ParameterList")?.Children("Parameter") ?? []).Select(p => context.Number(p, "referencePoint", 0.0)).ToImmutableArray(),
+            EndTimeVariable = element.Attr("endTimeVariable"),
+            BaselineStrataVariable = element.Attr("baselineStrataVariable"),
+            Baselines = Baselines(context, element.Child("BaseCumHazardTables")),
         };
         return ModelParser.WithCommon(context, element, model);
+    }
+
+    /// <summary>BaselineStratum elements, or the unstratified BaselineCells directly under the table.</summary>
+    private static ImmutableArray<CoxBaseline> Baselines(ParseContext context, XElement? tables)
+    {
+        if (tables is null)
+            return [];
+        static ImmutableArray<(double, double)> Cells(ParseContext context, XElement holder) =>
+            holder.Children("BaselineCell").Select(c => (context.RequiredNumber(c, "time"), context.RequiredNumber(c, "cumHazard"))).OrderBy(c => c.Item1).ToImmutableArray();
+        var strata = tables.Children("BaselineStratum").Select(s => new CoxBaseline(context.Required(s, "value"), context.RequiredNumber(s, "maxTime"), Cells(context, s)));
+        return tables.Child("BaselineStratum") is null
+            ? [new CoxBaseline(null, context.RequiredNumber(tables, "maxTime"), Cells(context, tables))]
+            : strata.ToImmutableArray();
     }
 
     private static ImmutableArray<string> Predictors(ParseContext context, XElement element, string list) =>

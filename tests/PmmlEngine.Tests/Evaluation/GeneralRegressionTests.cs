@@ -122,10 +122,45 @@ public sealed class GeneralRegressionTests
         }
     }
 
-    [Test]
-    public void CoxRegressionIsRefusedAtLoadByName()
+    // H(t) = H₀(t)·exp(0.3·x − 0.7·[g = b] − (0.3·2 − 0.7·0.5)), H₀ from the stratum's table at the last time ≤ t.
+    [TestCase(4.0, "b", "A", 4.0, 0.32100635417193535)]
+    [TestCase(4.0, "b", "A", 0.5, 0.0)]                      // before the first baseline time
+    [TestCase(4.0, "b", "A", 11.0, null)]                    // after the stratum's maxTime
+    [TestCase(4.0, "b", "B", 5.0, 0.6420127083438707)]       // exactly on a baseline time
+    [TestCase(1.0, "a", "B", 3.0, 0.21025421927520482)]
+    [TestCase(1.0, "a", "C", 3.0, null)]                     // a stratum without a baseline
+    public void CoxRegressionCumulativeHazard(double x, string g, string stratum, double time, double? expected)
     {
-        var error = Assert.Throws<Errors.PmmlMarkupException>(() => Pmml.Load(Generalized("log").Replace("modelType=\"generalizedLinear\"", "modelType=\"CoxRegression\"")));
-        Assert.That(error!.Message, Does.Contain("CoxRegression"));
+        var document = Pmml.Document("""
+            <DataField name="x" optype="continuous" dataType="double"/>
+            <DataField name="g" optype="categorical" dataType="string"><Value value="a"/><Value value="b"/></DataField>
+            <DataField name="s" optype="categorical" dataType="string"/>
+            <DataField name="t" optype="continuous" dataType="double"/>
+            <DataField name="hazard" optype="continuous" dataType="double"/>
+            """, """
+            <GeneralRegressionModel functionName="regression" modelType="CoxRegression" endTimeVariable="t" baselineStrataVariable="s">
+              <MiningSchema><MiningField name="x"/><MiningField name="g"/><MiningField name="s"/><MiningField name="t"/>
+                <MiningField name="hazard" usageType="target"/></MiningSchema>
+              <ParameterList><Parameter name="p0" referencePoint="2"/><Parameter name="p1" referencePoint="0.5"/></ParameterList>
+              <FactorList><Predictor name="g"/></FactorList>
+              <CovariateList><Predictor name="x"/></CovariateList>
+              <PPMatrix><PPCell value="1" predictorName="x" parameterName="p0"/><PPCell value="b" predictorName="g" parameterName="p1"/></PPMatrix>
+              <ParamMatrix><PCell parameterName="p0" beta="0.3"/><PCell parameterName="p1" beta="-0.7"/></ParamMatrix>
+              <BaseCumHazardTables>
+                <BaselineStratum value="A" maxTime="10">
+                  <BaselineCell time="1" cumHazard="0.1"/><BaselineCell time="3" cumHazard="0.25"/><BaselineCell time="6" cumHazard="0.6"/>
+                </BaselineStratum>
+                <BaselineStratum value="B" maxTime="8"><BaselineCell time="2" cumHazard="0.2"/><BaselineCell time="5" cumHazard="0.5"/></BaselineStratum>
+              </BaseCumHazardTables>
+            </GeneralRegressionModel>
+            """);
+        foreach (var evaluator in Pmml.LoadBoth(document))
+        {
+            var hazard = evaluator.Evaluate(Pmml.Row(("x", x), ("g", g), ("s", stratum), ("t", time)))["hazard"];
+            if (expected is null)
+                Assert.That(hazard, Is.Null);
+            else
+                Assert.That((double)hazard!, Is.EqualTo(expected.Value).Within(1e-15));
+        }
     }
 }

@@ -51,6 +51,10 @@ internal static class GeneralRegressionInterpreter
                 Ordinal(plan, x, probabilities);
                 result.SetDistribution(probabilities);
                 return;
+            case GeneralRegressionType.CoxRegression:
+                if (CumulativeHazard(plan.Cox!, row, Dot(plan.Equations[0], x)) is { } hazard)
+                    result.Predicted = Value.Of(hazard);
+                return;
         }
         if (!Optional(row, plan.OffsetSlot, plan.Offset, out var offset) || !Optional(row, plan.TrialsSlot, plan.Trials, out var trials))
             return;
@@ -58,6 +62,36 @@ internal static class GeneralRegressionInterpreter
         result.Predicted = Value.Of(plan.Type == GeneralRegressionType.GeneralizedLinear
             ? GlmLinks.Inverse(plan.Link, eta, plan.LinkParameter) * trials
             : eta);
+    }
+
+    /// <summary>
+    /// H(t) = H₀(t)·exp(η − Σβ·referencePoint), H₀ the stratum's baseline at the last time not after t (0 before the
+    /// first); no prediction after the baseline's maxTime, for an unknown stratum or a missing time.
+    /// </summary>
+    private static double? CumulativeHazard(CoxPlan cox, RowContext row, double eta)
+    {
+        if (!row.Get(cox.TimeSlot).TryGetNumber(out var time))
+            return null;
+        CoxBaselinePlan? baseline = null;
+        if (cox.StrataSlot < 0)
+            baseline = cox.Baselines[0];
+        else
+        {
+            var stratum = row.Get(cox.StrataSlot);
+            foreach (var candidate in cox.Baselines)
+                if (candidate.Stratum.Equals(stratum))
+                    baseline = candidate;
+        }
+        if (baseline is null || time > baseline.MaxTime)
+            return null;
+        var index = Array.BinarySearch(baseline.Times, time);
+        if (index < 0)
+            index = ~index - 1;
+        else
+            while (index + 1 < baseline.Times.Length && baseline.Times[index + 1] == time)
+                index++;
+        var baselineHazard = index < 0 ? 0.0 : baseline.CumulativeHazards[index];
+        return baselineHazard * Math.Exp(eta - cox.ReferenceShift);
     }
 
     private static void Multinomial(GeneralRegressionPlan plan, double[] x, double[] probabilities)
