@@ -11,6 +11,9 @@ public sealed class GeneralRegressionPlan : ModelPlan
 {
     public required GeneralRegressionType Type { get; init; }
     public required GrTerm[][] Parameters { get; init; }
+
+    /// <summary>Whether some PPCell applies to one target category only, so each equation has its own parameter values.</summary>
+    public bool PerCategoryTerms { get; init; }
     public required double[][] Equations { get; init; }
     public required int[] EquationCategories { get; init; }
     public required GlmLink Link { get; init; }
@@ -37,4 +40,5 @@ public sealed record CoxPlan(int TimeSlot, int StrataSlot, double ReferenceShift
 public sealed record CoxBaselinePlan(Value Stratum, double MaxTime, double[] Times, double[] CumulativeHazards);
 
 /// <summary>A factor term is 1 when the slot equals <see cref="Level"/>, else 0; a covariate term is the slot's number to <see cref="Exponent"/>.</summary>
-public sealed record GrTerm(int Slot, Value Level, double Exponent);
+/// <remarks><see cref="Category"/>: the target category (index) whose equations the term applies to, -1 for all (PPCell targetCategory).</remarks>
+public sealed record GrTerm(int Slot, Value Level, double Exponent, int Category = -1);

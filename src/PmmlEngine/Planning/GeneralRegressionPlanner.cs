@@ -26,13 +26,14 @@ internal sealed class GeneralRegressionPlanner(ModelPlanner models)
                 Context.Error(MarkupProblemKind.InvalidAttribute, $"PPCell refers to parameter '{cell.Parameter}', which the ParameterList does not define", cell.Location);
                 continue;
             }
-            if (cell.TargetCategory is not null)
-                Context.Error(MarkupProblemKind.UnsupportedAttribute, "PPCell targetCategory is not supported yet", cell.Location);
+            var category = cell.TargetCategory is { } c ? target.IndexOf(Context.Parse(c, target.DataType, cell.Location)) : -1;
+            if (cell.TargetCategory is not null && category < 0)
+                Context.Error(MarkupProblemKind.InvalidAttribute, $"PPCell targetCategory '{cell.TargetCategory}' is not a category of the target", cell.Location);
             var slot = Context.Resolve(scope, cell.Predictor, cell.Location, "PPCell predictor");
             if (model.Factors.Contains(cell.Predictor))
-                terms[p].Add(new GrTerm(slot, Context.Parse(cell.Value, Context.TypeOf(slot), cell.Location), 1));
+                terms[p].Add(new GrTerm(slot, Context.Parse(cell.Value, Context.TypeOf(slot), cell.Location), 1, category));
             else if (model.Covariates.Contains(cell.Predictor) && ValueParser.TryParseDouble(cell.Value, out var exponent))
-                terms[p].Add(new GrTerm(slot, Value.Missing, exponent));
+                terms[p].Add(new GrTerm(slot, Value.Missing, exponent, category));
             else
                 Context.Error(MarkupProblemKind.InvalidAttribute,
                     $"PPCell predictor '{cell.Predictor}' must be in the FactorList, or in the CovariateList with a numeric value", cell.Location);
@@ -47,6 +48,7 @@ internal sealed class GeneralRegressionPlanner(ModelPlanner models)
             ActiveSlots = active,
             Type = model.ModelType,
             Parameters = terms.Select(t => t.ToArray()).ToArray(),
+            PerCategoryTerms = terms.Any(t => t.Any(term => term.Category >= 0)),
             Equations = equations,
             EquationCategories = categories,
             Link = model.Link ?? GlmLink.Identity,

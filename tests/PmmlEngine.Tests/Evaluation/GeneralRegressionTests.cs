@@ -163,4 +163,36 @@ public sealed class GeneralRegressionTests
                 Assert.That((double)hazard!, Is.EqualTo(expected.Value).Within(1e-15));
         }
     }
+
+    // PPCells with a targetCategory: parameter p1 is x in a's equation and z in b's: η_a = 0.2 + 0.4·x, η_b = −0.1 + 0.3·z.
+    [Test]
+    public void ParametersCanDifferByCategory()
+    {
+        var document = Pmml.Document("""
+            <DataField name="x" optype="continuous" dataType="double"/><DataField name="z" optype="continuous" dataType="double"/>
+            <DataField name="y" optype="categorical" dataType="string"><Value value="a"/><Value value="b"/><Value value="c"/></DataField>
+            """, """
+            <GeneralRegressionModel functionName="classification" modelType="multinomialLogistic" targetReferenceCategory="c">
+              <MiningSchema><MiningField name="x"/><MiningField name="z"/><MiningField name="y" usageType="target"/></MiningSchema>
+              <Output><OutputField name="pa" feature="probability" value="a"/><OutputField name="pb" feature="probability" value="b"/></Output>
+              <ParameterList><Parameter name="p0"/><Parameter name="p1"/></ParameterList>
+              <CovariateList><Predictor name="x"/><Predictor name="z"/></CovariateList>
+              <PPMatrix>
+                <PPCell value="1" predictorName="x" parameterName="p1" targetCategory="a"/>
+                <PPCell value="1" predictorName="z" parameterName="p1" targetCategory="b"/>
+              </PPMatrix>
+              <ParamMatrix>
+                <PCell targetCategory="a" parameterName="p0" beta="0.2"/><PCell targetCategory="a" parameterName="p1" beta="0.4"/>
+                <PCell targetCategory="b" parameterName="p0" beta="-0.1"/><PCell targetCategory="b" parameterName="p1" beta="0.3"/>
+              </ParamMatrix>
+            </GeneralRegressionModel>
+            """);
+        foreach (var evaluator in Pmml.LoadBoth(document))
+        {
+            var result = evaluator.Evaluate(Pmml.Row(("x", 2.0), ("z", 1.0)));
+            Assert.That((double)result["pa"]!, Is.EqualTo(0.5502946151303707).Within(1e-15));
+            Assert.That((double)result["pb"]!, Is.EqualTo(0.2472633093758146).Within(1e-15));
+            Assert.That(evaluator.Evaluate(Pmml.Row(("x", 2.0), ("z", null)))["y"], Is.Null, "b's predictor is missing");
+        }
+    }
 }

@@ -23,32 +23,19 @@ internal static class GeneralRegressionInterpreter
 
     internal static void Score(GeneralRegressionPlan plan, RowContext row, ModelResult result, double[] x, double[] probabilities)
     {
-        for (var p = 0; p < plan.Parameters.Length; p++)
-        {
-            var product = 1.0;
-            foreach (var term in plan.Parameters[p])
-            {
-                var value = row.Get(term.Slot);
-                if (value.IsMissing)
-                    return;
-                if (term.Level.HasValue)
-                    product *= value.Equals(term.Level) ? 1.0 : 0.0;
-                else if (value.TryGetNumber(out var number))
-                    product *= term.Exponent == 1 ? number : Math.Pow(number, term.Exponent);
-                else
-                    return;
-            }
-            x[p] = product;
-        }
+        if (!Fill(plan, row, x, -1))
+            return;
 
         switch (plan.Type)
         {
-            case GeneralRegressionType.MultinomialLogistic:
-                Multinomial(plan, x, probabilities);
-                result.SetDistribution(probabilities);
-                return;
-            case GeneralRegressionType.OrdinalMultinomial:
-                Ordinal(plan, x, probabilities);
+            case GeneralRegressionType.MultinomialLogistic or GeneralRegressionType.OrdinalMultinomial:
+                if (plan.Type == GeneralRegressionType.MultinomialLogistic)
+                    Multinomial(plan, row, x, probabilities);
+                else
+                    Ordinal(plan, row, x, probabilities);
+                // A predictor of one category's equation was missing.
+                if (Array.Exists(probabilities, double.IsNaN))
+                    return;
                 result.SetDistribution(probabilities);
                 return;
             case GeneralRegressionType.CoxRegression:
@@ -94,11 +81,47 @@ internal static class GeneralRegressionInterpreter
         return baselineHazard * Math.Exp(eta - cox.ReferenceShift);
     }
 
-    private static void Multinomial(GeneralRegressionPlan plan, double[] x, double[] probabilities)
+    /// <summary>
+    /// Each parameter's value: the product of its terms that apply to <paramref name="category"/> (-1: the terms for
+    /// every category); false when a predictor is missing or not a number.
+    /// </summary>
+    private static bool Fill(GeneralRegressionPlan plan, RowContext row, double[] x, int category)
+    {
+        for (var p = 0; p < plan.Parameters.Length; p++)
+        {
+            var product = 1.0;
+            foreach (var term in plan.Parameters[p])
+            {
+                if (term.Category >= 0 && term.Category != category)
+                    continue;
+                var value = row.Get(term.Slot);
+                if (value.IsMissing)
+                    return false;
+                if (term.Level.HasValue)
+                    product *= value.Equals(term.Level) ? 1.0 : 0.0;
+                else if (value.TryGetNumber(out var number))
+                    product *= term.Exponent == 1 ? number : Math.Pow(number, term.Exponent);
+                else
+                    return false;
+            }
+            x[p] = product;
+        }
+        return true;
+    }
+
+    /// <summary>The linear predictor of equation <paramref name="e"/>, refilling the parameters when they differ by category.</summary>
+    private static double Eta(GeneralRegressionPlan plan, RowContext row, double[] x, int e)
+    {
+        if (plan.PerCategoryTerms && !Fill(plan, row, x, plan.EquationCategories[e]))
+            return double.NaN;
+        return Dot(plan.Equations[e], x);
+    }
+
+    private static void Multinomial(GeneralRegressionPlan plan, RowContext row, double[] x, double[] probabilities)
     {
         Array.Clear(probabilities);
         for (var e = 0; e < plan.Equations.Length; e++)
-            probabilities[plan.EquationCategories[e]] = Dot(plan.Equations[e], x);
+            probabilities[plan.EquationCategories[e]] = Eta(plan, row, x, e);
         // Shifting by the largest η keeps exp from overflowing; the ratios are the same.
         var max = probabilities.Max();
         var sum = 0.0;
@@ -108,12 +131,12 @@ internal static class GeneralRegressionInterpreter
             probabilities[k] /= sum;
     }
 
-    private static void Ordinal(GeneralRegressionPlan plan, double[] x, double[] probabilities)
+    private static void Ordinal(GeneralRegressionPlan plan, RowContext row, double[] x, double[] probabilities)
     {
         var previous = 0.0;
         for (var e = 0; e < plan.Equations.Length; e++)
         {
-            var cumulative = GlmLinks.Cumulative(plan.Cumulative, Dot(plan.Equations[e], x));
+            var cumulative = GlmLinks.Cumulative(plan.Cumulative, Eta(plan, row, x, e));
             probabilities[e] = cumulative - previous;
             previous = cumulative;
         }
