@@ -29,6 +29,9 @@ public sealed record GeneralRegressionModel : ModelElement
 
     public string? BaselineStrataVariable { get; init; }
     public ImmutableArray<CoxBaseline> Baselines { get; init; } = [];
+
+    /// <summary>PCovMatrix cells: the covariance of two parameters' estimates (one triangle or both).</summary>
+    public ImmutableArray<(string Row, string Column, double Value)> Covariances { get; init; } = [];
     public required ImmutableArray<string> Factors { get; init; }
     public required ImmutableArray<string> Covariates { get; init; }
     public required ImmutableArray<PPCell> PPMatrix { get; init; }

@@ -27,6 +27,9 @@ public sealed class GeneralRegressionPlan : ModelPlan
     public required int TrialsSlot { get; init; }
     public required double Trials { get; init; }
 
+    /// <summary>The parameters' covariance matrix (PCovMatrix), or null: gives the prediction's standard error.</summary>
+    public double[][]? Covariance { get; init; }
+
     /// <summary>CoxRegression's time, strata and baselines; null for other model types.</summary>
     public CoxPlan? Cox { get; init; }
 }

@@ -59,7 +59,26 @@ internal sealed class GeneralRegressionPlanner(ModelPlanner models)
             TrialsSlot = model.TrialsVariable is { } trials ? Context.Resolve(scope, trials, model.Location, "trialsVariable") : -1,
             Trials = model.TrialsValue ?? 1.0,
             Cox = cox,
+            Covariance = Covariance(model, parameters),
         };
+    }
+
+    private double[][]? Covariance(GeneralRegressionModel model, List<string> parameters)
+    {
+        if (model.Covariances.Length == 0)
+            return null;
+        var matrix = parameters.Select(_ => new double[parameters.Count]).ToArray();
+        foreach (var (row, column, value) in model.Covariances)
+        {
+            var (i, j) = (parameters.IndexOf(row), parameters.IndexOf(column));
+            if (i < 0 || j < 0)
+            {
+                Context.Error(MarkupProblemKind.InvalidAttribute, $"PCovCell refers to parameter '{(i < 0 ? row : column)}', which the ParameterList does not define", model.Location);
+                continue;
+            }
+            matrix[i][j] = matrix[j][i] = value;
+        }
+        return matrix;
     }
 
     /// <summary>The time and stratum fields, the baselines, and Σβ·referencePoint, which the hazard ratio is centred on.</summary>

@@ -38,6 +38,8 @@ internal static class GeneralRegressionParser
             EndTimeVariable = element.Attr("endTimeVariable"),
             BaselineStrataVariable = element.Attr("baselineStrataVariable"),
             Baselines = Baselines(context, element.Child("BaseCumHazardTables")),
+            Covariances = (element.Child("PCovMatrix")?.Children("PCovCell") ?? []).Select(c =>
+                (context.Required(c, "pRow"), context.Required(c, "pCol"), context.RequiredNumber(c, "value"))).ToImmutableArray(),
         };
         return ModelParser.WithCommon(context, element, model);
     }

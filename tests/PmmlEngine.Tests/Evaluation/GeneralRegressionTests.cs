@@ -195,4 +195,31 @@ public sealed class GeneralRegressionTests
             Assert.That(evaluator.Evaluate(Pmml.Row(("x", 2.0), ("z", null)))["y"], Is.Null, "b's predictor is missing");
         }
     }
+
+    // √(xᵀΣx) with x = (1, 2) and Σ = [[0.04, −0.01], [−0.01, 0.09]]: √(0.04 − 0.04 + 0.36) = 0.6.
+    [Test]
+    public void StandardErrorFromTheParameterCovariance()
+    {
+        var document = Pmml.Document("""
+            <DataField name="x" optype="continuous" dataType="double"/><DataField name="y" optype="continuous" dataType="double"/>
+            """, """
+            <GeneralRegressionModel functionName="regression" modelType="regression">
+              <MiningSchema><MiningField name="x"/><MiningField name="y" usageType="target"/></MiningSchema>
+              <Output><OutputField name="se" feature="standardError" dataType="double"/></Output>
+              <ParameterList><Parameter name="p0"/><Parameter name="p1"/></ParameterList>
+              <CovariateList><Predictor name="x"/></CovariateList>
+              <PPMatrix><PPCell value="1" predictorName="x" parameterName="p1"/></PPMatrix>
+              <PCovMatrix>
+                <PCovCell pRow="p0" pCol="p0" value="0.04"/><PCovCell pRow="p1" pCol="p0" value="-0.01"/><PCovCell pRow="p1" pCol="p1" value="0.09"/>
+              </PCovMatrix>
+              <ParamMatrix><PCell parameterName="p0" beta="1"/><PCell parameterName="p1" beta="0.5"/></ParamMatrix>
+            </GeneralRegressionModel>
+            """);
+        foreach (var evaluator in Pmml.LoadBoth(document))
+        {
+            var result = evaluator.Evaluate(Pmml.Row(("x", 2.0)));
+            Assert.That(result["y"], Is.EqualTo(2.0));
+            Assert.That((double)result["se"]!, Is.EqualTo(0.6).Within(1e-15));
+        }
+    }
 }

@@ -49,6 +49,15 @@ internal static class GeneralRegressionInterpreter
         result.Predicted = Value.Of(plan.Type == GeneralRegressionType.GeneralizedLinear
             ? GlmLinks.Inverse(plan.Link, eta, plan.LinkParameter) * trials
             : eta);
+        // The standard error of the linear prediction, √(xᵀ·Σ·x); a generalized model's mean is not linear, so it has none here.
+        if (plan.Covariance is { } covariance && plan.Type != GeneralRegressionType.GeneralizedLinear)
+        {
+            var variance = 0.0;
+            for (var i = 0; i < x.Length; i++)
+                for (var j = 0; j < x.Length; j++)
+                    variance += x[i] * covariance[i][j] * x[j];
+            result.StandardError = Math.Sqrt(variance);
+        }
     }
 
     /// <summary>
