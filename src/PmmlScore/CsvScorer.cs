@@ -50,6 +50,9 @@ internal static class CsvScorer
         var group = evaluator.GroupField is { } groupField
             ? columns.TryGetValue(groupField, out var g) ? g : throw new CsvInputException($"the model groups rows by '{groupField}', which the input does not have")
             : -1;
+        var order = group >= 0 && evaluator.OrderField is { } orderField
+            ? columns.TryGetValue(orderField, out var o) ? o : throw new CsvInputException($"the model orders rows by '{orderField}', which the input does not have")
+            : -1;
         // One scorer for the whole stream: inputs by position, buffers reused from row to row.
         var scorer = evaluator.CreateScorer();
         var pending = new List<string[]>();
@@ -95,8 +98,10 @@ internal static class CsvScorer
                     column >= 0 && column < record.Length && !options.MissingInputs.Contains(record[column]) ? record[column] : null;
                 if (group < 0)
                     scorer.SetInput(i, Cell(records[0]));
-                else
+                else if (order < 0)
                     scorer.SetInput(i, (object)records.Select(Cell).OfType<string>().ToArray());
+                else
+                    scorer.SetInput(i, (object)Transactions(records, order, Cell));
             }
             var error = "";
             try
@@ -121,6 +126,22 @@ internal static class CsvScorer
             }
             return error.Length == 0 ? 0 : records.Count;
         }
+    }
+
+    /// <summary>Consecutive records with the same order value form one transaction: the items as a sequence of item sets.</summary>
+    private static object[] Transactions(IReadOnlyList<string[]> records, int order, Func<string[], string?> cell)
+    {
+        var transactions = new List<object>();
+        for (var start = 0; start < records.Count;)
+        {
+            var key = order < records[start].Length ? records[start][order] : "";
+            var end = start;
+            while (end < records.Count && (order < records[end].Length ? records[end][order] : "") == key)
+                end++;
+            transactions.Add(records.Skip(start).Take(end - start).Select(cell).OfType<string>().ToArray());
+            start = end;
+        }
+        return transactions.ToArray();
     }
 
     private static bool Read(CsvReader reader, long row)

@@ -119,6 +119,12 @@ public sealed class PmmlEvaluator
     /// </summary>
     public string? GroupField => _plan.Model.Element.MiningSchema.FirstOrDefault(f => f.UsageType == Model.UsageType.Group)?.Name;
 
+    /// <summary>
+    /// The top model's MiningField with usageType="order", or null: within a group, consecutive records with the same
+    /// order value are one transaction of a sequence, passed as a collection of collections.
+    /// </summary>
+    public string? OrderField => _plan.Model.Element.MiningSchema.FirstOrDefault(f => f.UsageType == Model.UsageType.Order)?.Name;
+
     /// <summary>Every model element in the document, the top model first and segments' models in document order.</summary>
     public IEnumerable<Model.ModelElement> Models
     {

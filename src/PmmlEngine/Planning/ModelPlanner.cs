@@ -50,6 +50,7 @@ internal sealed class ModelPlanner(PlanningContext context, ExpressionPlanner ex
             BayesianNetworkModel network => new BayesianNetworkPlanner(this).Plan(network, scope,
                 Target(model, targetName, inherited, BayesianNetworkPlanner.Categories(network, targetName)), active),
             TextModel text => new TextModelPlanner(this).Plan(text, scope, new TargetPlan(null, DataType.String, OpType.Categorical, [], null), active),
+            SequenceModel sequence => new SequencePlanner(this).Plan(sequence, scope, new TargetPlan(null, DataType.String, OpType.Categorical, [], null), active),
             ClusteringModel clustering => new ClusteringPlanner(this).Plan(clustering, scope, active),
             _ => throw new InvalidOperationException($"no planner for {model.ElementName}"),
         };

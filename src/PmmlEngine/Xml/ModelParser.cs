@@ -58,6 +58,8 @@ internal static class ModelParser
                 return BayesianNetworkParser.Parse(context, element);
             case "TextModel":
                 return TextModelParser.Parse(context, element);
+            case "SequenceModel":
+                return SequenceModelParser.Parse(context, element);
             case "ClusteringModel":
                 return ClusteringModelParser.Parse(context, element);
             default:

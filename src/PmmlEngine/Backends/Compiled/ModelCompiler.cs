@@ -101,6 +101,8 @@ internal sealed class ModelCompiler(DocumentPlan document)
                 return new CompiledBayesianNetwork(network, id, outputs, Reserve);
             case TextModelPlan text:
                 return new CompiledTextModel(text, id, outputs, Reserve);
+            case SequencePlan sequence:
+                return new CompiledSequence(sequence, id, outputs);
             case ClusteringPlan clustering:
                 return new CompiledClustering(clustering, id, outputs, Reserve);
             case EnsemblePlan ensemble:

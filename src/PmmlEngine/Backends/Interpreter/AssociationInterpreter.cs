@@ -15,6 +15,6 @@ internal static class AssociationInterpreter
     internal static void Score(RowContext row, ModelResult result, AssociationMatch match)
     {
         match.Read(row);
-        result.Association = match;
+        result.Rules = match;
     }
 }

@@ -7,10 +7,9 @@ namespace PmmlEngine.Backends.Interpreter;
 /// <summary>
 /// Which items one record holds, and from that which rules an OutputField reports: recommendation takes the rules whose
 /// antecedent the record holds, exclusiveRecommendation those of them whose consequent it does not wholly hold,
-/// ruleAssociation those whose antecedent and consequent it holds. Rules are ranked by the rank basis (rules without
-/// that measure last), equal ones in document order.
+/// ruleAssociation those whose antecedent and consequent it holds.
 /// </summary>
-internal sealed class AssociationMatch(AssociationPlan plan)
+internal sealed class AssociationMatch(AssociationPlan plan) : IRuleMatch
 {
     private readonly bool[] _present = new bool[plan.Items.Length];
 
@@ -25,17 +24,8 @@ internal sealed class AssociationMatch(AssociationPlan plan)
         }
     }
 
-    public Value Report(RuleSelection selection, int rank)
-    {
-        var ranked = plan.Rules.Where(r => Applies(r, selection.Algorithm)).Select((rule, order) => (rule, order))
-            .OrderBy(x => x.rule.Measure(selection.RankBasis) is null ? 1 : 0)
-            .ThenBy(x => (selection.Ascending ? 1 : -1) * (x.rule.Measure(selection.RankBasis) ?? 0))
-            .ThenBy(x => x.order)
-            .Select(x => x.rule);
-        if (selection.IsMultiValued)
-            return Value.OfCollection(ranked.Take(rank).Select(r => Feature(r, selection.Feature)).ToArray());
-        return ranked.Skip(rank - 1).FirstOrDefault() is { } chosen ? Feature(chosen, selection.Feature) : Value.Missing;
-    }
+    public Value Report(RuleSelection selection, int rank) =>
+        RuleRanking.Report(plan.Rules.Where(r => Applies(r, selection.Algorithm)), selection, rank);
 
     private bool Applies(AssociationRulePlan rule, AssociationAlgorithm algorithm) => algorithm switch
     {
@@ -51,15 +41,6 @@ internal sealed class AssociationMatch(AssociationPlan plan)
                 return false;
         return true;
     }
-
-    private static Value Feature(AssociationRulePlan rule, RuleFeature feature) => feature switch
-    {
-        RuleFeature.Antecedent => rule.AntecedentValues,
-        RuleFeature.Consequent => rule.ConsequentValues,
-        RuleFeature.Rule => Value.Of(rule.Text),
-        RuleFeature.RuleId => Value.Of(rule.Id),
-        _ => rule.Measure(feature) is { } measure ? Value.Of(measure) : Value.Missing,
-    };
 
     private static bool Contains(IReadOnlyList<Value> basket, Value item)
     {

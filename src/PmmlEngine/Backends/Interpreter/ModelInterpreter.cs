@@ -35,6 +35,7 @@ internal static class ModelInterpreter
         TimeSeriesPlan series => TimeSeriesInterpreter.Evaluate(series, row),
         BayesianNetworkPlan network => BayesianNetworkInterpreter.Evaluate(network, row),
         TextModelPlan text => TextModelInterpreter.Evaluate(text, row),
+        SequencePlan sequence => SequenceInterpreter.Evaluate(sequence, row),
         ClusteringPlan clustering => ClusteringInterpreter.Evaluate(clustering, row),
         _ => throw new InvalidOperationException($"unknown model plan {model.GetType().Name}"),
     };

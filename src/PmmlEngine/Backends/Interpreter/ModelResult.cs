@@ -32,8 +32,8 @@ internal sealed class ModelResult(TargetPlan target)
     /// <summary>A scorecard's reason codes for this record.</summary>
     public ReasonCodeTally? ReasonCodes { get; set; }
 
-    /// <summary>An association model's items for this record, from which rule outputs are chosen.</summary>
-    public AssociationMatch? Association { get; set; }
+    /// <summary>An association or sequence model's findings for this record, from which rule outputs are chosen.</summary>
+    public IRuleMatch? Rules { get; set; }
 
     /// <summary>The prediction's standard deviation (Gaussian process) and standard error (regressions), where known.</summary>
     public double? StandardDeviation { get; set; }
@@ -56,7 +56,7 @@ internal sealed class ModelResult(TargetPlan target)
         EntityIds = null;
         EntityIndex = -1;
         ReasonCodes = null;
-        Association = null;
+        Rules = null;
         StandardDeviation = null;
         StandardError = null;
         Segments = null;

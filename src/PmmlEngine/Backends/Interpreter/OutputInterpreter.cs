@@ -49,7 +49,7 @@ internal static class OutputInterpreter
                 return result.EntityAtRank(output.Field.Rank) is var cluster and >= 0 ? Value.Of(cluster + 1) : Value.Missing;
             case ResultFeature.RuleValue or ResultFeature.Antecedent or ResultFeature.Consequent or ResultFeature.Rule
                 or ResultFeature.RuleId or ResultFeature.Support or ResultFeature.Lift or ResultFeature.Leverage:
-                return result.Association is { } match && output.Field.RuleSelection is { } selection
+                return result.Rules is { } match && output.Field.RuleSelection is { } selection
                     ? match.Report(selection, output.Field.Rank)
                     : output.Field.Feature == ResultFeature.RuleId && result.EntityId is { } rule ? Value.Of(rule) : Value.Missing;
             case ResultFeature.StandardDeviation:
