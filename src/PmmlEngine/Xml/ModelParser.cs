@@ -63,8 +63,7 @@ internal static class ModelParser
             case "ClusteringModel":
                 return ClusteringModelParser.Parse(context, element);
             default:
-                context.Report(MarkupProblemKind.UnsupportedElement, element,
-                    KnownModels.Contains(name) ? $"model family {name} is not supported yet" : $"unknown model element {name}");
+                context.Report(MarkupProblemKind.UnsupportedElement, element, $"unknown model element {name}");
                 return null;
         }
     }

@@ -48,10 +48,13 @@ public sealed class MarkupErrorTests
     }
 
     [Test]
-    public void Load_UnsupportedModelFamily_NamesTheFamily()
+    public void Load_UnsupportedPartOfAFamily_NamesThePart()
     {
-        var e = Assert.Throws<PmmlMarkupException>(() => Pmml.Load(Pmml.Document(Fields, """<SequenceModel functionName="sequences"/>""")))!;
-        Assert.That(e.Message, Does.Contain("SequenceModel is not supported"));
+        var model = """<TimeSeriesModel functionName="timeSeries"><MiningSchema/><StateSpaceModel/></TimeSeriesModel>""";
+        var e = Assert.Throws<PmmlMarkupException>(() => Pmml.Load(Pmml.Document(Fields, model)))!;
+        Assert.That(e.Kind, Is.EqualTo(MarkupProblemKind.UnsupportedElement));
+        Assert.That(e.Message, Does.Contain("StateSpaceModel").And.Contain("not supported yet"));
+        Assert.That(e.Location.ElementPath, Is.EqualTo("PMML/TimeSeriesModel"));
     }
 
     [Test]
