@@ -7,7 +7,8 @@ namespace PmmlEngine.Interop;
 /// <summary>
 /// The single-record wire format shared with the Java side (RecordCodec.java), in native byte order, unaligned.
 /// Inputs, in input field order: a tag byte, then 0 missing · 1 double (8 bytes) · 2 text (int32 count, UTF-16 units)
-/// · 3 boolean (1 byte) · 8 category (int32 position in the field's declared values). Results, in result order, are written over the inputs: 0 missing · 1 double · 2 text ·
+/// · 3 boolean (1 byte) · 7 collection (int32 count, then that many inputs; a transaction or sequence) · 8 category
+/// (int32 position in the field's declared values; top level only). Results, in result order, are written over the inputs: 0 missing · 1 double · 2 text ·
 /// 3 boolean · 4 float (4 bytes) · 5 integer (int64) · 6 temporal (text, yyyy-MM-ddTHH:mm:ss.fffffff) · 7 collection
 /// (int32 count, then that many results).
 /// </summary>
@@ -47,11 +48,62 @@ internal static unsafe class RecordCodec
                 case Boolean when length - position >= 1:
                     scorer.SetInput(i, (object)(buffer[position++] != 0));
                     break;
+                case Collection:
+                    position--;
+                    if (!TryReadItem(buffer, length, ref position, depth: 0, out var items))
+                        return false;
+                    scorer.SetInput(i, items);
+                    break;
                 default:
                     return false;
             }
         }
         return position == length;
+    }
+
+    /// <summary>The deepest nesting a collection input may have (a sequence of transactions is two).</summary>
+    private const int MaxDepth = 8;
+
+    /// <summary>Reads one item of a collection input: missing, double, text, boolean or a nested collection.</summary>
+    private static bool TryReadItem(byte* buffer, int length, ref int position, int depth, out object? item)
+    {
+        item = null;
+        if (position >= length)
+            return false;
+        switch (buffer[position++])
+        {
+            case Missing:
+                return true;
+            case Double when length - position >= 8:
+                item = Unsafe.ReadUnaligned<double>(buffer + position);
+                position += 8;
+                return true;
+            case Text when length - position >= 4:
+                var units = Unsafe.ReadUnaligned<int>(buffer + position);
+                position += 4;
+                if (units < 0 || (length - position) / 2 < units)
+                    return false;
+                item = new string((char*)(buffer + position), 0, units);
+                position += 2 * units;
+                return true;
+            case Boolean when length - position >= 1:
+                item = buffer[position++] != 0;
+                return true;
+            case Collection when length - position >= 4 && depth < MaxDepth:
+                var count = Unsafe.ReadUnaligned<int>(buffer + position);
+                position += 4;
+                // Each item takes at least its tag byte, so a count beyond the bytes left is malformed.
+                if (count < 0 || count > length - position)
+                    return false;
+                var items = new object?[count];
+                for (var k = 0; k < count; k++)
+                    if (!TryReadItem(buffer, length, ref position, depth + 1, out items[k]))
+                        return false;
+                item = items;
+                return true;
+            default:
+                return false;
+        }
     }
 
     /// <summary>The bytes <see cref="Write"/> needs for these results.</summary>

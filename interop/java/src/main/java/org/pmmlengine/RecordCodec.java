@@ -49,13 +49,49 @@ final class RecordCodec {
                 ByteBuffer buffer = session.ensure(position + 9);
                 buffer.put(position, DOUBLE).putDouble(position + 1, ((Number) value).doubleValue());
                 position += 9;
-            } else if (value instanceof Boolean b) {
-                session.ensure(position + 2).put(position, BOOLEAN).put(position + 1, b ? (byte) 1 : (byte) 0);
-                position += 2;
             } else {
-                position = text(session, position, text(value));
+                position = item(session, position, value, 0);
             }
         }
+        return position;
+    }
+
+    /** The deepest nesting a collection may have (the engine refuses more): a sequence of transactions is two. */
+    private static final int MAX_DEPTH = 8;
+
+    /**
+     * Writes one value: a number, boolean, text, or a collection (a transaction of items, or a sequence of them) as a
+     * count followed by its items.
+     */
+    private static int item(Session session, int position, Object value, int depth) {
+        if (value == null) {
+            session.ensure(position + 1).put(position, MISSING);
+            return position + 1;
+        }
+        if (value instanceof Double || value instanceof Float || value instanceof Integer || value instanceof Short
+                || value instanceof Byte || value instanceof Long l && Math.abs(l) <= EXACT_DOUBLE) {
+            session.ensure(position + 9).put(position, DOUBLE).putDouble(position + 1, ((Number) value).doubleValue());
+            return position + 9;
+        }
+        if (value instanceof Boolean b) {
+            session.ensure(position + 2).put(position, BOOLEAN).put(position + 1, b ? (byte) 1 : (byte) 0);
+            return position + 2;
+        }
+        Iterable<?> items = value instanceof Iterable<?> iterable ? iterable
+                : value instanceof Object[] array ? java.util.Arrays.asList(array) : null;
+        if (items == null)
+            return text(session, position, text(value));
+        if (depth >= MAX_DEPTH)
+            throw new IllegalArgumentException("collections nest deeper than " + MAX_DEPTH + " levels");
+        int countAt = position + 1;
+        session.ensure(position + 5).put(position, COLLECTION);
+        position += 5;
+        int count = 0;
+        for (Object item : items) {
+            position = item(session, position, item, depth + 1);
+            count++;
+        }
+        session.buffer().putInt(countAt, count);
         return position;
     }
 
