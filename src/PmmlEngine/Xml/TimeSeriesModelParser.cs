@@ -78,6 +78,7 @@ internal static class TimeSeriesModelParser
             Numbers(ma?.Child("MACoefficients")?.Child("Array")),
             Numbers(ma?.Child("Residuals")?.Child("Array")),
             (series?.Children("TimeValue") ?? []).OrderBy(v => context.Integer(v, "index", 0)).Select(v => context.RequiredNumber(v, "value")).ToImmutableArray(),
+            context.OptionalNumber(arima, "RMSE"),
             arima.Where());
     }
 }

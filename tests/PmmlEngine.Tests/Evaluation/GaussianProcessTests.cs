@@ -12,7 +12,10 @@ public sealed class GaussianProcessTests
         + "<DataField name=\"y\" optype=\"continuous\" dataType=\"double\"/>", $"""
         <GaussianProcessModel functionName="regression">
           <MiningSchema>{inputs}<MiningField name="y" usageType="target"/></MiningSchema>
-          <Output><OutputField name="sd" feature="standardDeviation" dataType="double"/></Output>
+          <Output>
+            <OutputField name="sd" feature="standardDeviation" dataType="double"/>
+            <OutputField name="upper" feature="confidenceIntervalUpper" value="95" dataType="double"/>
+          </Output>
           {kernel}
           <TrainingInstances>
             <InstanceFields>{string.Concat(Enumerable.Range(1, dimensions).Select(i => $"<InstanceField field=\"x{i}\" column=\"x{i}\"/>"))}<InstanceField field="y" column="y"/></InstanceFields>
@@ -34,6 +37,8 @@ public sealed class GaussianProcessTests
             var result = evaluator.Evaluate(Pmml.Row(("x1", x)));
             Assert.That((double)result["y"]!, Is.EqualTo(mean).Within(1e-12));
             Assert.That((double)result["sd"]!, Is.EqualTo(deviation).Within(1e-12));
+            // The 95% interval's upper bound: mean + 1.959963984540054·sd.
+            Assert.That((double)result["upper"]!, Is.EqualTo(mean + 1.9599639845400536 * deviation).Within(1e-12));
             Assert.That(evaluator.Evaluate(Pmml.Row(("x1", null)))["y"], Is.Null);
         }
     }

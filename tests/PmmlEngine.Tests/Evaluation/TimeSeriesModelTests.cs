@@ -4,11 +4,12 @@ namespace PmmlEngine.Tests.Evaluation;
 [TestFixture]
 public sealed class TimeSeriesModelTests
 {
-    private static string Document(string body, string timeSeries = "") => Pmml.Document("""
+    private static string Document(string body, string timeSeries = "", string outputs = "") => Pmml.Document("""
         <DataField name="h" optype="continuous" dataType="integer"/><DataField name="y" optype="continuous" dataType="double"/>
         """, $"""
         <TimeSeriesModel functionName="timeSeries">
           <MiningSchema><MiningField name="h"/><MiningField name="y" usageType="target"/></MiningSchema>
+          {(outputs.Length == 0 ? "" : $"<Output>{outputs}</Output>")}
           {timeSeries}
           {body}
         </TimeSeriesModel>
@@ -65,6 +66,40 @@ public sealed class TimeSeriesModelTests
         {
             Assert.That((double)evaluator.Evaluate(Pmml.Row(("h", h)))["y"]!, Is.EqualTo(expected).Within(1e-12));
             Assert.That(evaluator.Evaluate(Pmml.Row(("h", 0)))["y"], Is.Null);
+        }
+    }
+
+    // With RMSE 0.5 the h-step standard error is 0.5·√Σψ², ψ = 1, 1.1, 0.94 (the model as a moving average).
+    [TestCase(1, 0.5, 14.65 - 1.9599639845400536 * 0.5, null)]
+    [TestCase(2, 0.7433034373659253, 13.753152033177964, null)]
+    [TestCase(3, 0.879431634636826, null, 17.250536313888247)]
+    public void ArimaForecastIntervals(int h, double standardError, double? lower95, double? upper90)
+    {
+        var document = Document("""
+            <ARIMA constantTerm="0.5" predictionMethod="conditionalLeastSquares" RMSE="0.5">
+              <NonseasonalComponent p="2" d="1" q="1">
+                <AR><Array n="2" type="real">0.4 -0.2</Array></AR>
+                <MA><MACoefficients><Array n="1" type="real">0.3</Array></MACoefficients><Residuals><Array n="2" type="real">0.1 -0.5</Array></Residuals></MA>
+              </NonseasonalComponent>
+            </ARIMA>
+            """, """
+            <TimeSeries usage="original">
+              <TimeValue index="1" value="10"/><TimeValue index="2" value="12"/><TimeValue index="3" value="11"/>
+              <TimeValue index="4" value="13"/><TimeValue index="5" value="14"/>
+            </TimeSeries>
+            """, """
+            <OutputField name="se" feature="standardError" dataType="double"/>
+            <OutputField name="lower95" feature="confidenceIntervalLower" value="95" dataType="double"/>
+            <OutputField name="upper90" feature="confidenceIntervalUpper" value="0.90" dataType="double"/>
+            """);
+        foreach (var evaluator in Pmml.LoadBoth(document))
+        {
+            var result = evaluator.Evaluate(Pmml.Row(("h", h)));
+            Assert.That((double)result["se"]!, Is.EqualTo(standardError).Within(1e-14));
+            if (lower95 is { } lower)
+                Assert.That((double)result["lower95"]!, Is.EqualTo(lower).Within(1e-12));
+            if (upper90 is { } upper)
+                Assert.That((double)result["upper90"]!, Is.EqualTo(upper).Within(1e-12));
         }
     }
 

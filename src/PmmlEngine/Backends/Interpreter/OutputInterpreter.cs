@@ -56,6 +56,9 @@ internal static class OutputInterpreter
                 return result.StandardDeviation is { } deviation ? Value.Of(deviation) : Value.Missing;
             case ResultFeature.StandardError:
                 return result.StandardError is { } error ? Value.Of(error) : Value.Missing;
+            case ResultFeature.ConfidenceIntervalLower:
+            case ResultFeature.ConfidenceIntervalUpper:
+                return Interval(output, result);
             case ResultFeature.ReasonCode:
                 return result.ReasonCodes?.At(output.Field.Rank) is { } code ? Value.Of(code) : Value.Missing;
             case ResultFeature.Affinity:
@@ -89,6 +92,19 @@ internal static class OutputInterpreter
         var index = output.Field.Value is { } id ? Array.IndexOf(result.EntityIds!, id)
             : result.EntityAtRank(output.Field.Feature == ResultFeature.ClusterAffinity ? 1 : output.Field.Rank);
         return index < 0 ? Value.Missing : Value.Of(affinities[index]);
+    }
+
+    /// <summary>
+    /// prediction ∓ z·(standard error, else standard deviation), z the normal quantile of the level in the value
+    /// attribute (95 or 0.95; 95% when absent).
+    /// </summary>
+    private static Value Interval(OutputPlan output, ModelResult result)
+    {
+        if (!result.Predicted.TryGetNumber(out var predicted) || (result.StandardError ?? result.StandardDeviation) is not { } spread)
+            return Value.Missing;
+        var level = output.Field.Value is { } text && Types.ValueParser.TryParseDouble(text, out var l) ? l > 1 ? l / 100 : l : 0.95;
+        var z = Functions.Distributions.StdNormalIdf(0.5 + level / 2);
+        return Value.Of(output.Field.Feature == ResultFeature.ConfidenceIntervalLower ? predicted - z * spread : predicted + z * spread);
     }
 
     private static Value Residual(ModelResult result, RowContext row)

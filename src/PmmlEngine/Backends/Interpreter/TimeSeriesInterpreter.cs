@@ -26,6 +26,8 @@ internal static class TimeSeriesInterpreter
             return;
         var h = (int)horizon;
         result.Predicted = Value.Of(plan.Smoothing is { } smoothing ? Smooth(smoothing, h) : Arima(plan.Arima!, h));
+        if (plan.Arima is { Rmse: { } rmse } arima)
+            result.StandardError = rmse * Math.Sqrt(PsiSquares(arima, h));
     }
 
     private static double Smooth(ExponentialSmoothing s, int h)
@@ -52,6 +54,37 @@ internal static class TimeSeriesInterpreter
             ExpoSmoothTransformation.Squareroot => y * y,
             _ => y,
         };
+    }
+
+    /// <summary>
+    /// Σψⱼ² for j &lt; h, the ψ being the weights of the model as an infinite moving average: the AR polynomial times
+    /// (1 − B)ᵈ, inverted against the MA polynomial. The h-step forecast error variance is σ² times this sum.
+    /// </summary>
+    private static double PsiSquares(Arima model, int h)
+    {
+        // (1 − Σφᵢ·Bⁱ)(1 − B)ᵈ written as 1 − Σaᵢ·Bⁱ.
+        var polynomial = new List<double> { 1 };
+        polynomial.AddRange(model.Ar.Select(phi => -phi));
+        for (var d = 0; d < model.Differences; d++)
+        {
+            var next = new double[polynomial.Count + 1];
+            for (var i = 0; i < polynomial.Count; i++)
+            {
+                next[i] += polynomial[i];
+                next[i + 1] -= polynomial[i];
+            }
+            polynomial = [.. next];
+        }
+        var psi = new double[h];
+        var sum = 0.0;
+        for (var j = 0; j < h; j++)
+        {
+            psi[j] = j == 0 ? 1 : j <= model.Ma.Length ? -model.Ma[j - 1] : 0;
+            for (var i = 1; i <= Math.Min(j, polynomial.Count - 1); i++)
+                psi[j] -= polynomial[i] * psi[j - i];
+            sum += psi[j] * psi[j];
+        }
+        return sum;
     }
 
     private static double Arima(Arima model, int h)
