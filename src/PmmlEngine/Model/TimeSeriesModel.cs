@@ -8,5 +8,6 @@ public sealed record TimeSeriesModel : ModelElement
 {
     public required ExponentialSmoothing? ExponentialSmoothing { get; init; }
     public required Arima? Arima { get; init; }
+    public StateSpaceModel? StateSpace { get; init; }
     public string? BestFit { get; init; }
 }

@@ -8,4 +8,5 @@ public sealed class TimeSeriesPlan : ModelPlan
     public required int HorizonSlot { get; init; }
     public ExponentialSmoothing? Smoothing { get; init; }
     public Arima? Arima { get; init; }
+    public StateSpaceModel? StateSpace { get; init; }
 }

@@ -10,7 +10,15 @@ internal sealed class TimeSeriesPlanner(ModelPlanner models)
         var context = models.Context;
         if (active.Length != 1)
             context.Error(MarkupProblemKind.InvalidElement, $"a TimeSeriesModel has one active field, the forecast horizon; found {active.Length}", model.Location);
-        var useArima = model.Arima is not null && (model.ExponentialSmoothing is null || model.BestFit == "ARIMA");
+        // bestFit names the algorithm when the document carries several; otherwise the one present is used.
+        var useStateSpace = model.StateSpace is not null && (model.BestFit == "StateSpaceModel" || model.ExponentialSmoothing is null && model.Arima is null);
+        var useArima = !useStateSpace && model.Arima is not null && (model.ExponentialSmoothing is null || model.BestFit == "ARIMA");
+        if (useStateSpace && model.StateSpace is { } space)
+        {
+            var n = space.State.Length;
+            if (space.Transition.Length != n || space.Transition.Any(r => r.Length != n) || space.Measurement.Length != n)
+                context.Error(MarkupProblemKind.InvalidElement, $"StateSpaceModel needs a {n}×{n} TransitionMatrix and a 1×{n} MeasurementMatrix for its {n} states", space.Location);
+        }
         if (!useArima && model.ExponentialSmoothing is { } smoothing)
         {
             if (smoothing.Trend == ExpoSmoothTrend.PolynomialExponential)
@@ -32,8 +40,9 @@ internal sealed class TimeSeriesPlanner(ModelPlanner models)
             Target = target,
             ActiveSlots = active,
             HorizonSlot = active.Length > 0 ? active[0] : -1,
-            Smoothing = useArima ? null : model.ExponentialSmoothing,
+            Smoothing = useArima || useStateSpace ? null : model.ExponentialSmoothing,
             Arima = useArima ? model.Arima : null,
+            StateSpace = useStateSpace ? model.StateSpace : null,
         };
     }
 }

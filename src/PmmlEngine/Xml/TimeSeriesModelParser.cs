@@ -11,9 +11,10 @@ internal static class TimeSeriesModelParser
     {
         var smoothing = element.Child("ExponentialSmoothing");
         var arima = element.Child("ARIMA");
-        if (smoothing is null && arima is null)
+        var stateSpace = element.Child("StateSpaceModel");
+        if (smoothing is null && arima is null && stateSpace is null)
             context.Report(MarkupProblemKind.UnsupportedElement, element,
-                "TimeSeriesModel needs ExponentialSmoothing or ARIMA; SpectralAnalysis, SeasonalTrendDecomposition, GARCH and StateSpaceModel are not supported yet");
+                "TimeSeriesModel needs ExponentialSmoothing, ARIMA or StateSpaceModel; SpectralAnalysis, SeasonalTrendDecomposition and GARCH are not supported yet");
         var model = new TimeSeriesModel
         {
             ElementName = "TimeSeriesModel",
@@ -23,6 +24,7 @@ internal static class TimeSeriesModelParser
             BestFit = element.Attr("bestFit"),
             ExponentialSmoothing = smoothing is null ? null : ParseSmoothing(context, smoothing),
             Arima = arima is null ? null : ParseArima(context, element, arima),
+            StateSpace = stateSpace is null ? null : ParseStateSpace(context, stateSpace),
         };
         return ModelParser.WithCommon(context, element, model);
     }
@@ -59,6 +61,22 @@ internal static class TimeSeriesModelParser
     {
         context.Report(MarkupProblemKind.InvalidAttribute, element, message);
         return ExpoSmoothTrend.None;
+    }
+
+    private static StateSpaceModel ParseStateSpace(ParseContext context, XElement model)
+    {
+        var state = model.Child("StateVector")?.Child("Array");
+        var transition = model.Child("TransitionMatrix")?.Child("Matrix");
+        var measurement = model.Child("MeasurementMatrix")?.Child("Matrix");
+        if (state is null || transition is null || measurement is null)
+            context.Report(MarkupProblemKind.MissingElement, model, "StateSpaceModel requires a StateVector, a TransitionMatrix and a MeasurementMatrix");
+        var h = measurement is null ? [] : MatrixParser.Parse(context, measurement);
+        return new StateSpaceModel(
+            state is null ? [] : [.. MatrixParser.Numbers(context, state)],
+            transition is null ? [] : MatrixParser.Parse(context, transition),
+            h.Length > 0 ? h[0] : [],
+            context.Number(model, "intercept", 0.0),
+            model.Where());
     }
 
     private static Arima ParseArima(ParseContext context, XElement model, XElement arima)

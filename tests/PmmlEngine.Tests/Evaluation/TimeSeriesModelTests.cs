@@ -103,10 +103,27 @@ public sealed class TimeSeriesModelTests
         }
     }
 
-    [Test]
-    public void StateSpaceModelsAreRefusedAtLoadByName()
+    // A local linear trend (level 10, slope 2) forecasts 10 + 2h; with the slope halving each step, 10 + 2·(1 + ½ + …).
+    [TestCase("1 1", "0 1", 3, 16.0)]
+    [TestCase("1 1", "0 0.5", 2, 13.0)]
+    [TestCase("1 1", "0 0.5", 3, 13.5)]
+    public void StateSpaceForecast(string row1, string row2, int h, double expected)
     {
-        var error = Assert.Throws<Errors.PmmlMarkupException>(() => Pmml.Load(Document("<StateSpaceModel/>")));
-        Assert.That(error!.Message, Does.Contain("StateSpaceModel"));
+        var document = Document($"""
+            <StateSpaceModel>
+              <StateVector><Array n="2" type="real">10 2</Array></StateVector>
+              <TransitionMatrix><Matrix><Array type="real">{row1}</Array><Array type="real">{row2}</Array></Matrix></TransitionMatrix>
+              <MeasurementMatrix><Matrix><Array type="real">1 0</Array></Matrix></MeasurementMatrix>
+            </StateSpaceModel>
+            """);
+        foreach (var evaluator in Pmml.LoadBoth(document))
+            Assert.That(evaluator.Evaluate(Pmml.Row(("h", h)))["y"], Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void GarchIsRefusedAtLoadByName()
+    {
+        var error = Assert.Throws<Errors.PmmlMarkupException>(() => Pmml.Load(Document("<GARCH/>")));
+        Assert.That(error!.Message, Does.Contain("GARCH"));
     }
 }

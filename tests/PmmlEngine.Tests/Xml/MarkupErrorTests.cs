@@ -50,10 +50,10 @@ public sealed class MarkupErrorTests
     [Test]
     public void Load_UnsupportedPartOfAFamily_NamesThePart()
     {
-        var model = """<TimeSeriesModel functionName="timeSeries"><MiningSchema/><StateSpaceModel/></TimeSeriesModel>""";
+        var model = """<TimeSeriesModel functionName="timeSeries"><MiningSchema/><GARCH/></TimeSeriesModel>""";
         var e = Assert.Throws<PmmlMarkupException>(() => Pmml.Load(Pmml.Document(Fields, model)))!;
         Assert.That(e.Kind, Is.EqualTo(MarkupProblemKind.UnsupportedElement));
-        Assert.That(e.Message, Does.Contain("StateSpaceModel").And.Contain("not supported yet"));
+        Assert.That(e.Message, Does.Contain("GARCH").And.Contain("not supported yet"));
         Assert.That(e.Location.ElementPath, Is.EqualTo("PMML/TimeSeriesModel"));
     }
 

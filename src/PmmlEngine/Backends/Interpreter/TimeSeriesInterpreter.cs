@@ -25,7 +25,9 @@ internal static class TimeSeriesInterpreter
         if (!row.Get(plan.HorizonSlot).TryGetNumber(out var horizon) || horizon < 1 || horizon != Math.Floor(horizon))
             return;
         var h = (int)horizon;
-        result.Predicted = Value.Of(plan.Smoothing is { } smoothing ? Smooth(smoothing, h) : Arima(plan.Arima!, h));
+        result.Predicted = Value.Of(plan.Smoothing is { } smoothing ? Smooth(smoothing, h)
+            : plan.StateSpace is { } space ? StateSpace(space, h)
+            : Arima(plan.Arima!, h));
         if (plan.Arima is { Rmse: { } rmse } arima)
             result.StandardError = rmse * Math.Sqrt(PsiSquares(arima, h));
     }
@@ -85,6 +87,28 @@ internal static class TimeSeriesInterpreter
             sum += psi[j] * psi[j];
         }
         return sum;
+    }
+
+    /// <summary>H·Fʰ·state + intercept: the state moved h steps by the transition matrix, then measured.</summary>
+    private static double StateSpace(StateSpaceModel model, int h)
+    {
+        var state = model.State.ToArray();
+        var next = new double[state.Length];
+        for (var step = 0; step < h; step++)
+        {
+            for (var i = 0; i < state.Length; i++)
+            {
+                var sum = 0.0;
+                for (var j = 0; j < state.Length; j++)
+                    sum += model.Transition[i][j] * state[j];
+                next[i] = sum;
+            }
+            (state, next) = (next, state);
+        }
+        var y = model.Intercept;
+        for (var i = 0; i < state.Length; i++)
+            y += model.Measurement[i] * state[i];
+        return y;
     }
 
     private static double Arima(Arima model, int h)
