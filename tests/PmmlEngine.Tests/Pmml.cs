@@ -31,6 +31,16 @@ internal static class Pmml
         }
     }
 
+    /// <summary>Both backends reject the record with an evaluation error that names <paramref name="field"/>.</summary>
+    public static void AssertRejects(string xml, string field, params (string Name, object? Value)[] values)
+    {
+        foreach (var evaluator in LoadBoth(xml))
+        {
+            var error = Assert.Throws<Errors.PmmlEvaluationException>(() => evaluator.Evaluate(Row(values)), evaluator.Backend.ToString());
+            Assert.That(error!.Field, Is.EqualTo(field), error.Message);
+        }
+    }
+
     public static Dictionary<string, object?> Row(params (string Name, object? Value)[] values) =>
         values.ToDictionary(v => v.Name, v => v.Value);
 }

@@ -70,4 +70,7 @@ public sealed class BaselineModelTests
         var error = Assert.Throws<Errors.PmmlMarkupException>(() => Pmml.Load(document));
         Assert.That(error!.Message, Does.Contain("ScalarProduct"));
     }
+
+    [Test]
+    public void AnInvalidValueIsAnErrorNamingItsField() => Pmml.AssertRejects(Document("continuous", """<TestDistributions field="x" testStatistic="zValue"><Baseline><GaussianDistribution mean="10" variance="4"/></Baseline></TestDistributions>"""), "x", ("x", "abc"));
 }

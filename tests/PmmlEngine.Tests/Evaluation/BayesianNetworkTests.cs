@@ -66,4 +66,7 @@ public sealed class BayesianNetworkTests
         var error = Assert.Throws<Errors.PmmlMarkupException>(() => Pmml.Load(cyclic));
         Assert.That(error!.Message, Does.Contain("cycle"));
     }
+
+    [Test]
+    public void AnInvalidValueIsAnErrorNamingItsField() => Pmml.AssertRejects(Document, "Noise", ("J", "T"), ("Noise", "abc"));
 }

@@ -166,4 +166,7 @@ public sealed class ClusteringModelTests
         var error = Assert.Throws<Errors.PmmlMarkupException>(() => Pmml.Load(document));
         Assert.That(error!.Message, Does.Contain("distributionBased"));
     }
+
+    [Test]
+    public void AnInvalidValueIsAnErrorNamingItsField() => Pmml.AssertRejects(Distances("<euclidean/>"), "x1", ("x1", "abc"), ("x2", 1.0));
 }

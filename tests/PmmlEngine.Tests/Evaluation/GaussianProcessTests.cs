@@ -60,4 +60,7 @@ public sealed class GaussianProcessTests
             Assert.That((double)result["sd"]!, Is.EqualTo(deviation).Within(1e-12));
         }
     }
+
+    [Test]
+    public void AnInvalidValueIsAnErrorNamingItsField() => Pmml.AssertRejects(Document("""<RadialBasisKernel gamma="2" noiseVariance="0.1" lambda="1.5"/>""", """<MiningField name="x1"/>""", "<row><x1>0</x1><y>1</y></row>", 1), "x1", ("x1", "abc"));
 }

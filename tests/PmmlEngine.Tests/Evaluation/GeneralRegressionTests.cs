@@ -222,4 +222,7 @@ public sealed class GeneralRegressionTests
             Assert.That((double)result["se"]!, Is.EqualTo(0.6).Within(1e-15));
         }
     }
+
+    [Test]
+    public void AnInvalidValueIsAnErrorNamingItsField() => Pmml.AssertRejects(Generalized("log"), "c", ("x", 1.0), ("c", "w"), ("off", 0.0));
 }

@@ -127,4 +127,7 @@ public sealed class NearestNeighborTests
             }
         }
     }
+
+    [Test]
+    public void AnInvalidValueIsAnErrorNamingItsField() => Pmml.AssertRejects(Document("regression", "y", ""), "x2", ("x1", 1.0), ("x2", "abc"));
 }

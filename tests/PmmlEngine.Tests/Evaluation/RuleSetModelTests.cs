@@ -50,4 +50,7 @@ public sealed class RuleSetModelTests
             Assert.That(result["id"], Is.EqualTo(id), backend.ToString());
         }
     }
+
+    [Test]
+    public void AnInvalidValueIsAnErrorNamingItsField() => Pmml.AssertRejects(Document("firstHit"), "x", ("x", "abc"));
 }

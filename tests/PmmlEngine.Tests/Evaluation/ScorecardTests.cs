@@ -100,4 +100,7 @@ public sealed class ScorecardTests
         var error = Assert.Throws<PmmlMarkupException>(() => Pmml.Load(document));
         Assert.That(error!.Message, Does.Contain("ageScore").And.Contain("baselineScore"));
     }
+
+    [Test]
+    public void AnInvalidValueIsAnErrorNamingItsField() => Pmml.AssertRejects(Document("pointsBelow"), "age", ("dept", "business"), ("age", "abc"), ("income", 1.0));
 }

@@ -124,4 +124,7 @@ public sealed class SupportVectorMachineTests
         var error = Assert.Throws<Errors.PmmlMarkupException>(() => Pmml.Load(Regression("<LinearKernelType/>").Replace("vectorId=\"v3\"", "vectorId=\"v9\"")));
         Assert.That(error!.Message, Does.Contain("v9"));
     }
+
+    [Test]
+    public void AnInvalidValueIsAnErrorNamingItsField() => Pmml.AssertRejects(Regression("<LinearKernelType/>"), "x1", ("x1", "abc"), ("x2", 1.0));
 }

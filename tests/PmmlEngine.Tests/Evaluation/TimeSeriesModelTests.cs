@@ -126,4 +126,7 @@ public sealed class TimeSeriesModelTests
         var error = Assert.Throws<Errors.PmmlMarkupException>(() => Pmml.Load(Document("<GARCH/>")));
         Assert.That(error!.Message, Does.Contain("GARCH"));
     }
+
+    [Test]
+    public void AnInvalidValueIsAnErrorNamingItsField() => Pmml.AssertRejects(Smoothing("""<Level smoothedValue="1"/>""", ""), "h", ("h", "abc"));
 }
