@@ -147,7 +147,7 @@ internal sealed class ModelPlanner(PlanningContext context, ExpressionPlanner ex
             var type = field.DataType ?? (field.RuleSelection is { } rule ? RuleType(rule.Feature) : DefaultType(field.Feature, target));
             var opType = field.OpType ?? Planner.DefaultOpType(type);
             var category = field.Value is null ? Value.Missing
-                : field.Feature is ResultFeature.Probability or ResultFeature.Confidence or ResultFeature.Affinity
+                : field.Feature is ResultFeature.Probability or ResultFeature.Confidence
                     ? ValueParser.Parse(field.Value, target.DataType)
                     : Value.Of(field.Value);
             if (field.Feature is ResultFeature.TransformedValue or ResultFeature.Decision && field.Expression is null)

@@ -50,4 +50,32 @@ public sealed class SegmentOutputTests
         var error = Assert.Throws<Errors.PmmlMarkupException>(() => Pmml.Load(document));
         Assert.That(error!.Message, Does.Contain("zz"));
     }
+
+    [TestCase(1.0, 6.0, null)]
+    [TestCase(null, 1.0, "1 of 2 segments gave no prediction and were left out")]
+    public void ASegmentLeftOutIsAWarning(double? z, double total, string? warning)
+    {
+        var document = Pmml.Document("""
+            <DataField name="x" optype="continuous" dataType="double"/><DataField name="z" optype="continuous" dataType="double"/>
+            <DataField name="y" optype="continuous" dataType="double"/>
+            """, $"""
+            <MiningModel functionName="regression">
+              <MiningSchema><MiningField name="x"/><MiningField name="z"/><MiningField name="y" usageType="target"/></MiningSchema>
+              <Output><OutputField name="w" feature="warning"/></Output>
+              <Segmentation multipleModelMethod="sum" missingPredictionTreatment="continue" missingThreshold="0.6">
+                <Segment id="a"><True/>{Tree("0", "1", "2")}</Segment>
+                <Segment id="b"><True/>
+                  <TreeModel functionName="regression" noTrueChildStrategy="returnNullPrediction"><MiningSchema><MiningField name="z"/></MiningSchema>
+                    <Node><True/><Node score="5"><SimplePredicate field="z" operator="greaterThan" value="0"/></Node></Node>
+                  </TreeModel>
+                </Segment>
+              </Segmentation>
+            </MiningModel>
+            """);
+        foreach (var evaluator in Pmml.LoadBoth(document))
+        {
+            var result = evaluator.Evaluate(Pmml.Row(("x", 3.0), ("z", z)));
+            Assert.That((result["y"], result["w"]), Is.EqualTo((total, warning)));
+        }
+    }
 }

@@ -71,7 +71,11 @@ internal sealed class CompiledEnsemble : CompiledModel
                 state.Weights[count++] = _segments[i].Plan.Weight;
             }
             if (count > 0 && !TooManyMissing(missing, count))
+            {
                 result.Predicted = Value.Of(EnsembleInterpreter.Regress(_plan, state.Values.AsSpan(0, count), state.Weights.AsSpan(0, count)));
+                if (missing > 0)
+                    result.Warn(EnsembleInterpreter.MissingSegments(missing, missing + count));
+            }
             return;
         }
 
@@ -115,6 +119,8 @@ internal sealed class CompiledEnsemble : CompiledModel
         }
         if (count == 0 || TooManyMissing(missing, count))
             return;
+        if (missing > 0)
+            result.Warn(EnsembleInterpreter.MissingSegments(missing, missing + count));
         if (_plan.Method == MultipleModelMethod.SelectAll)
             result.Predicted = SelectAll(workspace, state, count);
         else if (_plan.Function == MiningFunction.Classification)

@@ -44,6 +44,8 @@ internal static class EnsembleInterpreter
             return scored.Count == 0 ? result : Adopt(result, scored[0].Segment, scored[0].Result);
         if (scored.Count == 0 || missing > 0 && (double)missing / (missing + scored.Count) > ensemble.MissingThreshold)
             return result;
+        if (missing > 0)
+            result.Warn(MissingSegments(missing, missing + scored.Count));
         if (ensemble.Method == MultipleModelMethod.SelectAll)
         {
             result.Predicted = Value.OfCollection(scored.Select(s => s.Result.Predicted).ToArray());
@@ -55,6 +57,9 @@ internal static class EnsembleInterpreter
             result.Predicted = Regress(ensemble, scored);
         return result;
     }
+
+    /// <summary>The warning for a prediction combined without some segments (below the missing prediction threshold).</summary>
+    internal static string MissingSegments(int missing, int total) => $"{missing} of {total} segments gave no prediction and were left out";
 
     /// <summary>selectFirst and modelChain pass the chosen segment's result through, mapped to the ensemble's categories.</summary>
     private static ModelResult Adopt(ModelResult result, SegmentPlan segment, ModelResult chosen)

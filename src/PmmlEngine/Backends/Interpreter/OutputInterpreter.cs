@@ -62,6 +62,7 @@ internal static class OutputInterpreter
             case ResultFeature.ReasonCode:
                 return result.ReasonCodes?.At(output.Field.Rank) is { } code ? Value.Of(code) : Value.Missing;
             case ResultFeature.Affinity:
+            case ResultFeature.EntityAffinity:
             case ResultFeature.ClusterAffinity:
                 return Affinity(output, result);
             case ResultFeature.Residual:
