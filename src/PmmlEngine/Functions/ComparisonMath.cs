@@ -12,6 +12,22 @@ internal static class ComparisonMath
     public static bool IsBinary(Measure measure) =>
         measure is Measure.SimpleMatching or Measure.Jaccard or Measure.Tanimoto or Measure.BinarySimilarity;
 
+    /// <summary>
+    /// simpleMatching, jaccard, tanimoto or binarySimilarity from the counts of fields where the record and the
+    /// reference are both 1 (a11), only the record (a10), only the reference (a01), neither (a00).
+    /// </summary>
+    public static double BinarySimilarity(ComparisonMeasure measure, double a11, double a10, double a01, double a00) => measure.Measure switch
+    {
+        Measure.SimpleMatching => (a11 + a00) / (a11 + a10 + a01 + a00),
+        Measure.Jaccard => a11 / (a11 + a10 + a01),
+        Measure.Tanimoto => (a11 + a00) / (a11 + 2 * (a10 + a01) + a00),
+        _ => Weighted(measure.BinaryNumerators, a00, a01, a10, a11) / Weighted(measure.BinaryDenominators, a00, a01, a10, a11),
+    };
+
+    // binarySimilarity's parameters are read in the order c00, c01, c10, c11 (and d00 … d11).
+    private static double Weighted(IReadOnlyList<double> c, double a00, double a01, double a10, double a11) =>
+        c[3] * a11 + c[2] * a10 + c[1] * a01 + c[0] * a00;
+
     public static double Power(ComparisonMeasure measure) => measure.Measure switch
     {
         Measure.CityBlock or Measure.Chebychev => 1.0,

@@ -11,6 +11,9 @@ public sealed class NearestNeighborPlan : ModelPlan
 
     public required ComparisonMeasure Measure { get; init; }
     public required double Power { get; init; }
+
+    /// <summary>A binary similarity measure: larger is closer, and neighbours are ranked by similarity.</summary>
+    public bool Similarity => Functions.ComparisonMath.IsBinary(Measure.Measure);
     public required KnnInputPlan[] Inputs { get; init; }
 
     /// <summary>Per instance, per input: the value, and the same as a number (NaN where it is not one).</summary>

@@ -21,8 +21,10 @@ internal sealed class NearestNeighborPlanner(ModelPlanner models)
 
     public NearestNeighborPlan Plan(NearestNeighborModel model, Scope scope, TargetPlan target, int[] active)
     {
-        if (model.Measure.Kind != ComparisonKind.Distance || ComparisonMath.IsBinary(model.Measure.Measure))
-            Context.Error(MarkupProblemKind.UnsupportedElement, "NearestNeighborModel supports distance measures (euclidean, squaredEuclidean, cityBlock, chebychev, minkowski)", model.Measure.Location);
+        var binary = ComparisonMath.IsBinary(model.Measure.Measure);
+        if (binary != (model.Measure.Kind == ComparisonKind.Similarity))
+            Context.Error(MarkupProblemKind.InvalidAttribute,
+                $"{model.Measure.Measure} is a {(binary ? "similarity" : "distance")} measure; ComparisonMeasure needs kind='{(binary ? "similarity" : "distance")}'", model.Measure.Location);
         var columns = model.InstanceFields.ToDictionary(f => f.Field, f => f.Column);
         var rows = model.Instances.Rows;
         var inputs = new List<KnnInputPlan>();
@@ -52,7 +54,7 @@ internal sealed class NearestNeighborPlanner(ModelPlanner models)
             Context.Error(MarkupProblemKind.MissingElement, $"target '{target.FieldName}' has no InstanceField in TrainingInstances", model.Location);
         var targetType = model.Function == MiningFunction.Classification ? target.DataType : DataType.Double;
         var idColumn = model.InstanceIdVariable is { } id ? columns.GetValueOrDefault(id, id) : null;
-        var indexable = inputs.Count > 0 && rows.Length >= IndexThreshold && inputs.All(i => i.Numeric && i.Compare == CompareFunction.AbsDiff)
+        var indexable = !binary && inputs.Count > 0 && rows.Length >= IndexThreshold && inputs.All(i => i.Numeric && i.Compare == CompareFunction.AbsDiff)
             && points.All(p => p.All(double.IsFinite));
         return new NearestNeighborPlan
         {

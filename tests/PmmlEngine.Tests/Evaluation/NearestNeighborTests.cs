@@ -130,4 +130,38 @@ public sealed class NearestNeighborTests
 
     [Test]
     public void AnInvalidValueIsAnErrorNamingItsField() => Pmml.AssertRejects(Document("regression", "y", ""), "x2", ("x1", 1.0), ("x2", "abc"));
+
+    // Jaccard over binary inputs: (1,1,1) is 2/3 like i1 and i3 (document order breaks the tie), (0,1,1) is 1 like i3, ½ like i4.
+    [TestCase(1, 1, 1, "i1", "i3", 2.0 / 3, "a")]
+    [TestCase(0, 1, 1, "i3", "i4", 1.0, "b")]
+    public void BinarySimilarityRanksByLargestSimilarity(int b1, int b2, int b3, string first, string second, double similarity, string c)
+    {
+        var document = Pmml.Document("""
+            <DataField name="b1" optype="continuous" dataType="integer"/><DataField name="b2" optype="continuous" dataType="integer"/>
+            <DataField name="b3" optype="continuous" dataType="integer"/>
+            <DataField name="c" optype="categorical" dataType="string"><Value value="a"/><Value value="b"/></DataField>
+            <DataField name="id" optype="categorical" dataType="string"/>
+            """, """
+            <NearestNeighborModel functionName="classification" numberOfNeighbors="2" instanceIdVariable="id">
+              <MiningSchema><MiningField name="b1"/><MiningField name="b2"/><MiningField name="b3"/><MiningField name="c" usageType="target"/></MiningSchema>
+              <Output><OutputField name="first" feature="entityId"/><OutputField name="second" feature="entityId" rank="2"/>
+                <OutputField name="similarity" feature="affinity" dataType="double"/></Output>
+              <TrainingInstances>
+                <InstanceFields><InstanceField field="b1"/><InstanceField field="b2"/><InstanceField field="b3"/><InstanceField field="c"/><InstanceField field="id"/></InstanceFields>
+                <InlineTable>
+                  <row><b1>1</b1><b2>1</b2><b3>0</b3><c>a</c><id>i1</id></row><row><b1>1</b1><b2>0</b2><b3>0</b3><c>a</c><id>i2</id></row>
+                  <row><b1>0</b1><b2>1</b2><b3>1</b3><c>b</c><id>i3</id></row><row><b1>0</b1><b2>0</b2><b3>1</b3><c>b</c><id>i4</id></row>
+                </InlineTable>
+              </TrainingInstances>
+              <ComparisonMeasure kind="similarity"><jaccard/></ComparisonMeasure>
+              <KNNInputs><KNNInput field="b1"/><KNNInput field="b2"/><KNNInput field="b3"/></KNNInputs>
+            </NearestNeighborModel>
+            """);
+        foreach (var evaluator in Pmml.LoadBoth(document))
+        {
+            var result = evaluator.Evaluate(Pmml.Row(("b1", b1), ("b2", b2), ("b3", b3)));
+            Assert.That((result["first"], result["second"], result["c"]), Is.EqualTo((first, second, c)));
+            Assert.That((double)result["similarity"]!, Is.EqualTo(similarity).Within(1e-15));
+        }
+    }
 }

@@ -91,28 +91,10 @@ internal static class ClusteringInterpreter
 
     private static double Binary(ClusteringPlan plan, ClusterPlan cluster, RowContext row)
     {
-        double a11 = 0, a10 = 0, a01 = 0, a00 = 0;
+        var counts = new BinaryCounts();
         for (var i = 0; i < plan.Fields.Length; i++)
-        {
-            if (!row.Get(plan.Fields[i].Slot).TryGetNumber(out var x))
-                continue;
-            var (one, centerOne) = (x != 0, cluster.Numbers[i] != 0);
-            if (one && centerOne) a11++;
-            else if (one) a10++;
-            else if (centerOne) a01++;
-            else a00++;
-        }
-        var measure = plan.Measure;
-        return measure.Measure switch
-        {
-            Measure.SimpleMatching => (a11 + a00) / (a11 + a10 + a01 + a00),
-            Measure.Jaccard => a11 / (a11 + a10 + a01),
-            Measure.Tanimoto => (a11 + a00) / (a11 + 2 * (a10 + a01) + a00),
-            _ => Weighted(measure.BinaryNumerators, a00, a01, a10, a11) / Weighted(measure.BinaryDenominators, a00, a01, a10, a11),
-        };
+            if (row.Get(plan.Fields[i].Slot).TryGetNumber(out var x))
+                counts.Add(x != 0, cluster.Numbers[i] != 0);
+        return counts.Similarity(plan.Measure);
     }
-
-    // binarySimilarity's parameters are read in the order c00, c01, c10, c11 (and d00 … d11).
-    private static double Weighted(IReadOnlyList<double> c, double a00, double a01, double a10, double a11) =>
-        c[3] * a11 + c[2] * a10 + c[1] * a01 + c[0] * a00;
 }

@@ -8,7 +8,8 @@ namespace PmmlEngine.Backends.Interpreter;
 /// <summary>
 /// PMML 4.4 NearestNeighborModel. The k instances nearest the record (the first in document order among equals) predict:
 /// regression by the average, median or weighted average of their targets, classification by majority or weighted
-/// majority vote (ties to the category listed first), weights being 1 / (distance + threshold). Outputs see the
+/// majority vote (ties to the category listed first), weights being 1 / (distance + threshold), or with a binary
+/// similarity measure the similarity, larger being closer. Outputs see the
 /// neighbours in rank order: entityId their ids, affinity their distances. Missing inputs are left out of the distance
 /// and the rest scaled up; with every input missing there is no prediction.
 /// </summary>
@@ -28,12 +29,12 @@ internal static class NearestNeighborInterpreter
         var k = plan.K;
         for (var j = 0; j < k; j++)
         {
-            search.Distances[j] = ComparisonMath.Finish(plan.Measure.Measure, plan.Power, search.Inner[j], adjustment);
+            search.Distances[j] = plan.Similarity ? -search.Inner[j] : ComparisonMath.Finish(plan.Measure.Measure, plan.Power, search.Inner[j], adjustment);
             search.Ids[j] = plan.Ids[search.Best[j]];
         }
         result.Affinities = search.Distances;
         result.EntityIds = search.Ids;
-        result.LowerIsCloser = true;
+        result.LowerIsCloser = !plan.Similarity;
         result.EntityIndex = 0;
         result.EntityId = search.Ids[0];
         if (plan.Target.FieldName is null)
@@ -54,7 +55,7 @@ internal static class NearestNeighborInterpreter
             var category = plan.Target.IndexOf(plan.Targets[search.Best[j]]);
             if (category < 0)
                 continue;
-            var weight = plan.WeightedVote ? 1.0 / (search.Distances[j] + plan.Threshold) : 1.0;
+            var weight = plan.WeightedVote ? Weight(plan, search.Distances[j]) : 1.0;
             votes[category] += weight;
             total += weight;
         }
@@ -66,6 +67,10 @@ internal static class NearestNeighborInterpreter
         result.SetDistribution(probabilities);
     }
 
+    /// <summary>A neighbour's weight: 1 / (distance + threshold), or for a similarity measure the similarity itself.</summary>
+    private static double Weight(NearestNeighborPlan plan, double affinity) =>
+        plan.Similarity ? affinity : 1.0 / (affinity + plan.Threshold);
+
     private static Value Estimate(NearestNeighborPlan plan, NeighborSearch search)
     {
         var values = search.Votes.AsSpan(0, plan.K);
@@ -75,7 +80,7 @@ internal static class NearestNeighborInterpreter
         {
             if (!plan.Targets[search.Best[j]].TryGetNumber(out var y))
                 continue;
-            var weight = plan.ContinuousScoring == ContinuousScoringMethod.WeightedAverage ? 1.0 / (search.Distances[j] + plan.Threshold) : 1.0;
+            var weight = plan.ContinuousScoring == ContinuousScoringMethod.WeightedAverage ? Weight(plan, search.Distances[j]) : 1.0;
             sum += weight * y;
             weights += weight;
             values[n++] = y;

@@ -95,8 +95,20 @@ internal sealed class NeighborSearch(NearestNeighborPlan plan)
         Best[i] = instance;
     }
 
+    /// <summary>The inner distance to an instance; for a similarity measure its negation, so smaller is closer either way.</summary>
+    private double Similarity(int instance)
+    {
+        var counts = new BinaryCounts();
+        for (var i = 0; i < _x.Length; i++)
+            if (!double.IsNaN(_numbers[i]))
+                counts.Add(_numbers[i] != 0, plan.Points[instance][i] != 0);
+        return counts.Similarity(plan.Measure);
+    }
+
     private double InnerDistance(int instance)
     {
+        if (plan.Similarity)
+            return -Similarity(instance);
         var measure = plan.Measure.Measure;
         var inner = 0.0;
         for (var i = 0; i < _x.Length; i++)
