@@ -37,6 +37,9 @@ public sealed record GeneralRegressionModel : ModelElement
     public required ImmutableArray<PPCell> PPMatrix { get; init; }
     public required ImmutableArray<PCell> ParamMatrix { get; init; }
 
-    /// <summary>Where the document gives a contrast matrix for a factor, which this engine refuses by name.</summary>
-    public Errors.SourceLocation? ContrastMatrix { get; init; }
+    /// <summary>
+    /// Factors with a contrast matrix: their Categories, and the matrix whose row is the record's category and column
+    /// the PPCell's category.
+    /// </summary>
+    public ImmutableArray<(string Factor, ImmutableArray<string> Categories, ImmutableArray<ImmutableArray<double>> Matrix)> ContrastMatrices { get; init; } = [];
 }

@@ -14,6 +14,9 @@ public sealed class GeneralRegressionPlan : ModelPlan
 
     /// <summary>Whether some PPCell applies to one target category only, so each equation has its own parameter values.</summary>
     public bool PerCategoryTerms { get; init; }
+
+    /// <summary>Per target category, whether it has PPCells of its own; those replace the cells for every category.</summary>
+    public bool[] OwnTerms { get; init; } = [];
     public required double[][] Equations { get; init; }
     public required int[] EquationCategories { get; init; }
     public required GlmLink Link { get; init; }
@@ -44,4 +47,11 @@ public sealed record CoxBaselinePlan(Value Stratum, double MaxTime, double[] Tim
 
 /// <summary>A factor term is 1 when the slot equals <see cref="Level"/>, else 0; a covariate term is the slot's number to <see cref="Exponent"/>.</summary>
 /// <remarks><see cref="Category"/>: the target category (index) whose equations the term applies to, -1 for all (PPCell targetCategory).</remarks>
-public sealed record GrTerm(int Slot, Value Level, double Exponent, int Category = -1);
+public sealed record GrTerm(int Slot, Value Level, double Exponent, int Category = -1)
+{
+    /// <summary>A factor with a contrast matrix: the term is Contrast[index of the record's value in ContrastCategories][Column].</summary>
+    public Value[]? ContrastCategories { get; init; }
+
+    public double[][]? Contrast { get; init; }
+    public int Column { get; init; }
+}

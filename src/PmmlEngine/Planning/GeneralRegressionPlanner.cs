@@ -13,8 +13,6 @@ internal sealed class GeneralRegressionPlanner(ModelPlanner models)
 
     public GeneralRegressionPlan Plan(GeneralRegressionModel model, Scope scope, TargetPlan target, int[] active)
     {
-        if (model.ContrastMatrix is { } contrast)
-            Context.Error(MarkupProblemKind.UnsupportedElement, "factor contrast matrices are not supported yet", contrast);
 
         var parameters = model.Parameters.ToList();
         var terms = parameters.Select(_ => new List<GrTerm>()).ToArray();
@@ -30,7 +28,10 @@ internal sealed class GeneralRegressionPlanner(ModelPlanner models)
             if (cell.TargetCategory is not null && category < 0)
                 Context.Error(MarkupProblemKind.InvalidAttribute, $"PPCell targetCategory '{cell.TargetCategory}' is not a category of the target", cell.Location);
             var slot = Context.Resolve(scope, cell.Predictor, cell.Location, "PPCell predictor");
-            if (model.Factors.Contains(cell.Predictor))
+            var contrast = model.ContrastMatrices.FirstOrDefault(c => c.Factor == cell.Predictor);
+            if (model.Factors.Contains(cell.Predictor) && contrast.Factor is not null)
+                terms[p].Add(ContrastTerm(slot, cell, category, contrast.Categories, contrast.Matrix));
+            else if (model.Factors.Contains(cell.Predictor))
                 terms[p].Add(new GrTerm(slot, Context.Parse(cell.Value, Context.TypeOf(slot), cell.Location), 1, category));
             else if (model.Covariates.Contains(cell.Predictor) && ValueParser.TryParseDouble(cell.Value, out var exponent))
                 terms[p].Add(new GrTerm(slot, Value.Missing, exponent, category));
@@ -49,6 +50,7 @@ internal sealed class GeneralRegressionPlanner(ModelPlanner models)
             Type = model.ModelType,
             Parameters = terms.Select(t => t.ToArray()).ToArray(),
             PerCategoryTerms = terms.Any(t => t.Any(term => term.Category >= 0)),
+            OwnTerms = Enumerable.Range(0, target.Categories.Length).Select(k => terms.Any(t => t.Any(term => term.Category == k))).ToArray(),
             Equations = equations,
             EquationCategories = categories,
             Link = model.Link ?? GlmLink.Identity,
@@ -60,6 +62,24 @@ internal sealed class GeneralRegressionPlanner(ModelPlanner models)
             Trials = model.TrialsValue ?? 1.0,
             Cox = cox,
             Covariance = Covariance(model, parameters),
+        };
+    }
+
+    /// <summary>A factor term read from its contrast matrix: the column is the PPCell's category among the factor's Categories.</summary>
+    private GrTerm ContrastTerm(int slot, PPCell cell, int category, System.Collections.Immutable.ImmutableArray<string> categories,
+        System.Collections.Immutable.ImmutableArray<System.Collections.Immutable.ImmutableArray<double>> matrix)
+    {
+        var type = Context.TypeOf(slot);
+        var values = categories.Select(c => Context.Parse(c, type, cell.Location)).ToArray();
+        var column = Array.IndexOf(values, Context.Parse(cell.Value, type, cell.Location));
+        if (column < 0 || matrix.Length != values.Length || matrix.Any(r => r.Length <= column))
+            Context.Error(MarkupProblemKind.InvalidElement,
+                $"the contrast matrix of factor '{cell.Predictor}' needs a row per category and a column for PPCell value '{cell.Value}'", cell.Location);
+        return new GrTerm(slot, Value.Missing, 1, category)
+        {
+            ContrastCategories = values,
+            Contrast = matrix.Select(r => r.ToArray()).ToArray(),
+            Column = Math.Max(0, column),
         };
     }
 

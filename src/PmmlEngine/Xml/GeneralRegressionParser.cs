@@ -9,7 +9,6 @@ internal static class GeneralRegressionParser
 {
     public static GeneralRegressionModel Parse(ParseContext context, XElement element)
     {
-        var contrast = element.Child("FactorList")?.Children("Predictor").FirstOrDefault(p => p.Child("Matrix") is not null || p.Attr("contrastMatrixType") is not null);
         var model = new GeneralRegressionModel
         {
             ElementName = "GeneralRegressionModel",
@@ -33,7 +32,10 @@ internal static class GeneralRegressionParser
                 context.Required(c, "predictorName"), context.Required(c, "parameterName"), c.Attr("targetCategory"), c.Where())).ToImmutableArray(),
             ParamMatrix = (element.Child("ParamMatrix")?.Children("PCell") ?? []).Select(c => new PCell(c.Attr("targetCategory"),
                 context.Required(c, "parameterName"), context.RequiredNumber(c, "beta"), c.Where())).ToImmutableArray(),
-            ContrastMatrix = contrast?.Where(),
+            ContrastMatrices = (element.Child("FactorList")?.Children("Predictor") ?? []).Where(p => p.Child("Matrix") is not null)
+                .Select(p => (context.Required(p, "name"),
+                    (p.Child("Categories")?.Children("Category") ?? []).Select(c => context.Required(c, "value")).ToImmutableArray(),
+                    MatrixParser.Parse(context, p.Child("Matrix")!))).ToImmutableArray(),
             ReferencePoints = (element.Child("ParameterList")?.Children("Parameter") ?? []).Select(p => context.Number(p, "referencePoint", 0.0)).ToImmutableArray(),
             EndTimeVariable = element.Attr("endTimeVariable"),
             BaselineStrataVariable = element.Attr("baselineStrataVariable"),

@@ -90,17 +90,11 @@ public sealed class GeneralRegressionTests
         }
     }
 
-    // Intercepts θ_low = −0.5, θ_mid = 1.0 and a shared 0.8·x; logit cumulative link.
-    [TestCase(0.5, "low", 0.47502081252106, 0.3271630760375217, 0.1978161114414183)]
-    [TestCase(-2.0, "high", 0.10909682119561293, 0.24524687257859162, 0.6456563062257954)]
-    [TestCase(3.0, "low", 0.8698915256370021, 0.09781300966454742, 0.03229546469845046)]
-    public void OrdinalMultinomial(double x, string predicted, double low, double mid, double high)
-    {
-        var document = Pmml.Document("""
+    private static string Ordinal(string attributes = "") => Pmml.Document("""
             <DataField name="x" optype="continuous" dataType="double"/>
             <DataField name="y" optype="ordinal" dataType="string"><Value value="low"/><Value value="mid"/><Value value="high"/></DataField>
-            """, """
-            <GeneralRegressionModel functionName="classification" modelType="ordinalMultinomial" cumulativeLink="logit">
+            """, $"""
+            <GeneralRegressionModel functionName="classification" modelType="ordinalMultinomial" cumulativeLink="logit" {attributes}>
               <MiningSchema><MiningField name="x"/><MiningField name="y" usageType="target"/></MiningSchema>
               <Output><OutputField name="low" feature="probability" value="low"/><OutputField name="mid" feature="probability" value="mid"/>
                 <OutputField name="high" feature="probability" value="high"/></Output>
@@ -113,6 +107,14 @@ public sealed class GeneralRegressionTests
               </ParamMatrix>
             </GeneralRegressionModel>
             """);
+
+    // Intercepts θ_low = −0.5, θ_mid = 1.0 and a shared 0.8·x; logit cumulative link.
+    [TestCase(0.5, "low", 0.47502081252106, 0.3271630760375217, 0.1978161114414183)]
+    [TestCase(-2.0, "high", 0.10909682119561293, 0.24524687257859162, 0.6456563062257954)]
+    [TestCase(3.0, "low", 0.8698915256370021, 0.09781300966454742, 0.03229546469845046)]
+    public void OrdinalMultinomial(double x, string predicted, double low, double mid, double high)
+    {
+        var document = Ordinal();
         foreach (var evaluator in Pmml.LoadBoth(document))
         {
             var result = evaluator.Evaluate(Pmml.Row(("x", x)));
@@ -225,4 +227,40 @@ public sealed class GeneralRegressionTests
 
     [Test]
     public void AnInvalidValueIsAnErrorNamingItsField() => Pmml.AssertRejects(Generalized("log"), "c", ("x", 1.0), ("c", "w"), ("off", 0.0));
+
+    // Deviation coding: a → (1, 0), b → (0, 1), c → (−1, −1); y = 10 + 2·M[g][a] + 3·M[g][b].
+    [TestCase("a", 12.0)]
+    [TestCase("b", 13.0)]
+    [TestCase("c", 5.0)]
+    public void FactorContrastMatrix(string g, double expected)
+    {
+        var document = Pmml.Document("""
+            <DataField name="g" optype="categorical" dataType="string"><Value value="a"/><Value value="b"/><Value value="c"/></DataField>
+            <DataField name="y" optype="continuous" dataType="double"/>
+            """, """
+            <GeneralRegressionModel functionName="regression" modelType="generalLinear">
+              <MiningSchema><MiningField name="g"/><MiningField name="y" usageType="target"/></MiningSchema>
+              <ParameterList><Parameter name="p0"/><Parameter name="p1"/><Parameter name="p2"/></ParameterList>
+              <FactorList>
+                <Predictor name="g" contrastMatrixType="deviation">
+                  <Categories><Category value="a"/><Category value="b"/><Category value="c"/></Categories>
+                  <Matrix><Array type="real">1 0 0</Array><Array type="real">0 1 0</Array><Array type="real">-1 -1 0</Array></Matrix>
+                </Predictor>
+              </FactorList>
+              <PPMatrix><PPCell value="a" predictorName="g" parameterName="p1"/><PPCell value="b" predictorName="g" parameterName="p2"/></PPMatrix>
+              <ParamMatrix><PCell parameterName="p0" beta="10"/><PCell parameterName="p1" beta="2"/><PCell parameterName="p2" beta="3"/></ParamMatrix>
+            </GeneralRegressionModel>
+            """);
+        foreach (var evaluator in Pmml.LoadBoth(document))
+            Assert.That(evaluator.Evaluate(Pmml.Row(("g", g)))["y"], Is.EqualTo(expected));
+    }
+
+    // An offset shifts every cumulative equation: offset 0.5 at x = 0 is 0.8·x = 0.5 at x = 0.625 without one.
+    [Test]
+    public void OrdinalOffset()
+    {
+        foreach (var (shifted, plain) in Pmml.LoadBoth(Ordinal("offsetValue=\"0.5\"")).Zip(Pmml.LoadBoth(Ordinal())))
+            Assert.That((double)shifted.Evaluate(Pmml.Row(("x", 0.0)))["low"]!,
+                Is.EqualTo((double)plain.Evaluate(Pmml.Row(("x", 0.625)))["low"]!).Within(1e-15));
+    }
 }

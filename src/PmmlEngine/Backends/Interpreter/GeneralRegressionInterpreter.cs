@@ -10,7 +10,8 @@ namespace PmmlEngine.Backends.Interpreter;
 /// intercept); each equation's linear predictor η is Σ β·x. regression and generalLinear predict η + offset;
 /// generalizedLinear the inverse link of η + offset, times the trials; multinomialLogistic exp(η) normalized, with η = 0
 /// for categories without coefficients (the reference); ordinalMultinomial differences of the cumulative link of each
-/// category's η. A missing predictor, offset or trials value means no prediction.
+/// category's η + offset. A category with PPCells of its own uses those instead of the shared ones; a factor with a
+/// contrast matrix contributes the matrix cell at (the record's category, the PPCell's category). A missing predictor, offset or trials value means no prediction.
 /// </summary>
 internal static class GeneralRegressionInterpreter
 {
@@ -23,7 +24,7 @@ internal static class GeneralRegressionInterpreter
 
     internal static void Score(GeneralRegressionPlan plan, RowContext row, ModelResult result, double[] x, double[] probabilities)
     {
-        if (!Fill(plan, row, x, -1))
+        if (!Fill(plan, row, x, -1) || !Optional(row, plan.OffsetSlot, plan.Offset, out var offset))
             return;
 
         switch (plan.Type)
@@ -32,7 +33,7 @@ internal static class GeneralRegressionInterpreter
                 if (plan.Type == GeneralRegressionType.MultinomialLogistic)
                     Multinomial(plan, row, x, probabilities);
                 else
-                    Ordinal(plan, row, x, probabilities);
+                    Ordinal(plan, row, x, offset, probabilities);
                 // A predictor of one category's equation was missing.
                 if (Array.Exists(probabilities, double.IsNaN))
                     return;
@@ -43,7 +44,7 @@ internal static class GeneralRegressionInterpreter
                     result.Predicted = Value.Of(hazard);
                 return;
         }
-        if (!Optional(row, plan.OffsetSlot, plan.Offset, out var offset) || !Optional(row, plan.TrialsSlot, plan.Trials, out var trials))
+        if (!Optional(row, plan.TrialsSlot, plan.Trials, out var trials))
             return;
         var eta = Dot(plan.Equations[0], x) + offset;
         result.Predicted = Value.Of(plan.Type == GeneralRegressionType.GeneralizedLinear
@@ -91,22 +92,30 @@ internal static class GeneralRegressionInterpreter
     }
 
     /// <summary>
-    /// Each parameter's value: the product of its terms that apply to <paramref name="category"/> (-1: the terms for
-    /// every category); false when a predictor is missing or not a number.
+    /// Each parameter's value: the product of its terms for <paramref name="category"/> — the category's own PPCells
+    /// where it has some, else the cells for every category (-1); false when a predictor is missing or not a number.
     /// </summary>
     private static bool Fill(GeneralRegressionPlan plan, RowContext row, double[] x, int category)
     {
+        var own = category >= 0 && plan.OwnTerms[category] ? category : -1;
         for (var p = 0; p < plan.Parameters.Length; p++)
         {
             var product = 1.0;
             foreach (var term in plan.Parameters[p])
             {
-                if (term.Category >= 0 && term.Category != category)
+                if (term.Category != own)
                     continue;
                 var value = row.Get(term.Slot);
                 if (value.IsMissing)
                     return false;
-                if (term.Level.HasValue)
+                if (term.Contrast is { } contrast)
+                {
+                    var index = Array.IndexOf(term.ContrastCategories!, value);
+                    if (index < 0)
+                        throw new Errors.PmmlEvaluationException($"'{value}' is not a category of the factor's contrast matrix");
+                    product *= contrast[index][term.Column];
+                }
+                else if (term.Level.HasValue)
                     product *= value.Equals(term.Level) ? 1.0 : 0.0;
                 else if (value.TryGetNumber(out var number))
                     product *= term.Exponent == 1 ? number : Math.Pow(number, term.Exponent);
@@ -140,12 +149,12 @@ internal static class GeneralRegressionInterpreter
             probabilities[k] /= sum;
     }
 
-    private static void Ordinal(GeneralRegressionPlan plan, RowContext row, double[] x, double[] probabilities)
+    private static void Ordinal(GeneralRegressionPlan plan, RowContext row, double[] x, double offset, double[] probabilities)
     {
         var previous = 0.0;
         for (var e = 0; e < plan.Equations.Length; e++)
         {
-            var cumulative = GlmLinks.Cumulative(plan.Cumulative, Eta(plan, row, x, e));
+            var cumulative = GlmLinks.Cumulative(plan.Cumulative, Eta(plan, row, x, e) + offset);
             probabilities[e] = cumulative - previous;
             previous = cumulative;
         }
