@@ -28,11 +28,14 @@ internal sealed class TimeSeriesPlanner(ModelPlanner models)
         }
         if (useArima && model.Arima is { } arima)
         {
-            var needed = arima.Ar.Length + arima.Differences;
+            if (arima.Period < 0 || arima.Period == 0 && (arima.SeasonalAr.Length > 0 || arima.SeasonalMa.Length > 0 || arima.SeasonalDifferences > 0))
+                context.Error(MarkupProblemKind.InvalidAttribute, "a SeasonalComponent needs a positive period", arima.Location);
+            var needed = Functions.ArimaPolynomials.AutoRegressive(arima).Length - 1;
             if (arima.Series.Length < needed)
                 context.Error(MarkupProblemKind.MissingElement, $"ARIMA needs the last {needed} values of the original TimeSeries, found {arima.Series.Length}", arima.Location);
-            if (arima.Residuals.Length < arima.Ma.Length)
-                context.Error(MarkupProblemKind.MissingElement, $"ARIMA needs the last {arima.Ma.Length} residuals, found {arima.Residuals.Length}", arima.Location);
+            var shocks = Functions.ArimaPolynomials.MovingAverage(arima).Length - 1;
+            if (arima.Residuals.Length < shocks)
+                context.Error(MarkupProblemKind.MissingElement, $"ARIMA needs the last {shocks} residuals, found {arima.Residuals.Length}", arima.Location);
         }
         return new TimeSeriesPlan
         {

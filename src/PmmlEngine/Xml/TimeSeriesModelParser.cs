@@ -81,22 +81,31 @@ internal static class TimeSeriesModelParser
 
     private static Arima ParseArima(ParseContext context, XElement model, XElement arima)
     {
-        if (arima.Child("SeasonalComponent") is { } seasonal)
-            context.Report(MarkupProblemKind.UnsupportedElement, seasonal, "seasonal ARIMA components are not supported yet");
+        var seasonal = arima.Child("SeasonalComponent");
         if (arima.Attr("predictionMethod") == "exactLeastSquares")
             context.Report(MarkupProblemKind.UnsupportedAttribute, arima, "ARIMA predictionMethod='exactLeastSquares' (Kalman filter) is not supported yet");
         var component = arima.Child("NonseasonalComponent");
         var ma = component?.Child("MA");
+        var seasonalMa = seasonal?.Child("MA");
         ImmutableArray<double> Numbers(XElement? array) => array is null ? [] : [.. MatrixParser.Numbers(context, array)];
+        // Both components may list the residuals; they are the one series of the model's errors.
+        var residuals = Numbers(ma?.Child("Residuals")?.Child("Array"));
+        var seasonalResiduals = Numbers(seasonalMa?.Child("Residuals")?.Child("Array"));
         var series = model.Children("TimeSeries").FirstOrDefault(t => (t.Attr("usage") ?? "original") == "original");
         return new Arima(
             context.Number(arima, "constantTerm", 0.0),
             component is null ? 0 : context.Integer(component, "d", 0),
             Numbers(component?.Child("AR")?.Child("Array")),
             Numbers(ma?.Child("MACoefficients")?.Child("Array")),
-            Numbers(ma?.Child("Residuals")?.Child("Array")),
+            residuals.Length >= seasonalResiduals.Length ? residuals : seasonalResiduals,
             (series?.Children("TimeValue") ?? []).OrderBy(v => context.Integer(v, "index", 0)).Select(v => context.RequiredNumber(v, "value")).ToImmutableArray(),
             context.OptionalNumber(arima, "RMSE"),
-            arima.Where());
+            arima.Where())
+        {
+            Period = seasonal is null ? 0 : context.Integer(seasonal, "period", 0),
+            SeasonalDifferences = seasonal is null ? 0 : context.Integer(seasonal, "D", 0),
+            SeasonalAr = Numbers(seasonal?.Child("AR")?.Child("Array")),
+            SeasonalMa = Numbers(seasonalMa?.Child("MACoefficients")?.Child("Array")),
+        };
     }
 }

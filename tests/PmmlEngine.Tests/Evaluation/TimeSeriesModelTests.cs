@@ -103,6 +103,27 @@ public sealed class TimeSeriesModelTests
         }
     }
 
+    // ARIMA(0,0,0)(1,1,1)₄: yₜ = 1.5·yₜ₋₄ − 0.5·yₜ₋₈ − 0.4·εₜ₋₄, residuals ε₅…ε₈ = 0.1, −0.2, 0.3, 0.5.
+    [TestCase(1, 12.96)]     // 1.5·12 − 0.5·10 − 0.4·0.1
+    [TestCase(2, 23.08)]     // 1.5·22 − 0.5·20 + 0.4·0.2
+    [TestCase(5, 13.44)]     // 1.5·12.96 − 0.5·12, the shock now 0
+    public void SeasonalArima(int h, double expected)
+    {
+        var series = "<TimeSeries usage=\"original\">" + string.Concat(new[] { 10, 20, 30, 40, 12, 22, 33, 41 }.Select((v, i) =>
+            $"<TimeValue index=\"{i + 1}\" value=\"{v}\"/>")) + "</TimeSeries>";
+        var document = Document("""
+            <ARIMA constantTerm="0" predictionMethod="conditionalLeastSquares">
+              <NonseasonalComponent p="0" d="0" q="0"/>
+              <SeasonalComponent P="1" D="1" Q="1" period="4">
+                <AR><Array n="1" type="real">0.5</Array></AR>
+                <MA><MACoefficients><Array n="1" type="real">0.4</Array></MACoefficients><Residuals><Array n="4" type="real">0.1 -0.2 0.3 0.5</Array></Residuals></MA>
+              </SeasonalComponent>
+            </ARIMA>
+            """, series);
+        foreach (var evaluator in Pmml.LoadBoth(document))
+            Assert.That((double)evaluator.Evaluate(Pmml.Row(("h", h)))["y"]!, Is.EqualTo(expected).Within(1e-12));
+    }
+
     // A local linear trend (level 10, slope 2) forecasts 10 + 2h; with the slope halving each step, 10 + 2·(1 + ½ + …).
     [TestCase("1 1", "0 1", 3, 16.0)]
     [TestCase("1 1", "0 0.5", 2, 13.0)]

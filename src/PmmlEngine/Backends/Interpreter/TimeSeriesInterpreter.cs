@@ -1,3 +1,4 @@
+using PmmlEngine.Functions;
 using PmmlEngine.Model;
 using PmmlEngine.Planning;
 using PmmlEngine.Types;
@@ -7,8 +8,8 @@ namespace PmmlEngine.Backends.Interpreter;
 /// <summary>
 /// PMML 4.4 TimeSeriesModel forecasts h ≥ 1 periods ahead. Exponential smoothing (Gardner's forms): level L plus h·T
 /// (additive), Σφⁱ·T for i ≤ h (damped additive), times Tʰ or T^Σφⁱ (multiplicative, damped), then plus or times the
-/// seasonal index of that period, then the inverse of the series' transformation. ARIMA (conditional least squares):
-/// the d-times differenced series continued by c + Σφᵢ·wₜ₋ᵢ − Σθⱼ·εₜ₋ⱼ with future shocks 0, then integrated back.
+/// seasonal index of that period, then the inverse of the series' transformation. ARIMA (conditional least squares,
+/// seasonal or not): the series continued by its multiplied-out recursion with future shocks 0.
 /// A missing or non-positive horizon means no forecast.
 /// </summary>
 internal static class TimeSeriesInterpreter
@@ -59,31 +60,20 @@ internal static class TimeSeriesInterpreter
     }
 
     /// <summary>
-    /// Σψⱼ² for j &lt; h, the ψ being the weights of the model as an infinite moving average: the AR polynomial times
-    /// (1 − B)ᵈ, inverted against the MA polynomial. The h-step forecast error variance is σ² times this sum.
+    /// Σψⱼ² for j &lt; h, the ψ being the weights of the model as an infinite moving average (the moving-average
+    /// polynomial over the autoregressive one). The h-step forecast error variance is σ² times this sum.
     /// </summary>
     private static double PsiSquares(Arima model, int h)
     {
-        // (1 − Σφᵢ·Bⁱ)(1 − B)ᵈ written as 1 − Σaᵢ·Bⁱ.
-        var polynomial = new List<double> { 1 };
-        polynomial.AddRange(model.Ar.Select(phi => -phi));
-        for (var d = 0; d < model.Differences; d++)
-        {
-            var next = new double[polynomial.Count + 1];
-            for (var i = 0; i < polynomial.Count; i++)
-            {
-                next[i] += polynomial[i];
-                next[i + 1] -= polynomial[i];
-            }
-            polynomial = [.. next];
-        }
+        var ar = ArimaPolynomials.AutoRegressive(model);
+        var ma = ArimaPolynomials.MovingAverage(model);
         var psi = new double[h];
         var sum = 0.0;
         for (var j = 0; j < h; j++)
         {
-            psi[j] = j == 0 ? 1 : j <= model.Ma.Length ? -model.Ma[j - 1] : 0;
-            for (var i = 1; i <= Math.Min(j, polynomial.Count - 1); i++)
-                psi[j] -= polynomial[i] * psi[j - i];
+            psi[j] = j < ma.Length ? ma[j] : 0;
+            for (var i = 1; i <= Math.Min(j, ar.Length - 1); i++)
+                psi[j] -= ar[i] * psi[j - i];
             sum += psi[j] * psi[j];
         }
         return sum;
@@ -111,29 +101,23 @@ internal static class TimeSeriesInterpreter
         return y;
     }
 
+    /// <summary>yₜ = c − Σaᵢ·yₜ₋ᵢ + Σmⱼ·εₜ₋ⱼ with the polynomials multiplied out, continued h steps with future shocks 0.</summary>
     private static double Arima(Arima model, int h)
     {
-        // Each differencing level keeps its series; the last level is forecast, then the levels are summed back up.
-        var levels = new List<List<double>> { model.Series.ToList() };
-        for (var d = 0; d < model.Differences; d++)
-        {
-            var previous = levels[^1];
-            levels.Add(Enumerable.Range(1, previous.Count - 1).Select(i => previous[i] - previous[i - 1]).ToList());
-        }
-        var w = levels[^1];
+        var ar = ArimaPolynomials.AutoRegressive(model);
+        var ma = ArimaPolynomials.MovingAverage(model);
+        var y = model.Series.ToList();
         var shocks = model.Residuals.ToList();
         for (var step = 0; step < h; step++)
         {
             var next = model.Constant;
-            for (var i = 0; i < model.Ar.Length; i++)
-                next += model.Ar[i] * w[w.Count - 1 - i];
-            for (var j = 0; j < model.Ma.Length; j++)
-                next -= model.Ma[j] * shocks[shocks.Count - 1 - j];
-            w.Add(next);
+            for (var i = 1; i < ar.Length; i++)
+                next -= ar[i] * y[^i];
+            for (var j = 1; j < ma.Length; j++)
+                next += ma[j] * shocks[^j];
+            y.Add(next);
             shocks.Add(0);
-            for (var d = levels.Count - 2; d >= 0; d--)
-                levels[d].Add(levels[d][^1] + levels[d + 1][^1]);
         }
-        return levels[0][^1];
+        return y[^1];
     }
 }
