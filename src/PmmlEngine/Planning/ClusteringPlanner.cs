@@ -10,9 +10,11 @@ internal sealed class ClusteringPlanner(ModelPlanner models)
 
     public ClusteringPlan Plan(ClusteringModel model, Scope scope, int[] active)
     {
-        if (model.ModelClass == ClusteringModelClass.DistributionBased)
+        // PMML 4.4 defines no scoring over a distribution-based model's Partition statistics, but says its clusters'
+        // center vectors approximate them: with centers it is scored like a center-based model, without them refused.
+        if (model.ModelClass == ClusteringModelClass.DistributionBased && model.Clusters.Any(c => c.Center.Length == 0))
             Context.Error(MarkupProblemKind.UnsupportedAttribute,
-                "ClusteringModel modelClass='distributionBased' is not supported: PMML 4.4 defines no scoring procedure for it", model.Location);
+                "a distributionBased ClusteringModel needs a center vector (Array) in every Cluster: PMML 4.4 defines no scoring over Partition statistics", model.Location);
         var centerFields = model.Fields.Where(f => f.IsCenterField).ToArray();
         var fields = centerFields.Select(f => PlanField(model, f, scope)).ToArray();
         var weights = model.MissingValueWeights.IsDefaultOrEmpty ? Enumerable.Repeat(1.0, fields.Length).ToArray() : model.MissingValueWeights.ToArray();

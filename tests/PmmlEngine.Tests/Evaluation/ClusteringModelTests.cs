@@ -160,9 +160,17 @@ public sealed class ClusteringModelTests
     }
 
     [Test]
-    public void DistributionBasedModelsAreRefusedAtLoadByName()
+    public void DistributionBasedModelsAreScoredByTheirCenterVectors()
     {
-        var document = Distances("<euclidean/>").Replace("centerBased", "distributionBased");
+        foreach (var evaluator in Pmml.LoadBoth(Distances("<euclidean/>").Replace("centerBased", "distributionBased")))
+            Assert.That(evaluator.Evaluate(Pmml.Row(("x1", 1.0), ("x2", 1.0)))["id"], Is.EqualTo("1"));
+    }
+
+    [Test]
+    public void DistributionBasedModelsWithoutCentersAreRefusedAtLoadByName()
+    {
+        var document = Distances("<euclidean/>").Replace("centerBased", "distributionBased")
+            .Replace("""<Cluster name="C"><Array n="2" type="real">1 4</Array></Cluster>""", """<Cluster name="C"/>""");
         var error = Assert.Throws<Errors.PmmlMarkupException>(() => Pmml.Load(document));
         Assert.That(error!.Message, Does.Contain("distributionBased"));
     }
