@@ -6,6 +6,7 @@ namespace PmmlEngine.Planning;
 public sealed class TimeSeriesPlan : ModelPlan
 {
     public required int HorizonSlot { get; init; }
+    public required string HorizonField { get; init; }
     public ExponentialSmoothing? Smoothing { get; init; }
     public Arima? Arima { get; init; }
     public StateSpaceModel? StateSpace { get; init; }

@@ -43,6 +43,7 @@ internal sealed class TimeSeriesPlanner(ModelPlanner models)
             Target = target,
             ActiveSlots = active,
             HorizonSlot = active.Length > 0 ? active[0] : -1,
+            HorizonField = active.Length > 0 ? context.Slots[active[0]].Name : "",
             Smoothing = useArima || useStateSpace ? null : model.ExponentialSmoothing,
             Arima = useArima ? model.Arima : null,
             StateSpace = useStateSpace ? model.StateSpace : null,

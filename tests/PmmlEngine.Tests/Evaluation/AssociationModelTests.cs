@@ -9,7 +9,7 @@ public sealed class AssociationModelTests
 {
     // R1 {Beer}→{Diapers} conf .8 lift 1.5; R2 {Diapers}→{Beer} .6 / 1.5; R3 {Chips}→{Salsa} .9 / 2.0;
     // R4 {Beer,Diapers}→{Chips} .5 / 1.1; R5 {Beer}→{Chips} .5 / 0.9.
-    private static string Document(string outputs) => Pmml.Document("""
+    internal static string Document(string outputs) => Pmml.Document("""
         <DataField name="item" optype="categorical" dataType="string"/>
         """, $"""
         <AssociationModel functionName="associationRules" numberOfTransactions="10" minimumSupport="0.1" minimumConfidence="0.5"
@@ -30,7 +30,7 @@ public sealed class AssociationModelTests
         </AssociationModel>
         """);
 
-    private const string Outputs = """
+    internal const string Outputs = """
         <OutputField name="rec1" feature="ruleValue" ruleFeature="consequent" algorithm="recommendation" rank="1"/>
         <OutputField name="ex1" feature="ruleValue" ruleFeature="consequent" rank="1"/>
         <OutputField name="ex2" feature="ruleValue" ruleFeature="rule" rank="2"/>

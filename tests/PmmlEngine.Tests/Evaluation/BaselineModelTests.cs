@@ -4,7 +4,7 @@ namespace PmmlEngine.Tests.Evaluation;
 [TestFixture]
 public sealed class BaselineModelTests
 {
-    private static string Document(string field, string tests) => Pmml.Document($"""
+    internal static string Document(string field, string tests) => Pmml.Document($"""
         <DataField name="x" optype="{field}" dataType="{(field == "continuous" ? "double" : "string")}"/>
         <DataField name="score" optype="continuous" dataType="double"/>
         """, $"""

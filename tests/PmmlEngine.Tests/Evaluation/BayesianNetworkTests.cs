@@ -16,7 +16,7 @@ public sealed class BayesianNetworkTests
     private static string Given(params (string Parent, string Value)[] values) =>
         string.Concat(values.Select(v => $"<ParentValue parent=\"{v.Parent}\" value=\"{v.Value}\"/>"));
 
-    private static readonly string Document = Pmml.Document(
+    internal static readonly string Document = Pmml.Document(
         string.Concat(new[] { "B", "E", "A", "J", "M" }.Select(n => $"<DataField name=\"{n}\" optype=\"categorical\" dataType=\"string\"><Value value=\"T\"/><Value value=\"F\"/></DataField>"))
         + "<DataField name=\"Noise\" optype=\"continuous\" dataType=\"double\"/>", $"""
         <BayesianNetworkModel functionName="classification" inferenceMethod="Exact">

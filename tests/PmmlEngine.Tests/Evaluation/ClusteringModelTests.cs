@@ -11,7 +11,7 @@ public sealed class ClusteringModelTests
 {
     // Clusters without ids are named by position: centers 1 (0,0), 2 (3,1), 3 (1,4); field weights 2 and 0.5;
     // missing-value weights 1 and 3, so a missing x1 scales the aggregate by 4/3.
-    private static string Distances(string measure) => $"""
+    internal static string Distances(string measure) => $"""
         <PMML xmlns="http://www.dmg.org/PMML-4_4" version="4.4"><Header/>
           <DataDictionary><DataField name="x1" optype="continuous" dataType="double"/><DataField name="x2" optype="continuous" dataType="double"/></DataDictionary>
           <ClusteringModel functionName="clustering" modelClass="centerBased" numberOfClusters="3">

@@ -7,7 +7,7 @@ namespace PmmlEngine.Tests.Evaluation;
 [TestFixture]
 public sealed class GaussianProcessTests
 {
-    private static string Document(string kernel, string inputs, string rows, int dimensions) => Pmml.Document(
+    internal static string Document(string kernel, string inputs, string rows, int dimensions) => Pmml.Document(
         string.Concat(Enumerable.Range(1, dimensions).Select(i => $"<DataField name=\"x{i}\" optype=\"continuous\" dataType=\"double\"/>"))
         + "<DataField name=\"y\" optype=\"continuous\" dataType=\"double\"/>", $"""
         <GaussianProcessModel functionName="regression">

@@ -14,7 +14,7 @@ public sealed class GeneralRegressionTests
         """;
 
     // η = 0.1 + 0.5·x − 0.05·x² + 0.3·[c = u] + offset; μ = g⁻¹(η) · 3 trials.
-    private static string Generalized(string link) => Pmml.Document(Fields + """
+    internal static string Generalized(string link) => Pmml.Document(Fields + """
         <DataField name="off" optype="continuous" dataType="double"/><DataField name="y" optype="continuous" dataType="double"/>
         """, $"""
         <GeneralRegressionModel functionName="regression" modelType="generalizedLinear" linkFunction="{link}" linkParameter="0.5"
@@ -90,7 +90,7 @@ public sealed class GeneralRegressionTests
         }
     }
 
-    private static string Ordinal(string attributes = "") => Pmml.Document("""
+    internal static string Ordinal(string attributes = "") => Pmml.Document("""
             <DataField name="x" optype="continuous" dataType="double"/>
             <DataField name="y" optype="ordinal" dataType="string"><Value value="low"/><Value value="mid"/><Value value="high"/></DataField>
             """, $"""

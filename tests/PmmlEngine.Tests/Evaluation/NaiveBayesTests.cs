@@ -7,7 +7,7 @@ namespace PmmlEngine.Tests.Evaluation;
 [TestFixture]
 public sealed class NaiveBayesTests
 {
-    private const string Document = """
+    internal const string Document = """
         <PMML xmlns="http://www.dmg.org/PMML-4_4" version="4.4"><Header/>
           <DataDictionary>
             <DataField name="color" optype="categorical" dataType="string"><Value value="red"/><Value value="blue"/><Value value="green"/></DataField>

@@ -11,7 +11,7 @@ namespace PmmlEngine.Tests.Evaluation;
 public sealed class NearestNeighborTests
 {
     // Six instances (x1, x2, y, c); euclidean with weights 1 and 2; k = 3.
-    private static string Document(string function, string target, string method) => Pmml.Document("""
+    internal static string Document(string function, string target, string method) => Pmml.Document("""
         <DataField name="x1" optype="continuous" dataType="double"/><DataField name="x2" optype="continuous" dataType="double"/>
         <DataField name="y" optype="continuous" dataType="double"/>
         <DataField name="c" optype="categorical" dataType="string"><Value value="a"/><Value value="b"/><Value value="c"/></DataField>

@@ -11,7 +11,7 @@ namespace PmmlEngine.Tests.Evaluation;
 public sealed class NeuralNetworkTests
 {
     // i1 = NormContinuous(x: 0→-1, 10→1), i2 = NormDiscrete(c = "u"); tanh hidden layer; identity output layer with softmax.
-    private const string Classifier = """
+    internal const string Classifier = """
         <PMML xmlns="http://www.dmg.org/PMML-4_4" version="4.4"><Header/>
           <DataDictionary>
             <DataField name="x" optype="continuous" dataType="double"/>
@@ -72,7 +72,7 @@ public sealed class NeuralNetworkTests
     }
 
     // One neuron, Z = 0.5 + 2x, its output read through NormContinuous(y: 0→0, 100→1), i.e. times 100.
-    private static string Regression(string activation) => $"""
+    internal static string Regression(string activation) => $"""
         <PMML xmlns="http://www.dmg.org/PMML-4_4" version="4.4"><Header/>
           <DataDictionary><DataField name="x" optype="continuous" dataType="double"/><DataField name="y" optype="continuous" dataType="double"/></DataDictionary>
           <NeuralNetwork functionName="regression" activationFunction="{activation}" threshold="0.75">

@@ -6,7 +6,7 @@ namespace PmmlEngine.Tests.Evaluation;
 [TestFixture]
 public sealed class RuleSetModelTests
 {
-    private static string Document(string criterion) => $"""
+    internal static string Document(string criterion) => $"""
         <PMML xmlns="http://www.dmg.org/PMML-4_4" version="4.4"><Header/>
           <DataDictionary>
             <DataField name="x" optype="continuous" dataType="double"/>

@@ -6,7 +6,7 @@ namespace PmmlEngine.Tests.Evaluation;
 [TestFixture]
 public sealed class ScorecardTests
 {
-    private static string Document(string algorithm) => $"""
+    internal static string Document(string algorithm) => $"""
         <PMML xmlns="http://www.dmg.org/PMML-4_4" version="4.4"><Header/>
           <DataDictionary>
             <DataField name="dept" optype="categorical" dataType="string">

@@ -6,7 +6,7 @@ namespace PmmlEngine.Tests.Evaluation;
 [TestFixture]
 public sealed class SequenceModelTests
 {
-    private static readonly string Document = Pmml.Document("""
+    internal static readonly string Document = Pmml.Document("""
         <DataField name="visitor" optype="categorical" dataType="string"/><DataField name="time" optype="continuous" dataType="integer"/>
         <DataField name="page" optype="categorical" dataType="string"/>
         """, """

@@ -21,7 +21,7 @@ public sealed class SupportVectorMachineTests
         """;
 
     // f(x) = 0.3 + 0.7·K(x,v1) − 1.2·K(x,v2) + 0.4·K(x,v3), v1 (1,2), v2 (−1,0.5), v3 (0,0).
-    private static string Regression(string kernel) => Pmml.Document(Fields + """<DataField name="y" optype="continuous" dataType="double"/>""", $"""
+    internal static string Regression(string kernel) => Pmml.Document(Fields + """<DataField name="y" optype="continuous" dataType="double"/>""", $"""
         <SupportVectorMachineModel functionName="regression">
           <MiningSchema><MiningField name="x1"/><MiningField name="x2"/><MiningField name="y" usageType="target"/></MiningSchema>
           {kernel}
@@ -51,7 +51,7 @@ public sealed class SupportVectorMachineTests
     }
 
     // Linear machines a|b: 0.1 + K(x,v1) − K(x,v2); a|c: −0.2 + K(x,v2) − K(x,v3); b|c: 0.05 − K(x,v1) + K(x,v3).
-    private static string Classifier(string attributes, bool pairs) => Pmml.Document(Fields + """
+    internal static string Classifier(string attributes, bool pairs) => Pmml.Document(Fields + """
         <DataField name="y" optype="categorical" dataType="string"><Value value="a"/><Value value="b"/><Value value="c"/></DataField>
         """, $"""
         <SupportVectorMachineModel functionName="classification" {attributes}>

@@ -4,7 +4,7 @@ namespace PmmlEngine.Tests.Evaluation;
 [TestFixture]
 public sealed class TextModelTests
 {
-    private static string Document(string local, string similarity) => Pmml.Document("""
+    internal static string Document(string local, string similarity) => Pmml.Document("""
         <DataField name="text" optype="categorical" dataType="string"/>
         """, $"""
         <TextModel functionName="classification" numberOfTerms="4" numberOfDocuments="3">

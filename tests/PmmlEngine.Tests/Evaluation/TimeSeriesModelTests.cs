@@ -15,7 +15,7 @@ public sealed class TimeSeriesModelTests
         </TimeSeriesModel>
         """);
 
-    private static string Smoothing(string trend, string season, string transformation = "none") => Document($"""
+    internal static string Smoothing(string trend, string season, string transformation = "none") => Document($"""
         <ExponentialSmoothing transformation="{transformation}">{trend}{season}</ExponentialSmoothing>
         """);
 
@@ -150,4 +150,9 @@ public sealed class TimeSeriesModelTests
 
     [Test]
     public void AnInvalidValueIsAnErrorNamingItsField() => Pmml.AssertRejects(Smoothing("""<Level smoothedValue="1"/>""", ""), "h", ("h", "abc"));
+
+    // A horizon far beyond any forecast is a data error, not minutes of stepping (found by the differential test).
+    [Test]
+    public void AHugeHorizonIsAnErrorNamingTheField() =>
+        Pmml.AssertRejects(Smoothing("""<Level smoothedValue="1"/>""", ""), "h", ("h", 1e9));
 }

@@ -14,6 +14,8 @@ namespace PmmlEngine.Backends.Interpreter;
 /// </summary>
 internal static class TimeSeriesInterpreter
 {
+    public const int MaxHorizon = 100_000;
+
     public static ModelResult Evaluate(TimeSeriesPlan plan, RowContext row)
     {
         var result = new ModelResult(plan.Target);
@@ -25,6 +27,10 @@ internal static class TimeSeriesInterpreter
     {
         if (!row.Get(plan.HorizonSlot).TryGetNumber(out var horizon) || horizon < 1 || horizon != Math.Floor(horizon))
             return;
+        // ARIMA and state space forecasts step through every period up to h; a horizon this far out is a data error.
+        if (horizon > MaxHorizon)
+            throw new Errors.PmmlEvaluationException($"forecast horizon {horizon} exceeds the largest supported, {MaxHorizon}",
+                plan.HorizonField);
         var h = (int)horizon;
         result.Predicted = Value.Of(plan.Smoothing is { } smoothing ? Smooth(smoothing, h)
             : plan.StateSpace is { } space ? StateSpace(space, h)
@@ -35,9 +41,8 @@ internal static class TimeSeriesInterpreter
 
     private static double Smooth(ExponentialSmoothing s, int h)
     {
-        var damping = 0.0;
-        for (var i = 1; i <= h; i++)
-            damping += Math.Pow(s.Phi, i);
+        // Σφⁱ for i = 1..h, in closed form.
+        var damping = s.Phi == 1 ? h : s.Phi * (1 - Math.Pow(s.Phi, h)) / (1 - s.Phi);
         var y = s.Trend switch
         {
             ExpoSmoothTrend.Additive => s.Level + h * s.TrendValue,
