@@ -15,6 +15,28 @@ public static class PlanWalker
         _ => [],
     };
 
+    /// <summary>How deeply an expression nests (1 for a leaf), measured without recursion.</summary>
+    public static int Depth(PlanExpression expression) => Depth(expression, Children);
+
+    /// <summary>How deeply a predicate nests (1 for a simple one), measured without recursion.</summary>
+    public static int Depth(PredicatePlan predicate) =>
+        Depth(predicate, p => p is CompoundPredicatePlan c ? c.Parts : []);
+
+    private static int Depth<T>(T root, Func<T, IEnumerable<T>> children)
+    {
+        var deepest = 0;
+        var pending = new Stack<(T Node, int Depth)>();
+        pending.Push((root, 1));
+        while (pending.Count > 0)
+        {
+            var (node, depth) = pending.Pop();
+            deepest = Math.Max(deepest, depth);
+            foreach (var child in children(node))
+                pending.Push((child, depth + 1));
+        }
+        return deepest;
+    }
+
     /// <summary>The slots an expression reads directly (not through other derived fields).</summary>
     public static IEnumerable<int> SlotsRead(PlanExpression expression)
     {

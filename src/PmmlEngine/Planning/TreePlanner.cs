@@ -28,11 +28,34 @@ internal sealed class TreePlanner(ModelPlanner models)
         Element = tree,
         Target = target,
         ActiveSlots = active,
-        Root = PlanNode(tree, tree.Root, scope, target),
+        Root = PlanNodes(tree, scope, target),
         MissingValueStrategy = tree.MissingValueStrategy,
         MissingValuePenalty = tree.MissingValuePenalty,
         NoTrueChildStrategy = tree.NoTrueChildStrategy,
     };
+
+    /// <summary>
+    /// Plans every node parent before child (the order a recursive walk would report problems in) without recursion,
+    /// then links each node to its children's plans, so any depth plans.
+    /// </summary>
+    private TreeNodePlan PlanNodes(TreeModel tree, Scope scope, TargetPlan target)
+    {
+        var plans = new Dictionary<TreeNode, TreeNodePlan>(ReferenceEqualityComparer.Instance);
+        var order = new List<TreeNode>();
+        var pending = new Stack<TreeNode>();
+        pending.Push(tree.Root);
+        while (pending.Count > 0)
+        {
+            var node = pending.Pop();
+            order.Add(node);
+            plans[node] = PlanNode(tree, node, scope, target);
+            for (var i = node.Children.Length - 1; i >= 0; i--)
+                pending.Push(node.Children[i]);
+        }
+        foreach (var node in order)
+            Link(node, plans[node], plans);
+        return plans[tree.Root];
+    }
 
     private TreeNodePlan PlanNode(TreeModel tree, TreeNode node, Scope scope, TargetPlan target)
     {
@@ -62,13 +85,17 @@ internal sealed class TreePlanner(ModelPlanner models)
             Probabilities = probabilities,
             Confidences = confidences,
         };
-        plan.Children = node.Children.Select(c => PlanNode(tree, c, scope, target)).ToArray();
+        return plan;
+    }
+
+    private void Link(TreeNode node, TreeNodePlan plan, Dictionary<TreeNode, TreeNodePlan> plans)
+    {
+        plan.Children = node.Children.Select(c => plans[c]).ToArray();
         if (node.DefaultChild is { } defaultChild)
         {
             plan.DefaultChild = Array.FindIndex(plan.Children, c => c.Id == defaultChild);
             if (plan.DefaultChild < 0)
                 models.Context.Error(MarkupProblemKind.InvalidAttribute, $"defaultChild '{defaultChild}' is not the id of a child node", node.Location);
         }
-        return plan;
     }
 }

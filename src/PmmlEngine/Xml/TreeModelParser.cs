@@ -28,7 +28,29 @@ internal static class TreeModelParser
         return ModelParser.WithCommon(context, element, model);
     }
 
-    private static TreeNode ParseNode(ParseContext context, XElement node)
+    /// <summary>
+    /// Builds the node tree without recursion, so any depth parses: Node elements are listed parent before child, then
+    /// built in reverse, every child before its parent.
+    /// </summary>
+    private static TreeNode ParseNode(ParseContext context, XElement root)
+    {
+        var preorder = new List<XElement>();
+        var pending = new Stack<XElement>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var element = pending.Pop();
+            preorder.Add(element);
+            foreach (var child in element.Children("Node"))
+                pending.Push(child);
+        }
+        var built = new Dictionary<XElement, TreeNode>(ReferenceEqualityComparer.Instance);
+        for (var i = preorder.Count - 1; i >= 0; i--)
+            built[preorder[i]] = ParseOne(context, preorder[i], built);
+        return built[root];
+    }
+
+    private static TreeNode ParseOne(ParseContext context, XElement node, Dictionary<XElement, TreeNode> built)
     {
         var children = ImmutableArray.CreateBuilder<TreeNode>();
         var distribution = ImmutableArray.CreateBuilder<ScoreDistribution>();
@@ -37,7 +59,7 @@ internal static class TreeModelParser
             switch (child.Name.LocalName)
             {
                 case "Node":
-                    children.Add(ParseNode(context, child));
+                    children.Add(built[child]);
                     break;
                 case "ScoreDistribution":
                     distribution.Add(ModelParser.ParseScoreDistribution(context, child));

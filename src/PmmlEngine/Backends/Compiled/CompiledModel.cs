@@ -18,6 +18,7 @@ internal abstract class CompiledModel(ModelPlan plan, int id, Func<RowContext, i
 
     public ModelResult Evaluate(Workspace workspace)
     {
+        StackGuard.Check();
         var result = workspace.Results[Id];
         result.Reset();
         Score(workspace, result);

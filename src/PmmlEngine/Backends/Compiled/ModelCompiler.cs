@@ -34,7 +34,7 @@ internal sealed class ModelCompiler(DocumentPlan document)
         // Fields that only read another field are conversions RowContext does itself.
         CompiledSwitch.Compile<Value>(document.Slots.Length, document.Slots.OfType<DerivedSlot>()
             .Where(slot => slot.CopyOf < 0).Select(slot =>
-            (slot.Index, $"DerivedField '{slot.Name}'", (Func<ParameterExpression, E>)(row => ExpressionCompiler.Emit(slot.Expression, row, [])))), _fallbacks.Add);
+            (slot.Index, $"DerivedField '{slot.Name}'", (Func<ParameterExpression, E>)(row => ExpressionCompiler.Emit(CompileLimits.Checked(slot.Expression), row, [])))), _fallbacks.Add);
 
     /// <param name="model">The model to compile.</param>
     /// <param name="shared">The feature vector of the enclosing ensemble's trees, or null for a tree that loads its own.</param>
@@ -42,7 +42,7 @@ internal sealed class ModelCompiler(DocumentPlan document)
     {
         var id = _nextId++;
         var outputs = CompiledSwitch.Compile<Value>(model.Outputs.Length, model.Outputs.Select((o, i) => (i, o)).Where(x => x.o.Expression is not null).Select(x =>
-            (x.i, $"OutputField '{x.o.Name}'", (Func<ParameterExpression, E>)(row => ExpressionCompiler.Emit(x.o.Expression!, row, [])))), _fallbacks.Add);
+            (x.i, $"OutputField '{x.o.Name}'", (Func<ParameterExpression, E>)(row => ExpressionCompiler.Emit(CompileLimits.Checked(x.o.Expression!), row, [])))), _fallbacks.Add);
         var compiled = TryCompileModel(model, id, outputs, shared, out var reason);
         if (compiled is null)
         {
@@ -77,7 +77,7 @@ internal sealed class ModelCompiler(DocumentPlan document)
                 return new CompiledScorecard(scorecard, id, outputs,
                     PredicateCompiler.CompileAll(scorecard.AllAttributes.Select(a => a.Predicate).ToArray(), document, _fallbacks.Add),
                     CompiledSwitch.Compile<Value>(scorecard.AllAttributes.Length, scorecard.AllAttributes.Where(a => a.Complex is not null).Select(a =>
-                        (a.Index, $"ComplexPartialScore at {model.Element.Location}", (Func<ParameterExpression, E>)(row => ExpressionCompiler.Emit(a.Complex!, row, [])))),
+                        (a.Index, $"ComplexPartialScore at {model.Element.Location}", (Func<ParameterExpression, E>)(row => ExpressionCompiler.Emit(CompileLimits.Checked(a.Complex!), row, [])))),
                         _fallbacks.Add));
             case SupportVectorMachinePlan svm:
                 return new CompiledSupportVectorMachine(svm, id, outputs, Reserve);

@@ -22,8 +22,10 @@ internal static class ExpressionInterpreter
                 var argument = frame[p.Index];
                 return argument.IsMissing && p.MapMissingTo.HasValue ? p.MapMissingTo : argument;
             case ApplyPlan a:
+                StackGuard.Check();
                 return Apply(a, row, frame);
             case CallPlan c:
+                StackGuard.Check();
                 return Call(c, row, frame);
             case NormContinuousPlan n:
                 return NormContinuous(n, Evaluate(n.Field, row, frame));

@@ -9,6 +9,8 @@ internal static class ModelInterpreter
 {
     public static ModelResult Evaluate(ModelPlan model, RowContext row)
     {
+        // Segmentations nest models within models.
+        StackGuard.Check();
         var result = Score(model, row);
         ApplyTargets(model, result);
         OutputInterpreter.Write(model, result, row);

@@ -18,6 +18,7 @@ internal static class PredicateInterpreter
                     return Truth.Unknown;
                 return s.Values.Contains(value) == s.IsIn ? Truth.True : Truth.False;
             case CompoundPredicatePlan c:
+                StackGuard.Check();
                 return Compound(c, row);
             case ConstantPredicatePlan c:
                 return c.Value ? Truth.True : Truth.False;

@@ -80,6 +80,8 @@ internal sealed class RowContext
     [MethodImpl(MethodImplOptions.NoInlining)]
     private Value Compute(int slot)
     {
+        // A derived field computes the fields it reads first: chains of them recurse.
+        StackGuard.Check();
         var value = _slots[slot] switch
         {
             PreparedSlot prepared => Prepare(prepared),
