@@ -43,6 +43,12 @@ internal sealed class PlanningContext(PmmlDocument document)
             Error(MarkupProblemKind.InvalidAttribute, $"'{text}' is not a valid {type} value", location);
             return Value.Missing;
         }
+        // Producers write infinite split points (LightGBM's last bin), but a NaN constant compares false with everything.
+        if (value.Kind == ValueKind.Number && double.IsNaN(value.Number))
+        {
+            Error(MarkupProblemKind.InvalidAttribute, $"'{text}' is not a number a model can compare with", location);
+            return Value.Missing;
+        }
         return value;
     }
 

@@ -68,8 +68,8 @@ internal static class DictionaryParser
         if (interval.Attribute("closure") is null)
             context.Report(MarkupProblemKind.MissingAttribute, interval, "Interval requires attribute 'closure'");
         return new Interval(context.Enum(interval, "closure", IntervalClosure.ClosedClosed),
-            context.Number(interval, "leftMargin", double.NegativeInfinity),
-            context.Number(interval, "rightMargin", double.PositiveInfinity));
+            context.OptionalNumber(interval, "leftMargin", allowInfinite: true) ?? double.NegativeInfinity,
+            context.OptionalNumber(interval, "rightMargin", allowInfinite: true) ?? double.PositiveInfinity);
     }
 
     public static OpType DefaultOpType(DataType type) =>

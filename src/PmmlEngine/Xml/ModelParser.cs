@@ -104,8 +104,11 @@ internal static class ModelParser
         if (schema is null)
             return [];
         var fields = ImmutableArray.CreateBuilder<MiningField>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var field in schema.Children("MiningField"))
         {
+            if (field.Attr("name") is { } name && !names.Add(name))
+                context.Report(MarkupProblemKind.InvalidElement, field, $"MiningField '{name}' is listed twice");
             // PMML 3.x calls the target usage "predicted".
             var usage = field.Attr("usageType") == "predicted" ? UsageType.Target : context.Enum(field, "usageType", UsageType.Active);
             var treatment = context.Enum(field, "invalidValueTreatment", InvalidValueTreatment.ReturnInvalid);

@@ -60,13 +60,22 @@ internal sealed class ParseContext(Diagnostics diagnostics)
         return OptionalNumber(element, name) ?? double.NaN;
     }
 
-    public double? OptionalNumber(XElement element, string name)
+    /// <param name="element">The element.</param>
+    /// <param name="name">The attribute.</param>
+    /// <param name="allowInfinite">Whether ±infinity is meaningful here (interval margins); NaN never is.</param>
+    public double? OptionalNumber(XElement element, string name, bool allowInfinite = false)
     {
         var attribute = element.Attribute(name);
         if (attribute is null)
             return null;
         if (ElementExtensions.TryParseNumber(attribute.Value, out var value))
-            return value;
+        {
+            // A NaN or infinite coefficient, threshold or parameter would silently poison every prediction.
+            if (double.IsFinite(value) || allowInfinite && double.IsInfinity(value))
+                return value;
+            Report(MarkupProblemKind.InvalidAttribute, attribute, $"'{attribute.Value}' is not a finite number");
+            return double.NaN;
+        }
         Report(MarkupProblemKind.InvalidAttribute, attribute, $"'{attribute.Value}' is not a number");
         return double.NaN;
     }

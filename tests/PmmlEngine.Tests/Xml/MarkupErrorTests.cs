@@ -110,4 +110,36 @@ public sealed class MarkupErrorTests
         var result = Pmml.Load(xml).Evaluate(Pmml.Row(("x", 2.0)));
         Assert.That(result["y"], Is.EqualTo(5.0));
     }
+
+    [TestCase("NaN")]
+    [TestCase("Infinity")]
+    [TestCase("-INF")]
+    public void Load_NonFiniteCoefficient_NamesTheAttribute(string literal)
+    {
+        var e = Assert.Throws<PmmlMarkupException>(() => Pmml.Load(Pmml.Document(Fields, Regression(body: $"""<NumericPredictor name="x" coefficient="{literal}"/>"""))))!;
+        Assert.That(e.Message, Does.Contain($"'{literal}' is not a finite number"));
+        Assert.That(e.Location.ElementPath, Does.EndWith("NumericPredictor@coefficient"));
+    }
+
+    [Test]
+    public void Load_NaNSplitValue_IsAnError_ButInfiniteSplitsAreProducersOwn()
+    {
+        static string Tree(string value) => $"""
+            <TreeModel functionName="regression"><MiningSchema><MiningField name="x"/></MiningSchema>
+              <Node><True/><Node score="1"><SimplePredicate field="x" operator="lessOrEqual" value="{value}"/></Node></Node>
+            </TreeModel>
+            """;
+        var e = Assert.Throws<PmmlMarkupException>(() => Pmml.Load(Pmml.Document(Fields, Tree("NaN"))))!;
+        Assert.That(e.Message, Does.Contain("'NaN' is not a number a model can compare with"));
+        Assert.That(Pmml.Load(Pmml.Document(Fields, Tree("Infinity"))).Evaluate(Pmml.Row(("x", 1e300))).Count, Is.EqualTo(0));
+    }
+
+    [Test]
+    public void Load_DuplicateMiningField_NamesIt()
+    {
+        var model = """<RegressionModel functionName="regression"><MiningSchema><MiningField name="x"/><MiningField name="x"/></MiningSchema><RegressionTable intercept="1"/></RegressionModel>""";
+        var e = Assert.Throws<PmmlMarkupException>(() => Pmml.Load(Pmml.Document(Fields, model)))!;
+        Assert.That(e.Message, Does.Contain("MiningField 'x' is listed twice"));
+        Assert.That(e.Location.ElementPath, Does.EndWith("MiningField[2]"));
+    }
 }
