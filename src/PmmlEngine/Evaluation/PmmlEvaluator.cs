@@ -98,7 +98,11 @@ public sealed class PmmlEvaluator
 
     /// <summary>Reads, validates and plans a PMML document; throws <see cref="Errors.PmmlMarkupException"/> listing every problem.</summary>
     public static PmmlEvaluator Load(Stream stream, EvaluatorOptions? options = null) =>
-        DeepStack.Run(() => new PmmlEvaluator(Planner.Plan(DocumentParser.Parse(stream)), options ?? EvaluatorOptions.Default));
+        DeepStack.Run(() =>
+        {
+            options ??= EvaluatorOptions.Default;
+            return new PmmlEvaluator(Planner.Plan(DocumentParser.Parse(stream, options.Limits)), options);
+        });
 
     public static PmmlEvaluator Load(string path, EvaluatorOptions? options = null)
     {

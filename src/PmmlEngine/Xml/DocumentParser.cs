@@ -11,9 +11,9 @@ public static class DocumentParser
     private static readonly HashSet<string> NonModelElements =
         ["Header", "MiningBuildTask", "DataDictionary", "TransformationDictionary", "Extension"];
 
-    public static PmmlDocument Parse(Stream stream)
+    public static PmmlDocument Parse(Stream stream, Evaluation.DocumentLimits? limits = null)
     {
-        var document = SecureXmlLoader.Load(stream);
+        var document = SecureXmlLoader.Load(stream, limits ?? Evaluation.DocumentLimits.Default);
         var diagnostics = new Diagnostics();
         var context = new ParseContext(diagnostics);
         var root = document.Root!;

@@ -20,7 +20,24 @@ internal static class SecureXmlLoader
         return (line, index - text.LastIndexOf('\n', Math.Max(index - 1, 0)));
     }
 
-    public static XDocument Load(Stream stream)
+    /// <summary>The whole stream in memory, refused once it passes <paramref name="maxBytes"/>.</summary>
+    private static MemoryStream Read(Stream stream, long maxBytes)
+    {
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int count;
+        while ((count = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + count > maxBytes)
+                throw new PmmlMarkupException(new MarkupProblem(MarkupProblemKind.MalformedDocument,
+                    $"the document is larger than the limit of {maxBytes} bytes (EvaluatorOptions.Limits.MaxDocumentBytes)", SourceLocation.None));
+            buffer.Write(chunk, 0, count);
+        }
+        buffer.Position = 0;
+        return buffer;
+    }
+
+    public static XDocument Load(Stream stream, Evaluation.DocumentLimits limits)
     {
         var settings = new XmlReaderSettings
         {
@@ -30,10 +47,8 @@ internal static class SecureXmlLoader
             IgnoreProcessingInstructions = true,
             MaxCharactersFromEntities = 1024,
         };
-        var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        buffer.Position = 0;
-        using var reader = XmlReader.Create(buffer, settings);
+        var buffer = Read(stream, limits.MaxDocumentBytes);
+        using var reader = new LimitedXmlReader(XmlReader.Create(buffer, settings), limits);
         try
         {
             return XDocument.Load(reader, LoadOptions.SetLineInfo);

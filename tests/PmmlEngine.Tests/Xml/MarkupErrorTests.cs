@@ -1,4 +1,5 @@
 using PmmlEngine.Errors;
+using PmmlEngine.Evaluation;
 
 namespace PmmlEngine.Tests.Xml;
 
@@ -141,5 +142,33 @@ public sealed class MarkupErrorTests
         var e = Assert.Throws<PmmlMarkupException>(() => Pmml.Load(Pmml.Document(Fields, model)))!;
         Assert.That(e.Message, Does.Contain("MiningField 'x' is listed twice"));
         Assert.That(e.Location.ElementPath, Does.EndWith("MiningField[2]"));
+    }
+
+    private static PmmlEvaluator LoadWith(string document, DocumentLimits limits) =>
+        PmmlEvaluator.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(document)), new EvaluatorOptions { Limits = limits });
+
+    [Test]
+    public void Load_OverTheSizeLimit_IsRefusedBeforeParsing()
+    {
+        var document = Pmml.Document(Fields, Regression(attributes: $"modelName=\"{new string('m', 10_000)}\""));
+        var e = Assert.Throws<PmmlMarkupException>(() => LoadWith(document, new DocumentLimits { MaxDocumentBytes = 5_000 }))!;
+        Assert.That(e.Message, Does.Contain("larger than the limit of 5000 bytes"));
+    }
+
+    [Test]
+    public void Load_OverTheDepthLimit_NamesTheLine()
+    {
+        var model = """<TreeModel functionName="regression"><MiningSchema><MiningField name="x"/></MiningSchema><Node><True/>"""
+            + string.Concat(Enumerable.Repeat("\n<Node score=\"1\"><True/>", 30)) + string.Concat(Enumerable.Repeat("</Node>", 30)) + "</Node></TreeModel>";
+        var e = Assert.Throws<PmmlMarkupException>(() => LoadWith(Pmml.Document(Fields, model), new DocumentLimits { MaxDepth = 20 }))!;
+        Assert.That(e.Message, Does.Contain("deeper than 20 levels"));
+        Assert.That(e.Location.Line, Is.GreaterThan(7));
+    }
+
+    [Test]
+    public void Load_OverTheElementLimit_IsRefused()
+    {
+        var e = Assert.Throws<PmmlMarkupException>(() => LoadWith(Pmml.Document(Fields, Regression()), new DocumentLimits { MaxElements = 5 }))!;
+        Assert.That(e.Message, Does.Contain("more than 5 elements"));
     }
 }
