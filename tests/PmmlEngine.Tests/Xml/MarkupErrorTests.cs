@@ -171,4 +171,14 @@ public sealed class MarkupErrorTests
         var e = Assert.Throws<PmmlMarkupException>(() => LoadWith(Pmml.Document(Fields, Regression()), new DocumentLimits { MaxElements = 5 }))!;
         Assert.That(e.Message, Does.Contain("more than 5 elements"));
     }
+
+    [TestCase("""<!DOCTYPE PMML [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>""")]
+    [TestCase("""<!DOCTYPE PMML [<!ENTITY secret SYSTEM "file:///etc/passwd">]>""")]
+    [TestCase("""<!DOCTYPE PMML SYSTEM "http://example.com/pmml.dtd">""")]
+    public void Load_EntityExpansionAndExternalEntities_RefusedAsDtds(string doctype)
+    {
+        var document = $"""<?xml version="1.0"?>{doctype}<PMML xmlns="http://www.dmg.org/PMML-4_4" version="4.4"><Header/><DataDictionary/></PMML>""";
+        var e = Assert.Throws<PmmlMarkupException>(() => Pmml.Load(document))!;
+        Assert.That(e.Message, Does.Contain("DTDs are not allowed"));
+    }
 }
