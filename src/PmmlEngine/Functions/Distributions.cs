@@ -13,4 +13,15 @@ internal static class Distributions
     public static double StdNormalPdf(double x) => Normal.PDF(0, 1, x);
     public static double StdNormalIdf(double p) => p is > 0 and < 1 ? Normal.InvCDF(0, 1, p) : double.NaN;
     public static double Erf(double x) => SpecialFunctions.Erf(x);
+
+    /// <summary>The Gaussian density with the given mean and variance (NaiveBayes, BaselineModel).</summary>
+    internal static double GaussianDensity(double x, double mean, double variance)
+    {
+        var d = x - mean;
+        return Math.Exp(-d * d / (2 * variance)) / Math.Sqrt(2 * Math.PI * variance);
+    }
+
+    /// <summary>The Poisson probability of <paramref name="x"/>, with Γ(x + 1) for the factorial; 0 below zero.</summary>
+    internal static double PoissonProbability(double x, double mean) =>
+        x < 0 ? 0 : Math.Exp(x * Math.Log(mean) - mean - SpecialFunctions.GammaLn(x + 1));
 }

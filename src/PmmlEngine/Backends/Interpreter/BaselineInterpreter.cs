@@ -1,4 +1,4 @@
-using MathNet.Numerics;
+using PmmlEngine.Functions;
 using PmmlEngine.Model;
 using PmmlEngine.Planning;
 using PmmlEngine.Types;
@@ -68,9 +68,8 @@ internal static class BaselineInterpreter
 
     private static double Density(BaselineDistribution distribution, double x) => distribution.Type switch
     {
-        BaselineDistributionType.Gaussian => Math.Exp(-(x - distribution.Mean) * (x - distribution.Mean) / (2 * distribution.Variance))
-            / Math.Sqrt(2 * Math.PI * distribution.Variance),
-        BaselineDistributionType.Poisson => x < 0 ? 0 : Math.Exp(x * Math.Log(distribution.Mean) - distribution.Mean - SpecialFunctions.GammaLn(x + 1)),
+        BaselineDistributionType.Gaussian => Distributions.GaussianDensity(x, distribution.Mean, distribution.Variance),
+        BaselineDistributionType.Poisson => Distributions.PoissonProbability(x, distribution.Mean),
         _ => x >= distribution.Lower && x <= distribution.Upper ? 1.0 / (distribution.Upper - distribution.Lower) : 0.0,
     };
 }

@@ -140,13 +140,7 @@ internal static class GeneralRegressionInterpreter
         Array.Clear(probabilities);
         for (var e = 0; e < plan.Equations.Length; e++)
             probabilities[plan.EquationCategories[e]] = Eta(plan, row, x, e);
-        // Shifting by the largest η keeps exp from overflowing; the ratios are the same.
-        var max = probabilities.Max();
-        var sum = 0.0;
-        for (var k = 0; k < probabilities.Length; k++)
-            sum += probabilities[k] = Math.Exp(probabilities[k] - max);
-        for (var k = 0; k < probabilities.Length; k++)
-            probabilities[k] /= sum;
+        ProbabilityNormalization.Softmax(probabilities, probabilities);
     }
 
     private static void Ordinal(GeneralRegressionPlan plan, RowContext row, double[] x, double offset, double[] probabilities)

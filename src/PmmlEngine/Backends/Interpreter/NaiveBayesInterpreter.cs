@@ -1,4 +1,4 @@
-using MathNet.Numerics;
+using PmmlEngine.Functions;
 using PmmlEngine.Planning;
 using PmmlEngine.Types;
 
@@ -43,11 +43,7 @@ internal static class NaiveBayesInterpreter
             max = Math.Max(max, l);
         if (double.IsNegativeInfinity(max))
             return;
-        var sum = 0.0;
-        for (var k = 0; k < logs.Length; k++)
-            sum += logs[k] = Math.Exp(logs[k] - max);
-        for (var k = 0; k < logs.Length; k++)
-            logs[k] /= sum;
+        ProbabilityNormalization.Softmax(logs, logs);
         result.SetDistribution(logs);
     }
 
@@ -56,9 +52,6 @@ internal static class NaiveBayesInterpreter
         var (poisson, mean, variance) = distribution;
         if (double.IsNaN(mean))
             return 0;
-        if (poisson)
-            return x < 0 ? 0 : Math.Exp(x * Math.Log(mean) - mean - SpecialFunctions.GammaLn(x + 1));
-        var d = x - mean;
-        return Math.Exp(-d * d / (2 * variance)) / Math.Sqrt(2 * Math.PI * variance);
+        return poisson ? Distributions.PoissonProbability(x, mean) : Distributions.GaussianDensity(x, mean, variance);
     }
 }

@@ -1,4 +1,5 @@
 using PmmlEngine.Model;
+using PmmlEngine.Functions;
 using PmmlEngine.Planning;
 using PmmlEngine.Types;
 
@@ -99,22 +100,10 @@ internal static class NeuralNetworkInterpreter
         switch (layer.Normalization)
         {
             case NeuralNormalization.Simplemax:
-                var total = 0.0;
-                foreach (var y in outputs)
-                    total += y;
-                for (var k = 0; k < outputs.Length; k++)
-                    outputs[k] /= total;
+                ProbabilityNormalization.Simplemax(outputs, outputs);
                 break;
             case NeuralNormalization.Softmax:
-                // Shifting by the maximum keeps exp from overflowing; the ratios are the same.
-                var max = double.NegativeInfinity;
-                foreach (var y in outputs)
-                    max = Math.Max(max, y);
-                var sum = 0.0;
-                for (var k = 0; k < outputs.Length; k++)
-                    sum += outputs[k] = Math.Exp(outputs[k] - max);
-                for (var k = 0; k < outputs.Length; k++)
-                    outputs[k] /= sum;
+                ProbabilityNormalization.Softmax(outputs, outputs);
                 break;
         }
     }

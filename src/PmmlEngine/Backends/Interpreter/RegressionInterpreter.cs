@@ -111,16 +111,10 @@ internal static class RegressionInterpreter
         switch (method)
         {
             case RegressionNormalization.Softmax:
-                var max = double.NegativeInfinity;
-                foreach (var s in scores) max = Math.Max(max, s);
-                var sum = 0.0;
-                for (var i = 0; i < p.Length; i++) sum += p[i] = Math.Exp(scores[i] - max);
-                for (var i = 0; i < p.Length; i++) p[i] /= sum;
+                ProbabilityNormalization.Softmax(scores, p);
                 return;
             case RegressionNormalization.Simplemax:
-                var total = 0.0;
-                foreach (var s in scores) total += s;
-                for (var i = 0; i < p.Length; i++) p[i] = scores[i] / total;
+                ProbabilityNormalization.Simplemax(scores, p);
                 return;
             default:
                 for (var i = 0; i < p.Length; i++) p[i] = LinkFunctions.Apply(method, scores[i]);
