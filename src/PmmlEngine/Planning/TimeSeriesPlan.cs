@@ -9,5 +9,10 @@ public sealed class TimeSeriesPlan : ModelPlan
     public required string HorizonField { get; init; }
     public ExponentialSmoothing? Smoothing { get; init; }
     public Arima? Arima { get; init; }
+
+    /// <summary>ARIMA's autoregressive and moving-average lag polynomials, multiplied out once at load.</summary>
+    public double[] AutoRegressive { get; init; } = [];
+
+    public double[] MovingAverage { get; init; } = [];
     public StateSpaceModel? StateSpace { get; init; }
 }

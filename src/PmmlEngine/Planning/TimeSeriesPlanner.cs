@@ -26,16 +26,17 @@ internal sealed class TimeSeriesPlanner(ModelPlanner models)
             if (smoothing.Seasonality != ExpoSmoothSeasonality.None && smoothing.Seasonal.Length == 0)
                 context.Error(MarkupProblemKind.MissingElement, "Seasonality_ExpoSmooth needs an Array of seasonal indices", model.Location);
         }
+        double[] autoRegressive = [], movingAverage = [];
         if (useArima && model.Arima is { } arima)
         {
             if (arima.Period < 0 || arima.Period == 0 && (arima.SeasonalAr.Length > 0 || arima.SeasonalMa.Length > 0 || arima.SeasonalDifferences > 0))
                 context.Error(MarkupProblemKind.InvalidAttribute, "a SeasonalComponent needs a positive period", arima.Location);
-            var needed = Functions.ArimaPolynomials.AutoRegressive(arima).Length - 1;
-            if (arima.Series.Length < needed)
-                context.Error(MarkupProblemKind.MissingElement, $"ARIMA needs the last {needed} values of the original TimeSeries, found {arima.Series.Length}", arima.Location);
-            var shocks = Functions.ArimaPolynomials.MovingAverage(arima).Length - 1;
-            if (arima.Residuals.Length < shocks)
-                context.Error(MarkupProblemKind.MissingElement, $"ARIMA needs the last {shocks} residuals, found {arima.Residuals.Length}", arima.Location);
+            autoRegressive = Functions.ArimaPolynomials.AutoRegressive(arima);
+            movingAverage = Functions.ArimaPolynomials.MovingAverage(arima);
+            if (arima.Series.Length < autoRegressive.Length - 1)
+                context.Error(MarkupProblemKind.MissingElement, $"ARIMA needs the last {autoRegressive.Length - 1} values of the original TimeSeries, found {arima.Series.Length}", arima.Location);
+            if (arima.Residuals.Length < movingAverage.Length - 1)
+                context.Error(MarkupProblemKind.MissingElement, $"ARIMA needs the last {movingAverage.Length - 1} residuals, found {arima.Residuals.Length}", arima.Location);
         }
         return new TimeSeriesPlan
         {
@@ -47,6 +48,8 @@ internal sealed class TimeSeriesPlanner(ModelPlanner models)
             Smoothing = useArima || useStateSpace ? null : model.ExponentialSmoothing,
             Arima = useArima ? model.Arima : null,
             StateSpace = useStateSpace ? model.StateSpace : null,
+            AutoRegressive = autoRegressive,
+            MovingAverage = movingAverage,
         };
     }
 }

@@ -88,7 +88,7 @@ internal sealed class ModelCompiler(DocumentPlan document)
             case NearestNeighborPlan knn:
                 return new CompiledNearestNeighbor(knn, id, outputs);
             case AssociationPlan association:
-                return new CompiledAssociation(association, id, outputs);
+                return new CompiledRuleMatch(association, id, outputs, () => new AssociationMatch(association));
             case AnomalyDetectionPlan anomaly:
                 return new CompiledAnomalyDetection(anomaly, id, outputs, Compile(anomaly.Inner));
             case GaussianProcessPlan gp:
@@ -102,7 +102,7 @@ internal sealed class ModelCompiler(DocumentPlan document)
             case TextModelPlan text:
                 return new CompiledTextModel(text, id, outputs, Reserve);
             case SequencePlan sequence:
-                return new CompiledSequence(sequence, id, outputs);
+                return new CompiledRuleMatch(sequence, id, outputs, () => new SequenceMatch(sequence));
             case ClusteringPlan clustering:
                 return new CompiledClustering(clustering, id, outputs, Reserve);
             case EnsemblePlan ensemble:

@@ -30,17 +30,24 @@ internal static class ModelInterpreter
         NaiveBayesPlan bayes => NaiveBayesInterpreter.Evaluate(bayes, row),
         GeneralRegressionPlan glm => GeneralRegressionInterpreter.Evaluate(glm, row),
         NearestNeighborPlan knn => NearestNeighborInterpreter.Evaluate(knn, row),
-        AssociationPlan association => AssociationInterpreter.Evaluate(association, row),
+        AssociationPlan association => Rules(association, new AssociationMatch(association), row),
         AnomalyDetectionPlan anomaly => AnomalyDetectionInterpreter.Evaluate(anomaly, row),
         GaussianProcessPlan gp => GaussianProcessInterpreter.Evaluate(gp, row),
         BaselinePlan baseline => BaselineInterpreter.Evaluate(baseline, row),
         TimeSeriesPlan series => TimeSeriesInterpreter.Evaluate(series, row),
         BayesianNetworkPlan network => BayesianNetworkInterpreter.Evaluate(network, row),
         TextModelPlan text => TextModelInterpreter.Evaluate(text, row),
-        SequencePlan sequence => SequenceInterpreter.Evaluate(sequence, row),
+        SequencePlan sequence => Rules(sequence, new SequenceMatch(sequence), row),
         ClusteringPlan clustering => ClusteringInterpreter.Evaluate(clustering, row),
         _ => throw new InvalidOperationException($"unknown model plan {model.GetType().Name}"),
     };
+
+    /// <summary>AssociationModel and SequenceModel: no prediction, only the rules the record's items match.</summary>
+    private static ModelResult Rules(ModelPlan model, IRuleMatch match, RowContext row)
+    {
+        match.Read(row);
+        return new ModelResult(model.Target) { Rules = match };
+    }
 
     /// <summary>
     /// PMML 4.4 Targets: a regression prediction is clamped to min/max, multiplied by rescaleFactor, shifted by

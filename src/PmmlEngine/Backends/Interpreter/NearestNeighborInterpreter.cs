@@ -61,7 +61,7 @@ internal static class NearestNeighborInterpreter
         }
         if (total == 0)
             return;
-        var probabilities = new double[votes.Length];
+        var probabilities = search.Probabilities;
         for (var c = 0; c < votes.Length; c++)
             probabilities[c] = votes[c] / total;
         result.SetDistribution(probabilities);

@@ -22,6 +22,9 @@ internal sealed class NeighborSearch(NearestNeighborPlan plan)
     public string[] Ids { get; } = new string[plan.K];
     public double[] Votes { get; } = new double[Math.Max(plan.K, plan.Target.Categories.Length)];
 
+    /// <summary>The vote shares a classification reports, reused from record to record.</summary>
+    public double[] Probabilities { get; } = new double[plan.Target.Categories.Length];
+
     /// <summary>
     /// Finds the k nearest instances; false when every input is missing. The tree only skips subtrees whose bound
     /// exceeds the k-th best, so it finds exactly what a linear scan finds, ties included.

@@ -1,4 +1,3 @@
-using PmmlEngine.Functions;
 using PmmlEngine.Model;
 using PmmlEngine.Planning;
 using PmmlEngine.Types;
@@ -34,9 +33,9 @@ internal static class TimeSeriesInterpreter
         var h = (int)horizon;
         result.Predicted = Value.Of(plan.Smoothing is { } smoothing ? Smooth(smoothing, h)
             : plan.StateSpace is { } space ? StateSpace(space, h)
-            : Arima(plan.Arima!, h));
-        if (plan.Arima is { Rmse: { } rmse } arima)
-            result.StandardError = rmse * Math.Sqrt(PsiSquares(arima, h));
+            : Arima(plan, h));
+        if (plan.Arima is { Rmse: { } rmse })
+            result.StandardError = rmse * Math.Sqrt(PsiSquares(plan, h));
     }
 
     private static double Smooth(ExponentialSmoothing s, int h)
@@ -68,10 +67,9 @@ internal static class TimeSeriesInterpreter
     /// Σψⱼ² for j &lt; h, the ψ being the weights of the model as an infinite moving average (the moving-average
     /// polynomial over the autoregressive one). The h-step forecast error variance is σ² times this sum.
     /// </summary>
-    private static double PsiSquares(Arima model, int h)
+    private static double PsiSquares(TimeSeriesPlan plan, int h)
     {
-        var ar = ArimaPolynomials.AutoRegressive(model);
-        var ma = ArimaPolynomials.MovingAverage(model);
+        var (ar, ma) = (plan.AutoRegressive, plan.MovingAverage);
         var psi = new double[h];
         var sum = 0.0;
         for (var j = 0; j < h; j++)
@@ -107,10 +105,9 @@ internal static class TimeSeriesInterpreter
     }
 
     /// <summary>yₜ = c − Σaᵢ·yₜ₋ᵢ + Σmⱼ·εₜ₋ⱼ with the polynomials multiplied out, continued h steps with future shocks 0.</summary>
-    private static double Arima(Arima model, int h)
+    private static double Arima(TimeSeriesPlan plan, int h)
     {
-        var ar = ArimaPolynomials.AutoRegressive(model);
-        var ma = ArimaPolynomials.MovingAverage(model);
+        var (model, ar, ma) = (plan.Arima!, plan.AutoRegressive, plan.MovingAverage);
         var y = model.Series.ToList();
         var shocks = model.Residuals.ToList();
         for (var step = 0; step < h; step++)
