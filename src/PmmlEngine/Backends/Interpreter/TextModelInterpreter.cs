@@ -32,7 +32,10 @@ internal static class TextModelInterpreter
             vector[t] = TextModelMath.LocalWeight(plan.LocalWeights, vector[t], maximum) * plan.GlobalWeights[t];
         if (plan.Normalize)
         {
-            var length = Math.Sqrt(vector.Sum(v => v * v));
+            var squares = 0.0;
+            foreach (var v in vector)
+                squares += v * v;
+            var length = Math.Sqrt(squares);
             if (length > 0)
                 for (var t = 0; t < vector.Length; t++)
                     vector[t] /= length;
