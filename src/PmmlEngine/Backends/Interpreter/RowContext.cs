@@ -80,18 +80,23 @@ internal sealed class RowContext
     [MethodImpl(MethodImplOptions.NoInlining)]
     private Value Compute(int slot)
     {
-        // A derived field computes the fields it reads first: chains of them recurse.
-        StackGuard.Check();
         var value = _slots[slot] switch
         {
             PreparedSlot prepared => Prepare(prepared),
-            DerivedSlot derived => ValueParser.Convert(
-                _copyOf[slot] >= 0 ? Get(_copyOf[slot])
-                : _compute?[slot] is { } compute ? compute(this, slot) : ExpressionInterpreter.Evaluate(derived.Expression, this, []), derived.DataType),
+            DerivedSlot derived => Derive(slot, derived),
             _ => Value.Missing,
         };
         Set(slot, value);
         return value;
+    }
+
+    private Value Derive(int slot, DerivedSlot derived)
+    {
+        // A derived field computes the fields it reads first: chains of them recurse (a prepared input reads only its
+        // input, so it needs no check).
+        StackGuard.Check();
+        return ValueParser.Convert(_copyOf[slot] >= 0 ? Get(_copyOf[slot])
+            : _compute?[slot] is { } compute ? compute(this, slot) : ExpressionInterpreter.Evaluate(derived.Expression, this, []), derived.DataType);
     }
 
     /// <summary>PMML 4.4 MiningSchema: missing, invalid and outlier treatment of one field for one model.</summary>
