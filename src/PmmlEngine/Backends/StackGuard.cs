@@ -10,9 +10,11 @@ namespace PmmlEngine.Backends;
 /// </summary>
 internal static class StackGuard
 {
-    public static void Check()
+    /// <param name="location">The element being entered, where the plan knows it.</param>
+    /// <param name="field">The derived field being computed, if that is what recurses.</param>
+    public static void Check(SourceLocation location = default, string? field = null)
     {
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
-            throw new PmmlEvaluationException("the document nests too deeply to evaluate on this thread's stack");
+            throw new PmmlEvaluationException("the document nests too deeply to evaluate on this thread's stack", field, location);
     }
 }

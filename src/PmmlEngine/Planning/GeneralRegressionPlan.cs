@@ -53,5 +53,6 @@ public sealed record GrTerm(int Slot, Value Level, double Exponent, int Category
     public Value[]? ContrastCategories { get; init; }
 
     public double[][]? Contrast { get; init; }
+    public string? Factor { get; init; }
     public int Column { get; init; }
 }

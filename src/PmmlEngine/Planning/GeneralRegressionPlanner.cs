@@ -79,6 +79,7 @@ internal sealed class GeneralRegressionPlanner(ModelPlanner models)
         {
             ContrastCategories = values,
             Contrast = matrix.Select(r => r.ToArray()).ToArray(),
+            Factor = cell.Predictor,
             Column = Math.Max(0, column),
         };
     }

@@ -18,7 +18,7 @@ internal abstract class CompiledModel(ModelPlan plan, int id, Func<RowContext, i
 
     public ModelResult Evaluate(Workspace workspace)
     {
-        StackGuard.Check();
+        StackGuard.Check(Plan.Element.Location);
         var result = workspace.Results[Id];
         result.Reset();
         Score(workspace, result);

@@ -112,7 +112,7 @@ internal static class GeneralRegressionInterpreter
                 {
                     var index = Array.IndexOf(term.ContrastCategories!, value);
                     if (index < 0)
-                        throw new Errors.PmmlEvaluationException($"'{value}' is not a category of the factor's contrast matrix");
+                        throw new Errors.PmmlEvaluationException($"'{value}' is not a category of the contrast matrix of factor '{term.Factor}'", term.Factor);
                     product *= contrast[index][term.Column];
                 }
                 else if (term.Level.HasValue)

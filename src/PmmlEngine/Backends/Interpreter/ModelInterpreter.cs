@@ -10,7 +10,7 @@ internal static class ModelInterpreter
     public static ModelResult Evaluate(ModelPlan model, RowContext row)
     {
         // Segmentations nest models within models.
-        StackGuard.Check();
+        StackGuard.Check(model.Element.Location);
         var result = Score(model, row);
         ApplyTargets(model, result);
         OutputInterpreter.Write(model, result, row);
