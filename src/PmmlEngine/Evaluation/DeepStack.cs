@@ -3,8 +3,9 @@ using System.Runtime.ExceptionServices;
 namespace PmmlEngine.Evaluation;
 
 /// <summary>
-/// Runs document loading (parsing, planning and compiling all recurse over the document's nesting) on a thread with a
-/// large stack, so trees, predicates and segmentations nested 10⁵ deep load instead of overflowing the caller's stack.
+/// Runs work on a thread with a large stack: document loading (parsing, planning and compiling all recurse over the
+/// document's nesting), and scoring recursion that outgrows its thread (<see cref="Backends.StackGuard"/>), so trees,
+/// predicates and segmentations nested 10⁵ deep load and score instead of overflowing the caller's stack.
 /// The stack is reserved, not committed: only the depth a document actually uses costs memory.
 /// </summary>
 internal static class DeepStack
@@ -25,7 +26,7 @@ internal static class DeepStack
             {
                 failure = ExceptionDispatchInfo.Capture(e);
             }
-        }, StackBytes) { Name = "PmmlEngine load", IsBackground = true };
+        }, StackBytes) { Name = "PmmlEngine deep stack", IsBackground = true };
         thread.Start();
         thread.Join();
         failure?.Throw();

@@ -29,14 +29,14 @@ internal static class ElementExtensions
     /// <summary>Line, column and element name; cheap enough to record on every node of a large forest.</summary>
     public static SourceLocation Where(this XElement element)
     {
-        var info = (IXmlLineInfo)element;
-        return new SourceLocation(info.LineNumber, info.LinePosition, element.Name.LocalName);
+        var (line, column) = Position(element);
+        return new SourceLocation(line, column, element.Name.LocalName);
     }
 
     /// <summary>The full element path for error messages, e.g. PMML/MiningModel/Segmentation/Segment[3]/TreeModel.</summary>
     public static SourceLocation WhereExactly(this XElement element)
     {
-        var info = (IXmlLineInfo)element;
+        var (line, column) = Position(element);
         var parts = new List<string>();
         for (var e = element; e is not null; e = e.Parent)
         {
@@ -55,15 +55,18 @@ internal static class ElementExtensions
             parts.Add(count > 1 ? $"{name}[{index}]" : name);
         }
         parts.Reverse();
-        return new SourceLocation(info.LineNumber, info.LinePosition, string.Join('/', parts));
+        return new SourceLocation(line, column, string.Join('/', parts));
     }
 
     public static SourceLocation Where(this XAttribute attribute)
     {
-        var info = (IXmlLineInfo)attribute;
+        var (line, column) = Position(attribute);
         var owner = attribute.Parent!.WhereExactly();
-        return new SourceLocation(info.LineNumber, info.LinePosition, $"{owner.ElementPath}@{attribute.Name.LocalName}");
+        return new SourceLocation(line, column, $"{owner.ElementPath}@{attribute.Name.LocalName}");
     }
+
+    private static (int Line, int Column) Position(XObject node) =>
+        node.Annotation<LinePosition>() is { } position ? (position.Line, position.Column) : (0, 0);
 
     /// <summary>The text of an element's own text nodes (Array, Constant).</summary>
     public static string Text(this XElement element)

@@ -51,7 +51,7 @@ internal static class SecureXmlLoader
         using var reader = new LimitedXmlReader(XmlReader.Create(buffer, settings), limits);
         try
         {
-            return XDocument.Load(reader, LoadOptions.SetLineInfo);
+            return LinearDocumentBuilder.Build(reader);
         }
         catch (XmlException e)
         {

@@ -18,7 +18,8 @@ internal abstract class CompiledModel(ModelPlan plan, int id, Func<RowContext, i
 
     public ModelResult Evaluate(Workspace workspace)
     {
-        StackGuard.Check(Plan.Element.Location);
+        if (!StackGuard.HasRoom())
+            return StackGuard.Continue(static s => s.Model.Evaluate(s.workspace), (Model: this, workspace), Plan.Element.Location);
         var result = workspace.Results[Id];
         result.Reset();
         Score(workspace, result);

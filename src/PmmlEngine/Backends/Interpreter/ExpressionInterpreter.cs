@@ -22,11 +22,9 @@ internal static class ExpressionInterpreter
                 var argument = frame[p.Index];
                 return argument.IsMissing && p.MapMissingTo.HasValue ? p.MapMissingTo : argument;
             case ApplyPlan a:
-                StackGuard.Check();
-                return Apply(a, row, frame);
+                return StackGuard.HasRoom() ? Apply(a, row, frame) : StackGuard.Continue(static s => Apply(s.a, s.row, s.frame), (a, row, frame));
             case CallPlan c:
-                StackGuard.Check();
-                return Call(c, row, frame);
+                return StackGuard.HasRoom() ? Call(c, row, frame) : StackGuard.Continue(static s => Call(s.c, s.row, s.frame), (c, row, frame));
             case NormContinuousPlan n:
                 return NormContinuous(n, Evaluate(n.Field, row, frame));
             case NormDiscretePlan n:

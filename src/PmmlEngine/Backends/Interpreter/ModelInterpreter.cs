@@ -10,7 +10,8 @@ internal static class ModelInterpreter
     public static ModelResult Evaluate(ModelPlan model, RowContext row)
     {
         // Segmentations nest models within models.
-        StackGuard.Check(model.Element.Location);
+        if (!StackGuard.HasRoom())
+            return StackGuard.Continue(static s => Evaluate(s.model, s.row), (model, row), model.Element.Location);
         var result = Score(model, row);
         ApplyTargets(model, result);
         OutputInterpreter.Write(model, result, row);

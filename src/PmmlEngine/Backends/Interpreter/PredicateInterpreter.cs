@@ -18,8 +18,7 @@ internal static class PredicateInterpreter
                     return Truth.Unknown;
                 return s.Values.Contains(value) == s.IsIn ? Truth.True : Truth.False;
             case CompoundPredicatePlan c:
-                StackGuard.Check();
-                return Compound(c, row);
+                return StackGuard.HasRoom() ? Compound(c, row) : StackGuard.Continue(static s => Compound(s.c, s.row), (c, row));
             case ConstantPredicatePlan c:
                 return c.Value ? Truth.True : Truth.False;
             default:

@@ -94,7 +94,8 @@ internal sealed class RowContext
     {
         // A derived field computes the fields it reads first: chains of them recurse (a prepared input reads only its
         // input, so it needs no check).
-        StackGuard.Check(derived.Location, derived.Name);
+        if (!StackGuard.HasRoom())
+            return StackGuard.Continue(static s => s.Row.Derive(s.slot, s.derived), (Row: this, slot, derived), derived.Location, derived.Name);
         return ValueParser.Convert(_copyOf[slot] >= 0 ? Get(_copyOf[slot])
             : _compute?[slot] is { } compute ? compute(this, slot) : ExpressionInterpreter.Evaluate(derived.Expression, this, []), derived.DataType);
     }

@@ -1,0 +1,64 @@
+using System.Xml;
+using System.Xml.Linq;
+
+namespace PmmlEngine.Xml;
+
+/// <summary>
+/// Builds the XML tree from a reader bottom-up: an element joins its parent only once complete, while the parent is
+/// still detached. XDocument.Load attaches top-down instead, and every add walks to the root to rule out a cycle, so a
+/// document nested 10⁵ deep took quadratic time (about 50 s); here each add is constant time.
+/// </summary>
+internal static class LinearDocumentBuilder
+{
+    private const string XmlnsNamespace = "http://www.w3.org/2000/xmlns/";
+
+    public static XDocument Build(XmlReader reader)
+    {
+        var lines = (IXmlLineInfo)reader;
+        var open = new Stack<XElement>();
+        XElement? root = null;
+        while (reader.Read())
+        {
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Element:
+                    var element = new XElement(XNamespace.Get(reader.NamespaceURI) + reader.LocalName);
+                    element.AddAnnotation(new LinePosition(lines.LineNumber, lines.LinePosition));
+                    var empty = reader.IsEmptyElement;
+                    while (reader.MoveToNextAttribute())
+                    {
+                        var attribute = new XAttribute(AttributeName(reader), reader.Value);
+                        attribute.AddAnnotation(new LinePosition(lines.LineNumber, lines.LinePosition));
+                        element.Add(attribute);
+                    }
+                    if (empty)
+                        Attach(element);
+                    else
+                        open.Push(element);
+                    break;
+                case XmlNodeType.EndElement:
+                    Attach(open.Pop());
+                    break;
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
+                    if (open.Count > 0)
+                        open.Peek().Add(new XText(reader.Value));
+                    break;
+            }
+        }
+        return new XDocument(root);
+
+        void Attach(XElement element)
+        {
+            if (open.Count == 0)
+                root = element;
+            else
+                open.Peek().Add(element);
+        }
+    }
+
+    /// <summary>Namespace declarations are named as XLinq names them: xmlns, or {xmlns namespace}prefix.</summary>
+    private static XName AttributeName(XmlReader reader) =>
+        reader.NamespaceURI == XmlnsNamespace && reader.Prefix.Length == 0
+            ? XName.Get("xmlns")
+            : XNamespace.Get(reader.NamespaceURI) + reader.LocalName;
+}
