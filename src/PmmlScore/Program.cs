@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PmmlEngine.Errors;
 using PmmlEngine.Evaluation;
+using PmmlEngine.Support;
 using PmmlScore;
 
 // Exit codes: 0 every row scored; 1 some rows could not be scored (their reasons are in the error column);
@@ -99,6 +100,14 @@ bench.SetAction(parse =>
     }
 });
 root.Subcommands.Add(bench);
+
+var features = new Command("features", "Prints the PMML elements, data types, functions and attribute values the engine reads (docs/features.md).");
+features.SetAction(_ =>
+{
+    Console.Write(SupportedFeatures.ToMarkdown());
+    return 0;
+});
+root.Subcommands.Add(features);
 
 return root.Parse(args).Invoke();
 

@@ -8,10 +8,19 @@ namespace PmmlEngine.Xml;
 
 internal static class ExpressionParser
 {
-    private static readonly HashSet<string> ExpressionElements =
-        ["Constant", "FieldRef", "NormContinuous", "NormDiscrete", "Discretize", "MapValues", "TextIndex", "Apply", "Aggregate", "Lag"];
+    /// <summary>The expression elements <see cref="Parse"/> reads (the registry <see cref="Support.SupportedFeatures"/> documents).</summary>
+    public static IReadOnlyList<string> Supported { get; } =
+        ["Constant", "FieldRef", "NormContinuous", "NormDiscrete", "Discretize", "MapValues", "TextIndex", "Apply"];
 
-    public static bool IsExpression(XElement element) => ExpressionElements.Contains(element.Name.LocalName);
+    /// <summary>Expression elements that are recognised and refused, with the reason.</summary>
+    public static IReadOnlyDictionary<string, string> Refused { get; } = new Dictionary<string, string>
+    {
+        ["Aggregate"] = "it aggregates over several records, and this engine scores one record at a time",
+        ["Lag"] = "it reads earlier records, and this engine scores one record at a time",
+    };
+
+    public static bool IsExpression(XElement element) =>
+        Supported.Contains(element.Name.LocalName) || Refused.ContainsKey(element.Name.LocalName);
 
     /// <summary>The one expression a DerivedField, DefineFunction or OutputField holds.</summary>
     public static Expression ParseSingle(ParseContext context, XElement container)
@@ -81,7 +90,7 @@ internal static class ExpressionParser
                     element.Attr("defaultValue"), ParseInvalidTreatment(context, element), where);
             default:
                 context.Report(MarkupProblemKind.UnsupportedElement, element,
-                    $"{element.Name.LocalName} is not supported: it aggregates over several records, and this engine scores one record at a time");
+                    $"{element.Name.LocalName} is not supported: {Refused[element.Name.LocalName]}");
                 return new ConstantExpression(null, null, true, where);
         }
     }

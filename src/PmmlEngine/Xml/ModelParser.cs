@@ -9,63 +9,41 @@ namespace PmmlEngine.Xml;
 /// <summary>Reads any model element: the shared parts here, each family's own parts in its parser.</summary>
 internal static class ModelParser
 {
-    private static readonly HashSet<string> KnownModels =
-    [
-        "AnomalyDetectionModel", "AssociationModel", "BayesianNetworkModel", "BaselineModel", "ClusteringModel",
-        "GaussianProcessModel", "GeneralRegressionModel", "MiningModel", "NaiveBayesModel", "NearestNeighborModel",
-        "NeuralNetwork", "RegressionModel", "RuleSetModel", "Scorecard", "SequenceModel", "SupportVectorMachineModel",
-        "TextModel", "TimeSeriesModel", "TreeModel",
-    ];
+    /// <summary>Every model element the engine reads, with its family's parser: the dispatch table and the registry
+    /// that <see cref="Support.SupportedFeatures"/> documents.</summary>
+    public static IReadOnlyDictionary<string, Func<ParseContext, XElement, ModelElement>> Families { get; } =
+        new Dictionary<string, Func<ParseContext, XElement, ModelElement>>(StringComparer.Ordinal)
+    {
+        ["AnomalyDetectionModel"] = AnomalyDetectionParser.Parse,
+        ["AssociationModel"] = AssociationModelParser.Parse,
+        ["BaselineModel"] = BaselineModelParser.Parse,
+        ["BayesianNetworkModel"] = BayesianNetworkParser.Parse,
+        ["ClusteringModel"] = ClusteringModelParser.Parse,
+        ["GaussianProcessModel"] = GaussianProcessParser.Parse,
+        ["GeneralRegressionModel"] = GeneralRegressionParser.Parse,
+        ["MiningModel"] = MiningModelParser.Parse,
+        ["NaiveBayesModel"] = NaiveBayesParser.Parse,
+        ["NearestNeighborModel"] = NearestNeighborParser.Parse,
+        ["NeuralNetwork"] = NeuralNetworkParser.Parse,
+        ["RegressionModel"] = RegressionModelParser.Parse,
+        ["RuleSetModel"] = RuleSetModelParser.Parse,
+        ["Scorecard"] = ScorecardParser.Parse,
+        ["SequenceModel"] = SequenceModelParser.Parse,
+        ["SupportVectorMachineModel"] = SupportVectorMachineParser.Parse,
+        ["TextModel"] = TextModelParser.Parse,
+        ["TimeSeriesModel"] = TimeSeriesModelParser.Parse,
+        ["TreeModel"] = TreeModelParser.Parse,
+    };
 
-    public static bool IsModelElement(string localName) => KnownModels.Contains(localName);
+    public static bool IsModelElement(string localName) => Families.ContainsKey(localName);
 
     public static ModelElement? Parse(ParseContext context, XElement element)
     {
         var name = element.Name.LocalName;
-        switch (name)
-        {
-            case "TreeModel":
-                return TreeModelParser.Parse(context, element);
-            case "RegressionModel":
-                return RegressionModelParser.Parse(context, element);
-            case "MiningModel":
-                return MiningModelParser.Parse(context, element);
-            case "RuleSetModel":
-                return RuleSetModelParser.Parse(context, element);
-            case "NeuralNetwork":
-                return NeuralNetworkParser.Parse(context, element);
-            case "Scorecard":
-                return ScorecardParser.Parse(context, element);
-            case "SupportVectorMachineModel":
-                return SupportVectorMachineParser.Parse(context, element);
-            case "NaiveBayesModel":
-                return NaiveBayesParser.Parse(context, element);
-            case "GeneralRegressionModel":
-                return GeneralRegressionParser.Parse(context, element);
-            case "NearestNeighborModel":
-                return NearestNeighborParser.Parse(context, element);
-            case "AssociationModel":
-                return AssociationModelParser.Parse(context, element);
-            case "AnomalyDetectionModel":
-                return AnomalyDetectionParser.Parse(context, element);
-            case "GaussianProcessModel":
-                return GaussianProcessParser.Parse(context, element);
-            case "BaselineModel":
-                return BaselineModelParser.Parse(context, element);
-            case "TimeSeriesModel":
-                return TimeSeriesModelParser.Parse(context, element);
-            case "BayesianNetworkModel":
-                return BayesianNetworkParser.Parse(context, element);
-            case "TextModel":
-                return TextModelParser.Parse(context, element);
-            case "SequenceModel":
-                return SequenceModelParser.Parse(context, element);
-            case "ClusteringModel":
-                return ClusteringModelParser.Parse(context, element);
-            default:
-                context.Report(MarkupProblemKind.UnsupportedElement, element, $"unknown model element {name}");
-                return null;
-        }
+        if (Families.TryGetValue(name, out var parse))
+            return parse(context, element);
+        context.Report(MarkupProblemKind.UnsupportedElement, element, $"unknown model element {name}");
+        return null;
     }
 
     /// <summary>Fills the properties every model shares.</summary>

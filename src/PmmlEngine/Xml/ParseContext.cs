@@ -10,7 +10,7 @@ namespace PmmlEngine.Xml;
 internal sealed class ParseContext(Diagnostics diagnostics)
 {
     // Plain dictionaries: they are read once per attribute while parsing, and frozen ones cost start-up time to build.
-    private static readonly Dictionary<string, DataType> DataTypes = new()
+    internal static readonly Dictionary<string, DataType> DataTypes = new()
     {
         ["string"] = DataType.String,
         ["integer"] = DataType.Integer,
@@ -136,17 +136,11 @@ internal sealed class ParseContext(Diagnostics diagnostics)
         var attribute = element.Attribute(name);
         if (attribute is null)
             return null;
-        if (EnumNames<TEnum>.Map.TryGetValue(attribute.Value, out var value))
+        if (PmmlEnum<TEnum>.Values.TryGetValue(attribute.Value, out var value))
             return value;
         Report(MarkupProblemKind.InvalidAttribute, attribute,
-            $"'{attribute.Value}' is not one of {string.Join(", ", EnumNames<TEnum>.Map.Keys.Order())}");
+            $"'{attribute.Value}' is not one of {string.Join(", ", PmmlEnum<TEnum>.Values.Keys.Order())}");
         // The problem is reported; the first member stands in so the rest of the document can still be checked.
         return default(TEnum);
-    }
-
-    private static class EnumNames<TEnum> where TEnum : struct, Enum
-    {
-        public static readonly Dictionary<string, TEnum> Map = System.Enum.GetValues<TEnum>()
-            .ToDictionary(v => char.ToLowerInvariant(v.ToString()[0]) + v.ToString()[1..], StringComparer.Ordinal);
     }
 }

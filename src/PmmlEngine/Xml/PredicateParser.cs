@@ -7,10 +7,11 @@ namespace PmmlEngine.Xml;
 
 internal static class PredicateParser
 {
-    private static readonly HashSet<string> PredicateElements =
+    /// <summary>The predicate elements <see cref="Parse"/> reads (the registry <see cref="Support.SupportedFeatures"/> documents).</summary>
+    public static IReadOnlyList<string> Supported { get; } =
         ["SimplePredicate", "CompoundPredicate", "SimpleSetPredicate", "True", "False"];
 
-    public static bool IsPredicate(XElement element) => PredicateElements.Contains(element.Name.LocalName);
+    public static bool IsPredicate(XElement element) => Supported.Contains(element.Name.LocalName);
 
     /// <summary>The predicate of a Node, Segment or rule.</summary>
     public static Predicate ParseOf(ParseContext context, XElement owner)
