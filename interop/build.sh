@@ -14,6 +14,8 @@ dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
 java_home=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}
 nethost=$(ls -d "$dotnet_root"/packs/Microsoft.NETCore.App.Host.linux-x64/*/runtimes/linux-x64/native | sort -V | tail -1)
 stage=build/native
+# The version is set once, in Directory.Build.props; Maven gets it as ${revision}.
+version=$(dotnet msbuild ../src/PmmlEngine -getProperty:Version)
 rm -rf "$stage" && mkdir -p "$stage/managed" build/obj
 
 dotnet publish dotnet/PmmlEngine.Interop -c Release -o "$stage/managed" --nologo -v quiet
@@ -39,8 +41,8 @@ if [ "$run_tests" = 1 ]; then
     dotnet build/pmml-score/pmml-score.dll "$conformance/$pmml" "$conformance/$input" -o "$results/$name.csv" \
       2> "$results/$name.err" || [ -s "$results/$name.csv" ] || true
   done
-  mvn -o -q -B -Dmaven.repo.local=/usr/share/maven-repo -f java/pom.xml \
+  mvn -o -q -B -Dmaven.repo.local=/usr/share/maven-repo -f java/pom.xml -Drevision="$version" \
     -Dconformance.dir="$conformance" -Dcsharp.results="$(pwd)/$results" verify
 else
-  mvn -o -q -B -Dmaven.repo.local=/usr/share/maven-repo -f java/pom.xml -DskipTests package
+  mvn -o -q -B -Dmaven.repo.local=/usr/share/maven-repo -f java/pom.xml -Drevision="$version" -DskipTests package
 fi

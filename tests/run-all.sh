@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: the .NET suite (dotnet test PmmlEngine.sln) and the Java binding's suite (interop/build.sh, which
-# installs its Debian prerequisites first when they are missing), then prints "N passed, M failed" over both.
+# Runs every test: the .NET suite (dotnet test PmmlEngine.sln), the Java binding's suite (interop/build.sh, which
+# installs its Debian prerequisites first when they are missing) and the three install paths (tests/install-paths.sh:
+# NuGet package, .NET tool, Maven artifact), then prints "N passed, M failed" over all of them.
 # Exit status: 0 when every test ran (failed tests are counted, not fatal), 2 when a build or a runner broke.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -35,5 +36,15 @@ for report in "${reports[@]}"; do
   java_total=$((java_total + $(attribute tests) - $(attribute skipped)))
   java_failed=$((java_failed + $(attribute failures) + $(attribute errors)))
 done
-echo ".NET: ${dotnet_passed:-0} passed, ${dotnet_failed:-0} failed; Java: $((java_total - java_failed)) passed, $java_failed failed"
-echo "$((${dotnet_passed:-0} + java_total - java_failed)) passed, $((${dotnet_failed:-0} + java_failed)) failed"
+
+install_summary=$(tests/install-paths.sh | tee /dev/stderr | tail -1)
+install_passed=$(echo "$install_summary" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+install_failed=$(echo "$install_summary" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+if [ -z "$install_passed" ]; then
+  echo "the install-path checks broke before reporting" >&2
+  exit 2
+fi
+
+echo ".NET: ${dotnet_passed:-0} passed, ${dotnet_failed:-0} failed; Java: $((java_total - java_failed)) passed, $java_failed failed;" \
+  "install paths: $install_passed passed, $install_failed failed"
+echo "$((${dotnet_passed:-0} + java_total - java_failed + install_passed)) passed, $((${dotnet_failed:-0} + java_failed + install_failed)) failed"
