@@ -55,7 +55,7 @@ internal static class ArrayParser
                 items.Add(text[start..i]);
             }
         }
-        if (array.Attr("n") is { } n && int.TryParse(n, out var count) && count != items.Count)
+        if (array.Attribute("n") is not null && context.Integer(array, "n", items.Count) is var count && count != items.Count)
             context.Report(MarkupProblemKind.InvalidElement, array, $"Array declares n={count} but holds {items.Count} items");
         return items.ToImmutable();
     }

@@ -135,6 +135,21 @@ public sealed class MarkupErrorTests
         Assert.That(Pmml.Load(Pmml.Document(Fields, Tree("Infinity"))).Evaluate(Pmml.Row(("x", 1e300))).Count, Is.EqualTo(0));
     }
 
+    [TestCase("99999999999999999999", "'99999999999999999999' is not an integer")]
+    [TestCase("2.5", "'2.5' is not an integer")]
+    [TestCase("3", "Array declares n=3 but holds 2 items")]
+    public void Load_ArrayCountThatIsNotItsLength_NamesTheArray(string n, string message)
+    {
+        var model = $"""
+            <TreeModel functionName="regression"><MiningSchema><MiningField name="x"/></MiningSchema>
+              <Node score="0"><True/><Node score="1"><SimpleSetPredicate field="x" booleanOperator="isIn"><Array n="{n}" type="real">1 2</Array></SimpleSetPredicate></Node></Node>
+            </TreeModel>
+            """;
+        var e = Assert.Throws<PmmlMarkupException>(() => Pmml.Load(Pmml.Document(Fields, model)))!;
+        Assert.That(e.Message, Does.Contain(message));
+        Assert.That(e.Location.ElementPath, Does.Contain("SimpleSetPredicate/Array"));
+    }
+
     [Test]
     public void Load_DuplicateMiningField_NamesIt()
     {
