@@ -37,7 +37,11 @@ for report in "${reports[@]}"; do
   java_failed=$((java_failed + $(attribute failures) + $(attribute errors)))
 done
 
-install_summary=$(tests/install-paths.sh | tee /dev/stderr | tail -1)
+# Through a file, not tee /dev/stderr: reopening stderr truncates it when it is a log file.
+install_log=$(mktemp)
+tests/install-paths.sh > "$install_log"
+cat "$install_log"
+install_summary=$(tail -1 "$install_log")
 install_passed=$(echo "$install_summary" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
 install_failed=$(echo "$install_summary" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
 if [ -z "$install_passed" ]; then
