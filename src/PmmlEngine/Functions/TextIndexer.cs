@@ -13,7 +13,7 @@ public sealed partial class TextIndexer
     private const int MaxRecursiveRounds = 100;
 
     private readonly TextIndexOptions _options;
-    private readonly (Regex Pattern, string Replacement, bool Recursive)[] _replacements;
+    private readonly (Regex Pattern, string Replacement, bool Recursive, WordAlternation? Words)[] _replacements;
     private readonly Regex? _separator;
     private readonly Regex? _word;
     private readonly ConcurrentDictionary<string, (string[] Tokens, string Key)> _terms = new(StringComparer.Ordinal);
@@ -25,7 +25,7 @@ public sealed partial class TextIndexer
     {
         _options = options;
         var flags = RegexOptions.CultureInvariant | (options.IsCaseSensitive ? RegexOptions.None : RegexOptions.IgnoreCase);
-        var replacements = new List<(Regex, string, bool)>();
+        var replacements = new List<(Regex, string, bool, WordAlternation?)>();
         foreach (var normalization in normalizations)
         {
             var local = RegexOptions.CultureInvariant | (normalization.Options.IsCaseSensitive ? RegexOptions.None : RegexOptions.IgnoreCase);
@@ -43,7 +43,8 @@ public sealed partial class TextIndexer
                 // stop-word alternation spent a third of its scoring time recording its one group).
                 var captures = replacement.Contains('$', StringComparison.Ordinal) || Backreference().IsMatch(pattern)
                     ? RegexOptions.None : RegexOptions.ExplicitCapture;
-                replacements.Add((new Regex(pattern, local | captures | RegexOptions.Compiled), replacement, normalization.Recursive));
+                replacements.Add((new Regex(pattern, local | captures | RegexOptions.Compiled), replacement, normalization.Recursive,
+                    isRegex ? WordAlternation.TryCreate(pattern, replacement, normalization.Options.IsCaseSensitive) : null));
             }
         }
         _replacements = replacements.ToArray();
@@ -143,8 +144,13 @@ public sealed partial class TextIndexer
 
     private string Normalize(string text)
     {
-        foreach (var (pattern, replacement, recursive) in _replacements)
+        foreach (var (pattern, replacement, recursive, words) in _replacements)
         {
+            if (words?.TryReplace(text) is { } replaced)
+            {
+                text = replaced;
+                continue;
+            }
             var rounds = 0;
             while (true)
             {
