@@ -25,7 +25,7 @@ internal sealed class WordAlternation
     /// <param name="caseSensitive">Whether the row matches case-sensitively.</param>
     public static WordAlternation? TryCreate(string pattern, string replacement, bool caseSensitive)
     {
-        if (!pattern.StartsWith(@"\b(", StringComparison.Ordinal) || !pattern.EndsWith(@")\b", StringComparison.Ordinal) || pattern.Length < 7)
+        if (!pattern.StartsWith(@"\b(", StringComparison.Ordinal) || !pattern.EndsWith(@")\b", StringComparison.Ordinal))
             return null;
         var words = pattern[3..^3].Split('|');
         if (words.Any(w => w.Length == 0 || !w.All(IsWord)) || replacement.Any(c => !char.IsAscii(c) || IsWord(c) || c == '$'))

@@ -19,8 +19,9 @@ internal static class ExpressionParser
         ["Lag"] = "it reads earlier records, and this engine scores one record at a time",
     };
 
-    public static bool IsExpression(XElement element) =>
-        Supported.Contains(element.Name.LocalName) || Refused.ContainsKey(element.Name.LocalName);
+    private static readonly HashSet<string> Known = [.. Supported, .. Refused.Keys];
+
+    public static bool IsExpression(XElement element) => Known.Contains(element.Name.LocalName);
 
     /// <summary>The one expression a DerivedField, DefineFunction or OutputField holds.</summary>
     public static Expression ParseSingle(ParseContext context, XElement container)

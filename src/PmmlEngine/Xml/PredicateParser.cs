@@ -11,7 +11,10 @@ internal static class PredicateParser
     public static IReadOnlyList<string> Supported { get; } =
         ["SimplePredicate", "CompoundPredicate", "SimpleSetPredicate", "True", "False"];
 
-    public static bool IsPredicate(XElement element) => Supported.Contains(element.Name.LocalName);
+    // Asked of every child of every Node while parsing a forest: a set, not a scan of the list.
+    private static readonly HashSet<string> Known = [.. Supported];
+
+    public static bool IsPredicate(XElement element) => Known.Contains(element.Name.LocalName);
 
     /// <summary>The predicate of a Node, Segment or rule.</summary>
     public static Predicate ParseOf(ParseContext context, XElement owner)
