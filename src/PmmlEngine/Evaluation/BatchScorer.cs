@@ -115,7 +115,7 @@ internal static class BatchScorer
         return errors;
     }
 
-    private static int ScoreEachRow(PmmlEvaluator evaluator, ResultCodes codes, int rows, ReadOnlySpan<double> inputs, Span<double> results)
+    internal static int ScoreEachRow(PmmlEvaluator evaluator, ResultCodes codes, int rows, ReadOnlySpan<double> inputs, Span<double> results)
     {
         var workspace = evaluator.Engine.CreateWorkspace();
         var row = workspace.Row;
@@ -145,7 +145,7 @@ internal static class BatchScorer
     }
 
     /// <summary>Starts a record with one row of the input matrix.</summary>
-    private static void SetInputs(RowContext row, IReadOnlyList<InputSlot> slots, ReadOnlySpan<double> values)
+    internal static void SetInputs(RowContext row, IReadOnlyList<InputSlot> slots, ReadOnlySpan<double> values)
     {
         row.Reset();
         for (var i = 0; i < slots.Count; i++)
@@ -163,12 +163,12 @@ internal static class BatchScorer
         return k == x && k >= 0 && k < values.Count ? values[k] : Value.Invalid;
     }
 
-    private static ResultCodes Codes(PmmlEvaluator evaluator) => new(evaluator.Results.Select(f =>
+    internal static ResultCodes Codes(PmmlEvaluator evaluator) => new(evaluator.Results.Select(f =>
         evaluator.TargetFields.FirstOrDefault(t => t.Name == f.Name) is { Values.Count: > 0 } target
             ? evaluator.DocumentPlan.Model.Target.Categories : null).ToArray());
 
     /// <summary>Numbers stay numbers; a category becomes its index in the target's categories; anything else is NaN.</summary>
-    private sealed class ResultCodes(Value[]?[] categories)
+    internal sealed class ResultCodes(Value[]?[] categories)
     {
         public double Encode(int field, Value value)
         {

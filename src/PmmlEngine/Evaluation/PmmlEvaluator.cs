@@ -215,9 +215,14 @@ public sealed class PmmlEvaluator
     {
         var row = workspace.Row;
         CheckInputs(row);
-        var result = _engine.Run(workspace);
+        WriteTargets(row, _engine.Run(workspace).Predicted);
+    }
+
+    /// <summary>Writes the top model's prediction to the target fields' slots.</summary>
+    internal void WriteTargets(RowContext row, Value predicted)
+    {
         foreach (var target in _plan.Targets)
-            row.Set(target.Slots[0], ValueParser.Convert(result.Predicted, target.DataType));
+            row.Set(target.Slots[0], ValueParser.Convert(predicted, target.DataType));
     }
 
     /// <summary>Every active field is checked up front so an invalid value fails the record even where no branch reads it.</summary>

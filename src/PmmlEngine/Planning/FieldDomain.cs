@@ -64,6 +64,12 @@ public sealed class FieldDomain
 
     public bool IsContinuous { get; }
 
+    /// <summary>Whether the field lists values that are always invalid.</summary>
+    public bool HasInvalidValues => _invalid.Count > 0;
+
+    /// <summary>Whether the field lists markers that stand for a missing value.</summary>
+    public bool HasMissingValues => _missing.Count > 0;
+
     /// <summary>
     /// Whether the value is one of the declared missing markers, compared as a value or by its text. A number matches
     /// the markers that read as that number (NaN only its own text); a string matches its own text.

@@ -36,6 +36,12 @@ internal sealed class FeatureMap(DocumentPlan document)
 
     public bool IsCategorical(int feature) => _codes[feature] is not null;
 
+    /// <summary>The slot a feature reads.</summary>
+    public int Slot(int feature) => _slots[feature];
+
+    /// <summary>A string feature's codes by category (the categories its trees mention), or null for a numeric feature.</summary>
+    public IReadOnlyDictionary<string, int>? Codes(int feature) => _codes[feature];
+
     public int Code(int feature, string category)
     {
         var codes = _codes[feature]!;

@@ -62,7 +62,7 @@ internal static class EnsembleInterpreter
     internal static string MissingSegments(int missing, int total) => $"{missing} of {total} segments gave no prediction and were left out";
 
     /// <summary>selectFirst and modelChain pass the chosen segment's result through, mapped to the ensemble's categories.</summary>
-    private static ModelResult Adopt(ModelResult result, SegmentPlan segment, ModelResult chosen)
+    internal static ModelResult Adopt(ModelResult result, SegmentPlan segment, ModelResult chosen)
     {
         result.Predicted = chosen.Predicted;
         result.EntityId = chosen.EntityId;
