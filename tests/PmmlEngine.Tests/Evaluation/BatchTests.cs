@@ -33,19 +33,9 @@ public sealed class BatchTests
             Assert.Fail($"the model does not load: {e.Message}");
             return;
         }
-        var table = CsvTable.Read(c.Input);
         var fields = evaluator.InputFields;
-        var rows = table.Rows.Count;
-        var inputs = new double[rows * fields.Count];
-        for (var r = 0; r < rows; r++)
-        {
-            for (var i = 0; i < fields.Count; i++)
-            {
-                var column = table.Column(fields[i].Name);
-                var text = column < 0 ? "" : table.Rows[r][column];
-                inputs[r * fields.Count + i] = missingEvery > 0 && (r + i) % missingEvery == 0 || text is "" or "NA" or "N/A" ? double.NaN : Encode(fields[i], text);
-            }
-        }
+        var inputs = BatchInputs.Read(evaluator, c.Input, missingEvery);
+        var rows = inputs.Length / fields.Count;
         var results = new double[rows * evaluator.ResultNames.Count];
         var failed = evaluator.EvaluateBatch(inputs, results, degreeOfParallelism: 2);
 
@@ -87,13 +77,5 @@ public sealed class BatchTests
         Assert.That(failed, Is.EqualTo(rejected), "rows the batch reports as rejected");
     }
 
-    private static bool IsCoded(FieldDescription field) => field.Values.Count > 0 && field.OpType != OpType.Continuous && field.DataType == DataType.String;
-
-    private static double Encode(FieldDescription field, string text)
-    {
-        if (!IsCoded(field))
-            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) ? x : double.NaN;
-        var index = field.Values.ToList().FindIndex(v => Equals(Convert.ToString(v, CultureInfo.InvariantCulture), text));
-        return index;
-    }
+    private static bool IsCoded(FieldDescription field) => BatchInputs.IsCoded(field);
 }

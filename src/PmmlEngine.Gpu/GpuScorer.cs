@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using ILGPU;
+using ILGPU.Runtime;
+using ILGPU.Runtime.CPU;
+using ILGPU.Runtime.Cuda;
+using PmmlEngine.Evaluation;
+using PmmlEngine.Tensors;
+
+namespace PmmlEngine.Gpu;
+
+/// <summary>
+/// Scores tree ensembles on a GPU with the numeric batch layout of <see cref="PmmlEvaluator.EvaluateBatch"/>. The host
+/// prepares each row's columns through the record path (every missing, invalid and derived-field rule is the
+/// interpreter's), the device walks every tree for every row, and the host finishes each row's sums into its results
+/// (averages, Targets, the chain's final model, OutputFields). One scorer per thread; it holds device memory until disposed.
+/// </summary>
+public sealed class GpuScorer : IDisposable
+{
+    private readonly PmmlEvaluator _evaluator;
+    private readonly TensorBatch _batch;
+    private readonly Context _context;
+    private readonly Accelerator _accelerator;
+    private readonly DeviceForest _forest;
+    private readonly Action<Index1D, ForestView, FloatColumns, ArrayView<double>> _floatKernel;
+    private readonly Action<Index1D, ForestView, DoubleColumns, ArrayView<double>> _doubleKernel;
+
+    private GpuScorer(PmmlEvaluator evaluator, TensorForest forest, Context context, Accelerator accelerator)
+    {
+        _evaluator = evaluator;
+        _batch = new TensorBatch(evaluator, forest);
+        _context = context;
+        _accelerator = accelerator;
+        _forest = new DeviceForest(accelerator, forest);
+        _floatKernel = accelerator.LoadAutoGroupedStreamKernel<Index1D, ForestView, FloatColumns, ArrayView<double>>(ForestKernels.Sum);
+        _doubleKernel = accelerator.LoadAutoGroupedStreamKernel<Index1D, ForestView, DoubleColumns, ArrayView<double>>(ForestKernels.Sum);
+    }
+
+    /// <summary>Plans the evaluator's model for the device and loads the kernels.</summary>
+    /// <exception cref="Errors.PmmlUnsupportedException">The model is no tree ensemble the kernels compute; the message says why and where.</exception>
+    /// <exception cref="GpuUnavailableException">No device of the kind asked for.</exception>
+    public static GpuScorer Create(PmmlEvaluator evaluator, GpuDevice device = GpuDevice.Cuda)
+    {
+        var forest = TensorForestBuilder.Build(evaluator.DocumentPlan);
+        var context = Context.Create(builder => builder.Default());
+        try
+        {
+            Device chosen = device == GpuDevice.Cpu ? context.GetCPUDevice(0)
+                : context.GetCudaDevices().Count > 0 ? context.GetCudaDevice(0) : throw new GpuUnavailableException(
+                    $"No CUDA GPU found (devices seen: {string.Join(", ", context.Devices.Select(d => $"{d.Name} [{d.AcceleratorType}]"))}). " +
+                    "GPU scoring needs an NVIDIA GPU and its driver; the compiled CPU backend scores the same model.");
+            return new GpuScorer(evaluator, forest, context, chosen.CreateAccelerator(context));
+        }
+        catch
+        {
+            context.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Whether a CUDA GPU is present.</summary>
+    public static bool IsCudaAvailable()
+    {
+        using var context = Context.Create(builder => builder.Cuda());
+        return context.GetCudaDevices().Count > 0;
+    }
+
+    public string DeviceName => $"{_accelerator.Name} ({_accelerator.AcceleratorType})";
+
+    /// <summary>Where the last batch spent its time.</summary>
+    public GpuTimings? LastTimings { get; private set; }
+
+    /// <summary>As <see cref="PmmlEvaluator.EvaluateBatch"/>: same layouts, same codes, NaN results for rejected records, whose count it returns.</summary>
+    public int EvaluateBatch(ReadOnlyMemory<double> inputs, Memory<double> results) => EvaluateBatch(inputs, results, Memory<bool>.Empty);
+
+    /// <summary>As <see cref="EvaluateBatch(ReadOnlyMemory{double}, Memory{double})"/>, marking each rejected record in <paramref name="rejected"/> (one per row).</summary>
+    public int EvaluateBatch(ReadOnlyMemory<double> inputs, Memory<double> results, Memory<bool> rejected)
+    {
+        var inputCount = _evaluator.InputFields.Count;
+        var resultCount = _evaluator.ResultNames.Count;
+        var rows = inputs.Length / inputCount;
+        if (inputs.Length != rows * inputCount)
+            throw new ArgumentException($"inputs hold {inputs.Length} numbers, not a whole number of rows of {inputCount} input fields", nameof(inputs));
+        if (results.Length != rows * resultCount)
+            throw new ArgumentException($"results must hold {rows} rows × {resultCount} results = {rows * resultCount} numbers, not {results.Length}", nameof(results));
+        var forest = _batch.Forest;
+        var clock = Stopwatch.StartNew();
+        var columns = new double[(long)rows * forest.Width];
+        var states = new RowState[rows];
+        _batch.Load(inputs, rows, columns, states);
+        var load = Lap(clock);
+
+        var sums = new double[(long)rows * forest.RawWidth];
+        double upload, kernel, download;
+        using (var sumBuffer = _accelerator.Allocate1D<double>(Math.Max(1, sums.Length)))
+        {
+            if (IsFloatExact(columns))
+            {
+                using var values = _accelerator.Allocate1D(Array.ConvertAll(columns, x => (float)x));
+                _accelerator.Synchronize();
+                upload = Lap(clock);
+                _floatKernel(rows, _forest.View, new FloatColumns(values.View, _forest.FloatThresholds.View), sumBuffer.View);
+                _accelerator.Synchronize();
+                kernel = Lap(clock);
+            }
+            else
+            {
+                using var values = _accelerator.Allocate1D(columns);
+                _accelerator.Synchronize();
+                upload = Lap(clock);
+                _doubleKernel(rows, _forest.View, new DoubleColumns(values.View, _forest.DoubleThresholds.View), sumBuffer.View);
+                _accelerator.Synchronize();
+                kernel = Lap(clock);
+            }
+            if (sums.Length > 0)
+                sumBuffer.View.SubView(0, sums.Length).CopyToCPU(sums);
+            download = Lap(clock);
+        }
+        if (!rejected.IsEmpty && rejected.Length != rows)
+            throw new ArgumentException($"rejected must hold one flag per row ({rows}), not {rejected.Length}", nameof(rejected));
+        var errors = _batch.Finish(inputs, sums, states, results, rejected);
+        LastTimings = new GpuTimings(load, upload, kernel, download, Lap(clock));
+        return errors;
+    }
+
+    /// <summary>Whether every column value survives a round trip through float (NaN included): then the float kernel is exact.</summary>
+    private static bool IsFloatExact(double[] columns)
+    {
+        var exact = true;
+        Parallel.For(0, (columns.Length + 65535) / 65536, (c, state) =>
+        {
+            var end = Math.Min(columns.Length, (c + 1) * 65536);
+            for (var i = c * 65536; i < end; i++)
+            {
+                var x = columns[i];
+                if ((double)(float)x != x && !double.IsNaN(x))
+                {
+                    exact = false;
+                    state.Stop();
+                    return;
+                }
+            }
+        });
+        return exact;
+    }
+
+    private static double Lap(Stopwatch clock)
+    {
+        var ms = clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+        return ms;
+    }
+
+    public void Dispose()
+    {
+        _forest.Dispose();
+        _accelerator.Dispose();
+        _context.Dispose();
+    }
+}

@@ -1,0 +1,72 @@
+using PmmlEngine.Errors;
+using PmmlEngine.Evaluation;
+using PmmlEngine.Gpu;
+using PmmlEngine.Tests.Conformance;
+using PmmlEngine.Tests.Evaluation;
+
+namespace PmmlEngine.Tests.Tensors;
+
+/// <summary>
+/// The GPU kernels on ILGPU's CPU accelerator against the interpreter, on every conformance tree model, with the
+/// inputs as given and with every 5th input missing: results must be equal to the bit, since the kernels add in the
+/// interpreter's order and arithmetic.
+/// </summary>
+[TestFixture]
+public sealed class GpuKernelTests
+{
+    private static IEnumerable<TestCaseData> Covered() => TensorCases.Covered().SelectMany(c => new[]
+    {
+        new TestCaseData(c, 0).SetName("Gpu_" + c.Name.Replace('/', '_')),
+        new TestCaseData(c, 5).SetName("Gpu_" + c.Name.Replace('/', '_') + "_SomeMissing"),
+    });
+
+    private static IEnumerable<TestCaseData> Refused() =>
+        ConformanceCase.Load().Where(c => TensorCases.Refused.ContainsKey(c.Name)).Select(c => new TestCaseData(c).SetName("GpuRefuses_" + c.Name.Replace('/', '_')));
+
+    [TestCaseSource(nameof(Covered))]
+    public void GpuScorer_OnCpuAccelerator_MatchesInterpreter(object boxed, int missingEvery)
+    {
+        var c = (ConformanceCase)boxed;
+        var evaluator = PmmlEvaluator.Load(c.Pmml, new EvaluatorOptions { Backend = Backend.Interpreter });
+        var inputs = BatchInputs.Read(evaluator, c.Input, missingEvery);
+        var expected = new double[inputs.Length / evaluator.InputFields.Count * evaluator.ResultNames.Count];
+        var expectedFailed = evaluator.EvaluateBatch(inputs, expected);
+
+        using var gpu = GpuScorer.Create(evaluator, GpuDevice.Cpu);
+        var actual = new double[expected.Length];
+        var failed = gpu.EvaluateBatch(inputs, actual);
+
+        Assert.That(failed, Is.EqualTo(expectedFailed), "rejected rows");
+        Assert.That(Mismatches(evaluator, expected, actual), Is.Empty);
+    }
+
+    [TestCaseSource(nameof(Refused))]
+    public void GpuScorer_ModelsOutsideThePlan_AreRefusedWithTheReason(object boxed)
+    {
+        var c = (ConformanceCase)boxed;
+        var evaluator = PmmlEvaluator.Load(c.Pmml);
+        var error = Assert.Throws<PmmlUnsupportedException>(() => GpuScorer.Create(evaluator, GpuDevice.Cpu))!;
+        Assert.That(error.Message, Does.Contain(TensorCases.Refused[c.Name]));
+        Assert.That(error.Location.ElementPath, Is.Not.Empty, "the refusal names the element");
+    }
+
+    [Test]
+    public void GpuScorer_WithoutCuda_SaysSoClearly()
+    {
+        if (GpuScorer.IsCudaAvailable())
+            Assert.Ignore("this machine has a CUDA GPU");
+        var evaluator = PmmlEvaluator.Load(ConformanceCase.Load().First(c => c.Name.EndsWith("/GradientBoostingAuto", StringComparison.Ordinal)).Pmml);
+        var error = Assert.Throws<GpuUnavailableException>(() => GpuScorer.Create(evaluator))!;
+        Assert.That(error.Message, Does.StartWith("No CUDA GPU found"));
+    }
+
+    internal static List<string> Mismatches(PmmlEvaluator evaluator, double[] expected, double[] actual)
+    {
+        var names = evaluator.ResultNames;
+        var mismatches = new List<string>();
+        for (var i = 0; i < expected.Length && mismatches.Count < 10; i++)
+            if (BitConverter.DoubleToInt64Bits(expected[i]) != BitConverter.DoubleToInt64Bits(actual[i]))
+                mismatches.Add($"row {i / names.Count + 1} {names[i % names.Count]}: expected {expected[i]:R}, got {actual[i]:R}");
+        return mismatches;
+    }
+}

@@ -1,0 +1,39 @@
+using PmmlEngine.Tests.Conformance;
+
+namespace PmmlEngine.Tests.Tensors;
+
+/// <summary>
+/// Which conformance models the tensor plan covers: every tree and tree ensemble whose trees are summed, averaged or
+/// voted. The others must be refused with the reason listed here (a case moving either way fails a test).
+/// </summary>
+internal static class TensorCases
+{
+    public static readonly IReadOnlyDictionary<string, string> Refused = new Dictionary<string, string>
+    {
+        ["sklearn-xgboost-lightgbm/AdaBoostAuto"] = "combining its trees by WeightedMedian",
+        ["sklearn-xgboost-lightgbm/SelectFirstAudit"] = "combining its trees by SelectFirst",
+        ["sklearn-xgboost-lightgbm/SelectFirstAuto"] = "combining its trees by SelectFirst",
+        ["sklearn-xgboost-lightgbm/IsotonicRegressionAuto"] = "not a tree or an ensemble of trees",
+        ["sklearn-xgboost-lightgbm/LinearRegressionAuto"] = "not a tree or an ensemble of trees",
+        ["sklearn-xgboost-lightgbm/LogisticRegressionAudit"] = "not a tree or an ensemble of trees",
+        ["sklearn-xgboost-lightgbm/LogisticRegressionIris"] = "not a tree or an ensemble of trees",
+        ["sklearn-xgboost-lightgbm/LinearDiscriminantAnalysisSentiment"] = "not a tree or an ensemble of trees",
+        ["sklearn-xgboost-lightgbm/LinearSVCSentiment"] = "not a tree or an ensemble of trees",
+        ["sklearn-xgboost-lightgbm/LogisticRegressionSentiment"] = "not a tree or an ensemble of trees",
+        ["rapidminer/KMeansIris"] = "not a tree or an ensemble of trees",
+        ["rapidminer/NeuralNetworkIris"] = "not a tree or an ensemble of trees",
+        ["rapidminer/RegressionAuto"] = "not a tree or an ensemble of trees",
+        ["rapidminer/RuleSetAudit"] = "not a tree or an ensemble of trees",
+        ["rapidminer/RuleSetIris"] = "not a tree or an ensemble of trees",
+    };
+
+    /// <summary>Covered models whose ONNX export is refused, and why: their features or outputs have no graph form here.</summary>
+    public static readonly IReadOnlyDictionary<string, string> OnnxRefused = new Dictionary<string, string>
+    {
+        ["sklearn-xgboost-lightgbm/RandomForestSentiment"] = "is computed by Call",
+        ["sklearn-xgboost-lightgbm/XGBoostSentiment"] = "is computed by Call",
+        ["sklearn-xgboost-lightgbm/IsolationForestAuto"] = "reports TransformedValue",
+    };
+
+    public static IEnumerable<ConformanceCase> Covered() => ConformanceCase.Load().Where(c => !Refused.ContainsKey(c.Name));
+}
