@@ -1,0 +1,157 @@
+using Google.Protobuf;
+using PmmlEngine.Backends.Interpreter;
+using PmmlEngine.Errors;
+using PmmlEngine.Evaluation;
+using PmmlEngine.Model;
+using PmmlEngine.Onnx.Proto;
+using PmmlEngine.Planning;
+using PmmlEngine.Tensors;
+using OnnxType = PmmlEngine.Onnx.Proto.TensorProto.Types.DataType;
+
+namespace PmmlEngine.Onnx;
+
+/// <summary>
+/// Exports a tree model or tree ensemble as an ONNX graph of standard operators (ai.onnx and ai.onnx.ml's
+/// LabelEncoder), self-describing for any ONNX runtime: one input per PMML input field, named after it (float32 with
+/// NaN missing, or string with "" missing); one output per target and output field, named after it (double, or string
+/// for a predicted category). A record the model rejects (a returnInvalid field) gets NaN and "" outputs.
+/// </summary>
+public static class OnnxExporter
+{
+    private const int Opset = 17;
+    private const int MlOpset = 3;
+
+    /// <exception cref="PmmlUnsupportedException">The model or a part of it has no ONNX form here; the message says what and where.</exception>
+    public static byte[] Export(PmmlEvaluator evaluator, OnnxExportOptions? options = null)
+    {
+        var plan = evaluator.DocumentPlan;
+        var forest = TensorForestBuilder.Build(plan);
+        var graph = new OnnxGraph();
+        var columns = new ColumnLowering(graph, plan);
+        var x = Matrix(graph, columns, forest);
+        columns.CheckActive(plan.Model.ActiveSlots);
+        var strategy = Choose((options ?? OnnxExportOptions.Default).Strategy, forest);
+        var leaves = strategy switch
+        {
+            OnnxStrategy.Gemm => GemmTraversal.Leaves(graph, forest, x),
+            OnnxStrategy.PerfectTreeTraversal => PerfectTreeTraversal.Leaves(graph, forest, x),
+            _ => TreeTraversal.Leaves(graph, forest, x),
+        };
+        var sums = Sums(graph, forest, leaves);
+        var result = new FinishLowering(graph, forest).Lower(sums);
+        WriteOutputs(graph, evaluator, forest, result, columns.Valid());
+
+        var model = new ModelProto
+        {
+            IrVersion = 8,
+            ProducerName = "PmmlEngine",
+            ProducerVersion = typeof(OnnxExporter).Assembly.GetName().Version?.ToString() ?? "",
+            DocString = $"{plan.Model.Element.ElementName} ({plan.Model.Function}) exported with the {strategy} strategy",
+            Graph = graph.Proto,
+            OpsetImport = { new OperatorSetIdProto { Domain = "", Version = Opset }, new OperatorSetIdProto { Domain = OnnxGraph.MlDomain, Version = MlOpset } },
+            MetadataProps = { new StringStringEntryProto { Key = "pmml.strategy", Value = strategy.ToString() } },
+        };
+        return model.ToByteArray();
+    }
+
+    public static void Export(PmmlEvaluator evaluator, Stream output, OnnxExportOptions? options = null) => output.Write(Export(evaluator, options));
+
+    /// <summary>The strategy <see cref="OnnxStrategy.Auto"/> picks, by tree depth as Hummingbird does.</summary>
+    internal static OnnxStrategy Choose(OnnxStrategy requested, TensorForest forest)
+    {
+        if (requested == OnnxStrategy.PerfectTreeTraversal && !PerfectTreeTraversal.Applies(forest, out var reason))
+            throw new PmmlUnsupportedException($"PerfectTreeTraversal does not apply: {reason}", forest.Document.Model.Element.Location);
+        if (requested != OnnxStrategy.Auto)
+            return requested;
+        var depth = forest.MaxDepth;
+        return depth <= 3 ? OnnxStrategy.Gemm
+            : depth <= 10 && PerfectTreeTraversal.Applies(forest, out _) ? OnnxStrategy.PerfectTreeTraversal
+            : OnnxStrategy.TreeTraversal;
+    }
+
+    /// <summary>The columns as double [N, W]: base fields, then indicator columns.</summary>
+    private static string Matrix(OnnxGraph graph, ColumnLowering columns, TensorForest forest)
+    {
+        var features = forest.Features;
+        var values = new List<string>();
+        for (var f = 0; f < features.Count; f++)
+            values.Add(features.Codes(f) is { } codes ? columns.Coded(features.Slot(f), codes) : columns.Numeric(features.Slot(f)));
+        foreach (var indicator in forest.Indicators)
+            values.Add(Indicator(graph, indicator, values[indicator.Source]));
+        if (values.Count == 0)
+            throw new PmmlUnsupportedException("Not expressible in ONNX: the trees read no field", forest.Document.Model.Element.Location);
+        var unsqueezed = values.Select(v => graph.Op("Unsqueeze", v, graph.Longs([1]))).ToArray();
+        return unsqueezed.Length == 1 ? unsqueezed[0] : graph.Op("Concat", unsqueezed, [OnnxGraph.Int("axis", 1)]);
+    }
+
+    /// <summary>An <see cref="IndicatorColumn"/>: 1 where its test holds, 0 where not, NaN where the value is missing.</summary>
+    private static string Indicator(OnnxGraph graph, IndicatorColumn indicator, string x)
+    {
+        var missing = graph.IsNaN(x);
+        if (indicator.Op == Backends.Compiled.TestOp.IsMissing)
+            return graph.Cast(missing, OnnxType.Double);
+        var numbers = indicator.Numbers;
+        var holds = indicator.Op == Backends.Compiled.TestOp.InRange
+            ? graph.Op("And", graph.Op("GreaterOrEqual", x, graph.Double(numbers[0])), graph.Op("LessOrEqual", x, graph.Double(numbers[1])))
+            : graph.Member(x, numbers);
+        return graph.Where(missing, graph.Double(double.NaN), graph.Cast(holds, OnnxType.Double));
+    }
+
+    /// <summary>
+    /// The running sums, double [N, R], from each tree's leaf values [N, T, L]: weighted, added per sum from its start. Float
+    /// ensembles add in float32 (the order of additions is the runtime's, so results agree to float rounding).
+    /// </summary>
+    private static string Sums(OnnxGraph graph, TensorForest forest, string leaves)
+    {
+        var trees = forest.Roots.Length;
+        var values = leaves;
+        if (forest.Sum == SumKind.Weighted)
+            values = graph.Op("Mul", values, graph.Doubles(forest.Weights, 1, trees, 1));
+        var type = forest.IsFloat ? OnnxType.Float : OnnxType.Double;
+        if (forest.IsFloat)
+            values = graph.Cast(values, OnnxType.Float);
+        string sums;
+        if (forest.Offsets.All(o => o == 0))
+            sums = graph.Op("ReduceSum", [values, graph.Longs([1])], [OnnxGraph.Int("keepdims", 0)]);
+        else
+        {
+            // Trees feeding different sums (a chain's decision functions): one matrix product routes each tree to its sum.
+            var routing = new double[trees * forest.RawWidth];
+            for (var t = 0; t < trees; t++)
+                routing[t * forest.RawWidth + forest.Offsets[t]] = 1;
+            var flat = graph.Op("Reshape", values, graph.Longs([0, trees], 2));
+            var route = forest.IsFloat ? graph.Floats(routing.Select(r => (float)r).ToArray(), trees, forest.RawWidth) : graph.Doubles(routing, trees, forest.RawWidth);
+            sums = graph.Op("MatMul", flat, route);
+        }
+        var starts = forest.IsFloat ? graph.Floats(forest.Starts.Select(s => (float)s).ToArray(), 1, forest.RawWidth) : graph.Doubles(forest.Starts, 1, forest.RawWidth);
+        sums = graph.Op("Add", starts, sums);
+        return type == OnnxType.Float ? graph.Cast(sums, OnnxType.Double) : sums;
+    }
+
+    /// <summary>
+    /// One graph output per result field. An OutputField may belong to the top model or, in a chain, to the final
+    /// model, whose probabilities are in its own category order (mapped by the segment's category map).
+    /// </summary>
+    private static void WriteOutputs(OnnxGraph graph, PmmlEvaluator evaluator, TensorForest forest, FinishLowering.Result result, string? valid)
+    {
+        var outputs = forest.Finish.Top.Outputs.Select(o => (Output: o, Map: (int[]?)null)).ToList();
+        if (forest.Finish.Final is { } final)
+            outputs.AddRange(final.Model.Outputs.Select(o => (o, (int[]?)final.CategoryMap)));
+        foreach (var field in evaluator.Results)
+        {
+            var (output, map) = outputs.FirstOrDefault(o => field.Slots.Contains(o.Output.Slot));
+            string value;
+            if (output is null || output.Field.Feature is ResultFeature.PredictedValue)
+                value = result.Predicted;
+            else if (output.Field.Feature == ResultFeature.Probability && result.Probabilities is { } probabilities
+                && (map is null ? output.CategoryIndex : output.CategoryIndex >= 0 && output.CategoryIndex < map.Length ? map[output.CategoryIndex] : -1) is var index and >= 0)
+                value = graph.Op("Squeeze", graph.Column(probabilities, index), graph.Longs([1]));
+            else
+                throw new PmmlUnsupportedException($"Not expressible in ONNX: OutputField '{field.Name}' reports {output.Field.Feature}; the export writes predicted values and probabilities", output.Field.Location);
+            var isLabel = value == result.Predicted && result.IsLabel;
+            if (valid is not null)
+                value = graph.Where(valid, value, isLabel ? graph.Strings([""]) : graph.Double(double.NaN));
+            graph.Output(value, field.Name, isLabel ? OnnxType.String : OnnxType.Double);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using Google.Protobuf;
+using PmmlEngine.Onnx.Proto;
+
+namespace PmmlEngine.Onnx;
+
+/// <summary>Writes a GraphProto node by node: each call adds one operator and returns the name of its output.</summary>
+internal sealed class OnnxGraph
+{
+    public const string MlDomain = "ai.onnx.ml";
+    private readonly GraphProto _graph = new() { Name = "pmml" };
+    private int _next;
+
+    public GraphProto Proto => _graph;
+
+    public string Op(string type, params string[] inputs) => Op(type, inputs, []);
+
+    public string Op(string type, string[] inputs, AttributeProto[] attributes, string domain = "")
+    {
+        var output = $"{type.ToLowerInvariant()}_{_next++}";
+        var node = new NodeProto { OpType = type, Name = output, Domain = domain };
+        node.Input.AddRange(inputs);
+        node.Output.Add(output);
+        node.Attribute.AddRange(attributes);
+        _graph.Node.Add(node);
+        return output;
+    }
+
+    /// <summary>Renames a value by an Identity node, for graph outputs named after PMML fields.</summary>
+    public void Output(string value, string name, TensorProto.Types.DataType type)
+    {
+        var node = new NodeProto { OpType = "Identity", Name = "output_" + name };
+        node.Input.Add(value);
+        node.Output.Add(name);
+        _graph.Node.Add(node);
+        _graph.Output.Add(Value(name, type));
+    }
+
+    public void Input(string name, TensorProto.Types.DataType type) => _graph.Input.Add(Value(name, type));
+
+    private static ValueInfoProto Value(string name, TensorProto.Types.DataType type) => new()
+    {
+        Name = name,
+        Type = new TypeProto
+        {
+            TensorType = new TypeProto.Types.Tensor
+            {
+                ElemType = (int)type,
+                Shape = new TensorShapeProto { Dim = { new TensorShapeProto.Types.Dimension { DimParam = "N" } } },
+            },
+        },
+    };
+
+    // Without dims a constant is one-dimensional (never a scalar), so it can be concatenated and used as axes or indexes.
+    public string Doubles(double[] values, params long[] dims) => Constant(new TensorProto { DataType = (int)TensorProto.Types.DataType.Double, DoubleData = { values } }, dims, values.Length);
+
+    public string Floats(float[] values, params long[] dims) => Constant(new TensorProto { DataType = (int)TensorProto.Types.DataType.Float, FloatData = { values } }, dims, values.Length);
+
+    public string Longs(long[] values, params long[] dims) => Constant(new TensorProto { DataType = (int)TensorProto.Types.DataType.Int64, Int64Data = { values } }, dims, values.Length);
+
+    public string Strings(string[] values, params long[] dims) =>
+        Constant(new TensorProto { DataType = (int)TensorProto.Types.DataType.String, StringData = { values.Select(ByteString.CopyFromUtf8) } }, dims, values.Length);
+
+    public string Double(double value) => Doubles([value]);
+
+    private string Constant(TensorProto tensor, long[] dims, int count)
+    {
+        tensor.Name = $"const_{_next++}";
+        tensor.Dims.AddRange(dims.Length == 0 ? [count] : dims);
+        _graph.Initializer.Add(tensor);
+        return tensor.Name;
+    }
+
+    public static AttributeProto Int(string name, long value) => new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
+
+    public static AttributeProto Ints(string name, params long[] values) => new() { Name = name, Type = AttributeProto.Types.AttributeType.Ints, Ints = { values } };
+
+    public static AttributeProto Floats(string name, params float[] values) => new() { Name = name, Type = AttributeProto.Types.AttributeType.Floats, Floats = { values } };
+
+    public static AttributeProto Float(string name, float value) => new() { Name = name, Type = AttributeProto.Types.AttributeType.Float, F = value };
+
+    public static AttributeProto Strings(string name, params string[] values) =>
+        new() { Name = name, Type = AttributeProto.Types.AttributeType.Strings, Strings = { values.Select(ByteString.CopyFromUtf8) } };
+
+    // Common compositions.
+    public string Cast(string value, TensorProto.Types.DataType to) => Op("Cast", [value], [Int("to", (long)to)]);
+
+    public string Where(string condition, string then, string otherwise) => Op("Where", condition, then, otherwise);
+
+    public string IsNaN(string value) => Op("IsNaN", value);
+
+    public string Column(string matrix, long index) =>
+        Op("Gather", [matrix, Longs([index])], [Int("axis", 1)]);
+
+    /// <summary>bool [N]: the text is one of the keys.</summary>
+    public string Member(string x, string[] keys)
+    {
+        var known = Op("LabelEncoder", [x],
+            [Strings("keys_strings", keys), Ints("values_int64s", keys.Select(_ => 1L).ToArray()), Int("default_int64", 0)], MlDomain);
+        return Op("Equal", known, Longs([1]));
+    }
+
+    /// <summary>bool [N]: the number is one of the values.</summary>
+    public string Member(string x, double[] values)
+    {
+        var matches = Op("Equal", Op("Unsqueeze", x, Longs([1])), Doubles(values, 1, values.Length));
+        return Cast(Op("ReduceMax", [Cast(matches, TensorProto.Types.DataType.Int64)], [Ints("axes", 1), Int("keepdims", 0)]), TensorProto.Types.DataType.Bool);
+    }
+}
