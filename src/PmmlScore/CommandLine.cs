@@ -1,6 +1,8 @@
 using System.CommandLine;
 using PmmlEngine.Errors;
 using PmmlEngine.Evaluation;
+using PmmlEngine.Gpu;
+using PmmlEngine.Onnx;
 using PmmlEngine.Support;
 
 namespace PmmlScore;
@@ -20,10 +22,11 @@ internal static class CommandLine
         var keep = new Option<string?>("--keep") { Description = "comma-separated input columns copied to the output, before the results" };
         var errorColumn = new Option<string>("--error-column") { Description = "name of the column that holds a row's error", DefaultValueFactory = _ => "error" };
         var scoreBackend = new Option<Backend>("--backend") { Description = "auto (compiled), compiled or interpreter", DefaultValueFactory = _ => Backend.Auto };
+        var device = new Option<ScoreDevice>("--device") { Description = "cpu, or gpu: tree ensembles on the first CUDA GPU", DefaultValueFactory = _ => ScoreDevice.Cpu };
 
         var root = new RootCommand("Scores a CSV file with a PMML model: one output row per input row, targets then output fields.")
         {
-            model, input, output, missing, keep, errorColumn, scoreBackend,
+            model, input, output, missing, keep, errorColumn, scoreBackend, device,
         };
         root.SetAction(parse =>
         {
@@ -32,6 +35,9 @@ internal static class CommandLine
                 return 2;
             var inputPath = parse.GetValue(input)!;
             var outputPath = parse.GetValue(output)!;
+            using var gpu = parse.GetValue(device) == ScoreDevice.Gpu ? OpenGpu(evaluator) : null;
+            if (parse.GetValue(device) == ScoreDevice.Gpu && gpu is null)
+                return 2;
             try
             {
                 using var reader = inputPath == "-" ? Console.In : new StreamReader(inputPath);
@@ -43,7 +49,7 @@ internal static class CommandLine
                     ErrorColumn = parse.GetValue(errorColumn)!,
                     Progress = Console.IsErrorRedirected ? null : rows => Console.Error.Write($"\rscored {rows:N0} rows"),
                 };
-                var summary = CsvScorer.Score(evaluator, reader, writer, options);
+                var summary = gpu is null ? CsvScorer.Score(evaluator, reader, writer, options) : GpuCsvScorer.Score(evaluator, gpu, reader, writer, options);
                 if (!Console.IsErrorRedirected)
                     Console.Error.WriteLine($"\rscored {summary.Rows:N0} rows, {summary.Failed:N0} could not be scored");
                 else if (summary.Failed > 0)
@@ -108,6 +114,32 @@ internal static class CommandLine
         });
         root.Subcommands.Add(bench);
 
+        var exportModel = new Argument<FileInfo>("model") { Description = "the PMML document" };
+        var exportOutput = new Option<FileInfo>("--output", "-o") { Description = "the ONNX file to write", Required = true };
+        var strategy = new Option<OnnxStrategy>("--strategy") { Description = "auto, gemm, treetraversal or perfecttreetraversal", DefaultValueFactory = _ => OnnxStrategy.Auto };
+        var export = new Command("export-onnx", "Writes a tree model or tree ensemble as an ONNX graph: one input per input field, one output per result.")
+        {
+            exportModel, exportOutput, strategy,
+        };
+        export.SetAction(parse =>
+        {
+            var evaluator = LoadModel(parse.GetValue(exportModel)!);
+            if (evaluator is null)
+                return 2;
+            var target = parse.GetValue(exportOutput)!;
+            try
+            {
+                File.WriteAllBytes(target.FullName, OnnxExporter.Export(evaluator, new OnnxExportOptions { Strategy = parse.GetValue(strategy) }));
+                return 0;
+            }
+            catch (Exception e) when (e is PmmlException or IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"pmml-score export-onnx: {e.Message}");
+                return 2;
+            }
+        });
+        root.Subcommands.Add(export);
+
         var features = new Command("features", "Prints the PMML elements, data types, functions and attribute values the engine reads (docs/features.md).");
         features.SetAction(_ =>
         {
@@ -116,6 +148,23 @@ internal static class CommandLine
         });
         root.Subcommands.Add(features);
         return root;
+    }
+
+    /// <summary>The GPU scorer for the model, or null after saying why there is none (no CUDA GPU, or a model outside the tensor plan).</summary>
+    private static GpuScorer? OpenGpu(PmmlEvaluator evaluator)
+    {
+        try
+        {
+            var gpu = GpuScorer.Create(evaluator);
+            if (!Console.IsErrorRedirected)
+                Console.Error.WriteLine($"scoring on {gpu.DeviceName}");
+            return gpu;
+        }
+        catch (Exception e) when (e is GpuUnavailableException or PmmlException)
+        {
+            Console.Error.WriteLine($"pmml-score --device gpu: {e.Message}");
+            return null;
+        }
     }
 
     private static PmmlEvaluator? LoadModel(FileInfo file, Backend backend = Backend.Auto)

@@ -8,7 +8,7 @@ namespace PmmlEngine.Tests.Docs;
 [TestFixture]
 public sealed partial class ApiReferenceTests
 {
-    private static readonly string[] DocumentedNamespaces = ["PmmlEngine.Evaluation", "PmmlEngine.Errors", "PmmlEngine.Support"];
+    private static readonly string[] DocumentedNamespaces = ["PmmlEngine.Evaluation", "PmmlEngine.Errors", "PmmlEngine.Support", "PmmlEngine.Onnx", "PmmlEngine.Gpu"];
 
     // What the compiler writes for records and overrides: not API a reader looks up.
     private static readonly HashSet<string> Generated =
@@ -16,7 +16,8 @@ public sealed partial class ApiReferenceTests
 
     private static string Read(string name) => File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "docs", name));
 
-    private static IEnumerable<Type> CSharpTypes() => typeof(PmmlEvaluator).Assembly.GetExportedTypes()
+    private static IEnumerable<Type> CSharpTypes() => new[] { typeof(PmmlEvaluator), typeof(Onnx.OnnxExporter), typeof(Gpu.GpuScorer) }
+        .SelectMany(a => a.Assembly.GetExportedTypes())
         .Where(t => DocumentedNamespaces.Contains(t.Namespace)).OrderBy(t => t.FullName, StringComparer.Ordinal);
 
     [TestCaseSource(nameof(CSharpTypes))]

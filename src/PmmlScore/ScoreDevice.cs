@@ -1,0 +1,8 @@
+namespace PmmlScore;
+
+/// <summary>Where <c>pmml-score</c> scores.</summary>
+internal enum ScoreDevice
+{
+    Cpu,
+    Gpu,
+}
