@@ -30,14 +30,14 @@ catch (GpuUnavailableException e)
 using var session = onnx ? new InferenceSession(OnnxExporter.Export(evaluator)) : null;
 
 Console.WriteLine($"GBDT {Trees}×d{Depth}×{Features}; {Environment.ProcessorCount} cores; GPU: {gpu?.DeviceName ?? "none"}; median of {Runs} runs, rows/s");
-Console.WriteLine("| rows | compiled CPU batch | GPU kernel | GPU with copies | GPU end to end | GPU kernel ms | onnxruntime CPU |");
-Console.WriteLine("|---|---|---|---|---|---|---|");
+Console.WriteLine("| rows | compiled CPU batch | GPU kernel | GPU with copies | GPU end to end | GPU kernel ms | host prepare ms | host finish ms | onnxruntime CPU |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
 foreach (var rows in sizes)
 {
     var inputs = ModelGenerator.Matrix(rows, Features, seed: 11);
     var results = new double[rows];
     var cpu = Rate(rows, () => evaluator.EvaluateBatch(inputs, results));
-    string kernel = "-", copies = "-", total = "-", kernelMs = "-";
+    string kernel = "-", copies = "-", total = "-", kernelMs = "-", prepareMs = "-", finishMs = "-";
     if (gpu is not null)
     {
         var timings = new List<GpuTimings>();
@@ -49,6 +49,8 @@ foreach (var rows in sizes)
         }
         double Median(Func<GpuTimings, double> ms) => timings.Select(ms).Order().ElementAt(Runs / 2);
         kernelMs = Median(t => t.KernelMs).ToString("F2", CultureInfo.InvariantCulture);
+        prepareMs = Median(t => t.LoadMs).ToString("F1", CultureInfo.InvariantCulture);
+        finishMs = Median(t => t.FinishMs).ToString("F1", CultureInfo.InvariantCulture);
         kernel = Format(rows / (Median(t => t.KernelMs) / 1000));
         copies = Format(rows / (Median(t => t.UploadMs + t.KernelMs + t.DownloadMs) / 1000));
         total = Format(rows / (Median(t => t.TotalMs) / 1000));
@@ -60,7 +62,7 @@ foreach (var rows in sizes)
             new DenseTensor<float>(Enumerable.Range(0, rows).Select(r => (float)inputs[r * Features + i]).ToArray(), [rows]))).ToList();
         ort = Format(Rate(rows, () => { using var _ = session.Run(columns); }));
     }
-    Console.WriteLine($"| {rows:N0} | {Format(cpu)} | {kernel} | {copies} | {total} | {kernelMs} | {ort} |");
+    Console.WriteLine($"| {rows:N0} | {Format(cpu)} | {kernel} | {copies} | {total} | {kernelMs} | {prepareMs} | {finishMs} | {ort} |");
 }
 gpu?.Dispose();
 
