@@ -47,6 +47,9 @@ internal sealed class ColumnLowering(OnnxGraph graph, DocumentPlan document)
             Lower(slot);
     }
 
+    /// <summary>Rejects the records where <paramref name="valid"/> (bool [N]) is false, as the interpreter's returnInvalid does.</summary>
+    public void Require(string valid) => _valid.Add(valid);
+
     /// <summary>bool [N]: the records no returnInvalid treatment rejects, or null when none can be.</summary>
     public string? Valid() => _valid.Count == 0 ? null : _valid.Aggregate((a, b) => graph.Op("And", a, b));
 

@@ -39,7 +39,8 @@ public static class OnnxExporter
         };
         var sums = Sums(graph, forest, leaves);
         var result = new FinishLowering(graph, forest).Lower(sums);
-        WriteOutputs(graph, evaluator, forest, result, columns.Valid());
+        new OutputLowering(graph, columns, forest, result).Write(evaluator);
+        graph.MaskOutputs(columns.Valid());
 
         var model = new ModelProto
         {
@@ -126,32 +127,5 @@ public static class OnnxExporter
         var starts = forest.IsFloat ? graph.Floats(forest.Starts.Select(s => (float)s).ToArray(), 1, forest.RawWidth) : graph.Doubles(forest.Starts, 1, forest.RawWidth);
         sums = graph.Op("Add", starts, sums);
         return type == OnnxType.Float ? graph.Cast(sums, OnnxType.Double) : sums;
-    }
-
-    /// <summary>
-    /// One graph output per result field. An OutputField may belong to the top model or, in a chain, to the final
-    /// model, whose probabilities are in its own category order (mapped by the segment's category map).
-    /// </summary>
-    private static void WriteOutputs(OnnxGraph graph, PmmlEvaluator evaluator, TensorForest forest, FinishLowering.Result result, string? valid)
-    {
-        var outputs = forest.Finish.Top.Outputs.Select(o => (Output: o, Map: (int[]?)null)).ToList();
-        if (forest.Finish.Final is { } final)
-            outputs.AddRange(final.Model.Outputs.Select(o => (o, (int[]?)final.CategoryMap)));
-        foreach (var field in evaluator.Results)
-        {
-            var (output, map) = outputs.FirstOrDefault(o => field.Slots.Contains(o.Output.Slot));
-            string value;
-            if (output is null || output.Field.Feature is ResultFeature.PredictedValue)
-                value = result.Predicted;
-            else if (output.Field.Feature == ResultFeature.Probability && result.Probabilities is { } probabilities
-                && (map is null ? output.CategoryIndex : output.CategoryIndex >= 0 && output.CategoryIndex < map.Length ? map[output.CategoryIndex] : -1) is var index and >= 0)
-                value = graph.Op("Squeeze", graph.Column(probabilities, index), graph.Longs([1]));
-            else
-                throw new PmmlUnsupportedException($"Not expressible in ONNX: OutputField '{field.Name}' reports {output.Field.Feature}; the export writes predicted values and probabilities", output.Field.Location);
-            var isLabel = value == result.Predicted && result.IsLabel;
-            if (valid is not null)
-                value = graph.Where(valid, value, isLabel ? graph.Strings([""]) : graph.Double(double.NaN));
-            graph.Output(value, field.Name, isLabel ? OnnxType.String : OnnxType.Double);
-        }
     }
 }

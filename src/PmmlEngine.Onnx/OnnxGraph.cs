@@ -25,14 +25,27 @@ internal sealed class OnnxGraph
         return output;
     }
 
-    /// <summary>Renames a value by an Identity node, for graph outputs named after PMML fields.</summary>
-    public void Output(string value, string name, TensorProto.Types.DataType type)
+    private readonly List<(string Value, string Name, TensorProto.Types.DataType Type)> _outputs = [];
+
+    /// <summary>Declares a graph output named after a PMML field; <see cref="MaskOutputs"/> writes them.</summary>
+    public void Output(string value, string name, TensorProto.Types.DataType type) => _outputs.Add((value, name, type));
+
+    /// <summary>
+    /// Writes the declared outputs, each through the validity mask (bool [N], or null): a record the model rejects
+    /// gets NaN, or "" for a label.
+    /// </summary>
+    public void MaskOutputs(string? valid)
     {
-        var node = new NodeProto { OpType = "Identity", Name = "output_" + name };
-        node.Input.Add(value);
-        node.Output.Add(name);
-        _graph.Node.Add(node);
-        _graph.Output.Add(Value(name, type));
+        foreach (var (value, name, type) in _outputs)
+        {
+            var masked = valid is null ? value
+                : Where(valid, value, type == TensorProto.Types.DataType.String ? Strings([""]) : Double(double.NaN));
+            var node = new NodeProto { OpType = "Identity", Name = "output_" + name };
+            node.Input.Add(masked);
+            node.Output.Add(name);
+            _graph.Node.Add(node);
+            _graph.Output.Add(Value(name, type));
+        }
     }
 
     public void Input(string name, TensorProto.Types.DataType type) => _graph.Input.Add(Value(name, type));

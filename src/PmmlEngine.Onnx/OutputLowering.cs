@@ -1,0 +1,80 @@
+using PmmlEngine.Errors;
+using PmmlEngine.Evaluation;
+using PmmlEngine.Model;
+using PmmlEngine.Planning;
+using PmmlEngine.Tensors;
+using PmmlEngine.Types;
+using OnnxType = PmmlEngine.Onnx.Proto.TensorProto.Types.DataType;
+
+namespace PmmlEngine.Onnx;
+
+/// <summary>
+/// One graph output per result field. An OutputField may belong to the top model or, in a chain, to the final model,
+/// whose probabilities are in its own category order (mapped by the segment's category map). Fields are computed on
+/// demand, so a transformation can read earlier output fields, public or not.
+/// </summary>
+internal sealed class OutputLowering
+{
+    private readonly OnnxGraph _graph;
+    private readonly FinishLowering.Result _result;
+    private readonly List<(OutputPlan Output, int[]? Map)> _outputs;
+    private readonly Dictionary<int, string> _values = [];
+    private readonly ExpressionLowering _expressions;
+
+    public OutputLowering(OnnxGraph graph, ColumnLowering columns, TensorForest forest, FinishLowering.Result result)
+    {
+        _graph = graph;
+        _result = result;
+        _outputs = forest.Finish.Top.Outputs.Select(o => (o, (int[]?)null)).ToList();
+        if (forest.Finish.Final is { } final)
+            _outputs.AddRange(final.Model.Outputs.Select(o => (o, (int[]?)final.CategoryMap)));
+        _expressions = new ExpressionLowering(graph, columns, slot => _outputs.Any(o => o.Output.Slot == slot) ? Value(slot) : null);
+    }
+
+    public void Write(PmmlEvaluator evaluator)
+    {
+        foreach (var field in evaluator.Results)
+        {
+            var slot = field.Slots.FirstOrDefault(s => _outputs.Any(o => o.Output.Slot == s), -1);
+            var value = slot < 0 ? _result.Predicted : Value(slot);
+            var isLabel = value == _result.Predicted && _result.IsLabel;
+            _graph.Output(value, field.Name, isLabel ? OnnxType.String : OnnxType.Double);
+        }
+    }
+
+    private string Value(int slot)
+    {
+        if (_values.TryGetValue(slot, out var value))
+            return value;
+        var (output, map) = _outputs.First(o => o.Output.Slot == slot);
+        switch (output.Field.Feature)
+        {
+            case ResultFeature.PredictedValue:
+                value = _result.Predicted;
+                break;
+            case ResultFeature.Probability when _result.Probabilities is { } probabilities && Category(output, map) is var index and >= 0:
+                value = _graph.Op("Squeeze", _graph.Column(probabilities, index), _graph.Longs([1]));
+                break;
+            case ResultFeature.TransformedValue or ResultFeature.Decision when output.Expression is { } expression:
+                value = Convert(_expressions.Lower(expression), output.DataType);
+                break;
+            default:
+                throw new PmmlUnsupportedException(
+                    $"Not expressible in ONNX: OutputField '{output.Name}' reports {output.Field.Feature}; the export writes predicted values, probabilities and transformations",
+                    output.Field.Location);
+        }
+        return _values[slot] = value;
+    }
+
+    private static int Category(OutputPlan output, int[]? map) =>
+        map is null ? output.CategoryIndex : output.CategoryIndex >= 0 && output.CategoryIndex < map.Length ? map[output.CategoryIndex] : -1;
+
+    /// <summary>A number converted to the output's type as the interpreter converts it (float rounding, integer truncation, boolean as 1/0).</summary>
+    private string Convert(string x, DataType type) => type switch
+    {
+        DataType.Float => _graph.Cast(_graph.Cast(x, OnnxType.Float), OnnxType.Double),
+        DataType.Integer => _graph.Where(_graph.Op("Less", x, _graph.Double(0)), _graph.Op("Ceil", x), _graph.Op("Floor", x)),
+        DataType.Boolean => _graph.Where(_graph.IsNaN(x), x, _graph.Cast(_graph.Op("Not", _graph.Op("Equal", x, _graph.Double(0))), OnnxType.Double)),
+        _ => x,
+    };
+}
