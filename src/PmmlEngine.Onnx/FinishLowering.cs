@@ -25,7 +25,7 @@ internal sealed class FinishLowering(OnnxGraph graph, TensorForest forest)
         switch (finish.Shape)
         {
             case ForestShape.Regression:
-                return new Result(Regression(top, finish.Ensemble, Squeeze(graph.Column(sums, 0))), false, null);
+                return new Result(Regression(top, finish.Ensemble, finish.PerTree ? Combine(finish, sums) : Squeeze(graph.Column(sums, 0))), false, null);
             case ForestShape.Tree:
                 var categories = top.Target.Categories.Length;
                 var probabilities = graph.Op("Slice", sums, graph.Longs([0]), graph.Longs([categories]), graph.Longs([1]));
@@ -73,6 +73,38 @@ internal sealed class FinishLowering(OnnxGraph graph, TensorForest forest)
         if (model.Target.DefaultValue.TryGetNumber(out var fallback))
             y = graph.Where(graph.IsNaN(y), graph.Double(fallback), y);
         return y;
+    }
+
+    /// <summary>
+    /// The trees' scores [N, T] by the ensemble's max, median or weighted median (EnsembleInterpreter.Regress): scores
+    /// sorted ascending, ties in tree order; NaN when any tree made no prediction.
+    /// </summary>
+    private string Combine(ForestFinish finish, string scores)
+    {
+        var ensemble = finish.Ensemble!;
+        var trees = ensemble.Segments.Length;
+        var anyMissing = graph.Cast(graph.Op("ReduceMax", [graph.Cast(graph.IsNaN(scores), OnnxType.Int64)], [OnnxGraph.Ints("axes", 1), OnnxGraph.Int("keepdims", 0)]), OnnxType.Bool);
+        string combined;
+        if (ensemble.Method == MultipleModelMethod.Max)
+            combined = graph.Op("ReduceMax", [scores], [OnnxGraph.Ints("axes", 1), OnnxGraph.Int("keepdims", 0)]);
+        else
+        {
+            var sorted = graph.Ops("TopK", [scores, graph.Longs([trees])], [OnnxGraph.Int("axis", 1), OnnxGraph.Int("largest", 0), OnnxGraph.Int("sorted", 1)], 2);
+            if (ensemble.Method == MultipleModelMethod.Median)
+                combined = trees % 2 == 1 ? Squeeze(graph.Column(sorted[0], trees / 2))
+                    : graph.Op("Div", graph.Op("Add", Squeeze(graph.Column(sorted[0], trees / 2 - 1)), Squeeze(graph.Column(sorted[0], trees / 2))), graph.Double(2));
+            else
+            {
+                // The first sorted score whose cumulative weight reaches half the total (the total summed in document order).
+                var weights = graph.Op("Gather", graph.Doubles(finish.SegmentWeights, trees), sorted[1]);
+                var cumulative = graph.Op("CumSum", weights, graph.Longs([1]));
+                var half = finish.SegmentWeights.Sum() / 2;
+                var reached = graph.Cast(graph.Op("GreaterOrEqual", cumulative, graph.Double(half)), OnnxType.Double);
+                var first = graph.Op("ArgMax", [reached], [OnnxGraph.Int("axis", 1), OnnxGraph.Int("keepdims", 1), OnnxGraph.Int("select_last_index", 0)]);
+                combined = Squeeze(graph.Op("GatherElements", [sorted[0], first], [OnnxGraph.Int("axis", 1)]));
+            }
+        }
+        return graph.Where(anyMissing, graph.Double(double.NaN), combined);
     }
 
     /// <summary>Probabilities [N, K] in the top's category order: the predicted category is the first most probable.</summary>

@@ -114,6 +114,8 @@ public static class OnnxExporter
         string sums;
         if (forest.Offsets.All(o => o == 0))
             sums = graph.Op("ReduceSum", [values, graph.Longs([1])], [OnnxGraph.Int("keepdims", 0)]);
+        else if (forest.LeafWidth == 1 && forest.Offsets.Select((o, t) => o == t).All(x => x))
+            sums = graph.Op("Reshape", values, graph.Longs([0, trees]));
         else
         {
             // Trees feeding different sums (a chain's decision functions): one matrix product routes each tree to its sum.

@@ -14,15 +14,19 @@ internal sealed class OnnxGraph
 
     public string Op(string type, params string[] inputs) => Op(type, inputs, []);
 
-    public string Op(string type, string[] inputs, AttributeProto[] attributes, string domain = "")
+    public string Op(string type, string[] inputs, AttributeProto[] attributes, string domain = "") => Ops(type, inputs, attributes, 1, domain)[0];
+
+    /// <summary>An operator with several outputs (TopK's values and indices).</summary>
+    public string[] Ops(string type, string[] inputs, AttributeProto[] attributes, int outputs, string domain = "")
     {
-        var output = $"{type.ToLowerInvariant()}_{_next++}";
-        var node = new NodeProto { OpType = type, Name = output, Domain = domain };
+        var name = $"{type.ToLowerInvariant()}_{_next++}";
+        var node = new NodeProto { OpType = type, Name = name, Domain = domain };
         node.Input.AddRange(inputs);
-        node.Output.Add(output);
+        var names = Enumerable.Range(0, outputs).Select(i => i == 0 ? name : $"{name}_{i}").ToArray();
+        node.Output.AddRange(names);
         node.Attribute.AddRange(attributes);
         _graph.Node.Add(node);
-        return output;
+        return names;
     }
 
     private readonly List<(string Value, string Name, TensorProto.Types.DataType Type)> _outputs = [];

@@ -17,7 +17,10 @@ internal sealed class ForestFinish
     /// <summary>The ensemble whose method averages the sums (<see cref="ForestShape.Regression"/>), else null.</summary>
     public EnsemblePlan? Ensemble { get; init; }
 
-    /// <summary>Segment weights of <see cref="Ensemble"/>, for weighted averages.</summary>
+    /// <summary><see cref="ForestShape.Regression"/>: one sum per tree, combined by the ensemble's median, weighted median or max.</summary>
+    public bool PerTree { get; init; }
+
+    /// <summary>Segment weights of <see cref="Ensemble"/>, for weighted averages and medians.</summary>
     public double[] SegmentWeights { get; init; } = [];
 
     /// <summary><see cref="ForestShape.Tree"/>: the predicted value of each label index a leaf holds.</summary>
@@ -39,7 +42,8 @@ internal sealed class ForestFinish
         switch (Shape)
         {
             case ForestShape.Regression:
-                result.Predicted = Regress(Ensemble, SegmentWeights, sums[0]);
+                result.Predicted = !PerTree ? Regress(Ensemble, SegmentWeights, sums[0])
+                    : AnyNaN(sums) ? Value.Missing : Value.Of(EnsembleInterpreter.Regress(Ensemble!, sums, SegmentWeights));
                 break;
             case ForestShape.Tree:
                 var categories = Top.Target.Categories.Length;
@@ -62,6 +66,14 @@ internal sealed class ForestFinish
         }
         ModelInterpreter.ApplyTargets(Top, result);
         OutputInterpreter.Write(Top, result, row);
+    }
+
+    private static bool AnyNaN(ReadOnlySpan<double> values)
+    {
+        foreach (var v in values)
+            if (double.IsNaN(v))
+                return true;
+        return false;
     }
 
     private static Value Regress(EnsemblePlan? ensemble, double[] weights, double sum) =>

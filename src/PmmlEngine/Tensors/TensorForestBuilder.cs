@@ -71,12 +71,16 @@ internal sealed class TensorForestBuilder
 
     private TensorForest Regression(EnsemblePlan ensemble)
     {
-        var kind = SumKindOf(ensemble);
-        foreach (var segment in TreeSegments(ensemble, MiningFunction.Regression))
-            AddTree((TreePlan)segment.Model, 1, 0, segment.Weight, null);
+        // Sums add tree by tree; median, weighted median and max need every tree's score, so each gets a sum of its own.
+        var sum = EnsembleInterpreter.SumKindOf(ensemble);
+        if (sum is null && ensemble.Method is not (MultipleModelMethod.Median or MultipleModelMethod.WeightedMedian or MultipleModelMethod.Max))
+            throw Refuse($"a regression MiningModel combining its trees by {ensemble.Method} is not a function of its trees' scores", ensemble.Element.Location);
+        var segments = TreeSegments(ensemble, MiningFunction.Regression);
+        for (var t = 0; t < segments.Length; t++)
+            AddTree((TreePlan)segments[t].Model, 1, sum is null ? t : 0, segments[t].Weight, null);
         var weights = ensemble.Segments.Select(s => s.Weight).ToArray();
-        return Forest(kind, [EnsembleInterpreter.SumStart(ensemble)],
-            new ForestFinish { Top = ensemble, Shape = ForestShape.Regression, Ensemble = ensemble, SegmentWeights = weights });
+        return Forest(sum ?? SumKind.Plain, sum is null ? new double[segments.Length] : [EnsembleInterpreter.SumStart(ensemble)],
+            new ForestFinish { Top = ensemble, Shape = ForestShape.Regression, Ensemble = ensemble, SegmentWeights = weights, PerTree = sum is null });
     }
 
     private TensorForest Vote(EnsemblePlan ensemble)

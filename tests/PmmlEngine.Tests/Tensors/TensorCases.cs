@@ -10,7 +10,6 @@ internal static class TensorCases
 {
     public static readonly IReadOnlyDictionary<string, string> Refused = new Dictionary<string, string>
     {
-        ["sklearn-xgboost-lightgbm/AdaBoostAuto"] = "combining its trees by WeightedMedian",
         ["sklearn-xgboost-lightgbm/SelectFirstAudit"] = "combining its trees by SelectFirst",
         ["sklearn-xgboost-lightgbm/SelectFirstAuto"] = "combining its trees by SelectFirst",
         ["sklearn-xgboost-lightgbm/IsotonicRegressionAuto"] = "not a tree or an ensemble of trees",
