@@ -40,6 +40,18 @@ internal sealed class ColumnLowering(OnnxGraph graph, DocumentPlan document)
         return graph.Cast(code, OnnxType.Double);
     }
 
+    /// <summary>bool [N]: the field equals the value (never where it is missing).</summary>
+    public string Equals(int slot, Value value)
+    {
+        var (x, isString) = Lower(slot);
+        if (isString)
+            return graph.Member(x, [value.ToString()]);
+        return value.TryGetNumber(out var n) ? graph.Op("Equal", x, graph.Double(n)) : throw Refuse(document.Slots[slot], $"is compared with '{value}', which is not a number");
+    }
+
+    /// <summary>bool [N]: a text field is missing ("").</summary>
+    public string IsMissingText(int slot) => graph.Member(Lower(slot).Value, [""]);
+
     /// <summary>Registers every field the top model checks, so a record the interpreter rejects is rejected here too.</summary>
     public void CheckActive(IEnumerable<int> slots)
     {

@@ -25,21 +25,13 @@ public static class OnnxExporter
     public static byte[] Export(PmmlEvaluator evaluator, OnnxExportOptions? options = null)
     {
         var plan = evaluator.DocumentPlan;
-        var forest = TensorForestBuilder.Build(plan);
         var graph = new OnnxGraph();
         var columns = new ColumnLowering(graph, plan);
-        var x = Matrix(graph, columns, forest);
+        var (result, outputs, strategy) = ModelLowering.Handles(plan.Model)
+            ? Direct(graph, columns, plan)
+            : Forest(graph, columns, TensorForestBuilder.Build(plan), (options ?? OnnxExportOptions.Default).Strategy);
         columns.CheckActive(plan.Model.ActiveSlots);
-        var strategy = Choose((options ?? OnnxExportOptions.Default).Strategy, forest);
-        var leaves = strategy switch
-        {
-            OnnxStrategy.Gemm => GemmTraversal.Leaves(graph, forest, x),
-            OnnxStrategy.PerfectTreeTraversal => PerfectTreeTraversal.Leaves(graph, forest, x),
-            _ => TreeTraversal.Leaves(graph, forest, x),
-        };
-        var sums = Sums(graph, forest, leaves);
-        var result = new FinishLowering(graph, forest).Lower(sums);
-        new OutputLowering(graph, columns, forest, result).Write(evaluator);
+        new OutputLowering(graph, columns, result, outputs).Write(evaluator);
         graph.MaskOutputs(columns.Valid());
 
         var model = new ModelProto
@@ -47,15 +39,40 @@ public static class OnnxExporter
             IrVersion = 8,
             ProducerName = "PmmlEngine",
             ProducerVersion = typeof(OnnxExporter).Assembly.GetName().Version?.ToString() ?? "",
-            DocString = $"{plan.Model.Element.ElementName} ({plan.Model.Function}) exported with the {strategy} strategy",
+            DocString = $"{plan.Model.Element.ElementName} ({plan.Model.Function}) exported by PmmlEngine{(strategy is null ? "" : $" with the {strategy} strategy")}",
             Graph = graph.Proto,
             OpsetImport = { new OperatorSetIdProto { Domain = "", Version = Opset }, new OperatorSetIdProto { Domain = OnnxGraph.MlDomain, Version = MlOpset } },
-            MetadataProps = { new StringStringEntryProto { Key = "pmml.strategy", Value = strategy.ToString() } },
+            MetadataProps = { new StringStringEntryProto { Key = "pmml.strategy", Value = strategy?.ToString() ?? "none" } },
         };
         return model.ToByteArray();
     }
 
     public static void Export(PmmlEvaluator evaluator, Stream output, OnnxExportOptions? options = null) => output.Write(Export(evaluator, options));
+
+    /// <summary>A tree model or ensemble: the columns, the trees by the strategy, the sums, then the finish.</summary>
+    private static (Result, List<(OutputPlan, int[]?)>, OnnxStrategy?) Forest(OnnxGraph graph, ColumnLowering columns, TensorForest forest, OnnxStrategy requested)
+    {
+        var x = Matrix(graph, columns, forest);
+        var strategy = Choose(requested, forest);
+        var leaves = strategy switch
+        {
+            OnnxStrategy.Gemm => GemmTraversal.Leaves(graph, forest, x),
+            OnnxStrategy.PerfectTreeTraversal => PerfectTreeTraversal.Leaves(graph, forest, x),
+            _ => TreeTraversal.Leaves(graph, forest, x),
+        };
+        var result = new FinishLowering(graph, forest, columns).Lower(Sums(graph, forest, leaves));
+        var outputs = forest.Finish.Top.Outputs.Select(o => (o, (int[]?)null)).ToList();
+        if (forest.Finish.Final is { } final)
+            outputs.AddRange(final.Model.Outputs.Select(o => (o, (int[]?)final.CategoryMap)));
+        return (result, outputs, strategy);
+    }
+
+    /// <summary>A model with a direct graph form (no trees, so no strategy).</summary>
+    private static (Result, List<(OutputPlan, int[]?)>, OnnxStrategy?) Direct(OnnxGraph graph, ColumnLowering columns, DocumentPlan plan)
+    {
+        var (result, outputs) = new ModelLowering(graph, columns, plan).Lower(plan.Model);
+        return (result, outputs, null);
+    }
 
     /// <summary>The strategy <see cref="OnnxStrategy.Auto"/> picks, by tree depth as Hummingbird does.</summary>
     internal static OnnxStrategy Choose(OnnxStrategy requested, TensorForest forest)

@@ -2,7 +2,6 @@ using PmmlEngine.Errors;
 using PmmlEngine.Evaluation;
 using PmmlEngine.Model;
 using PmmlEngine.Planning;
-using PmmlEngine.Tensors;
 using PmmlEngine.Types;
 using OnnxType = PmmlEngine.Onnx.Proto.TensorProto.Types.DataType;
 
@@ -16,18 +15,20 @@ namespace PmmlEngine.Onnx;
 internal sealed class OutputLowering
 {
     private readonly OnnxGraph _graph;
-    private readonly FinishLowering.Result _result;
+    private readonly Result _result;
     private readonly List<(OutputPlan Output, int[]? Map)> _outputs;
     private readonly Dictionary<int, string> _values = [];
     private readonly ExpressionLowering _expressions;
 
-    public OutputLowering(OnnxGraph graph, ColumnLowering columns, TensorForest forest, FinishLowering.Result result)
+    /// <param name="graph">The graph being written.</param>
+    /// <param name="columns">The fields, for transformations that read them.</param>
+    /// <param name="result">The top model's result.</param>
+    /// <param name="outputs">The OutputFields that may report the result, each with its model's category map to the top's order (null: the top's own).</param>
+    public OutputLowering(OnnxGraph graph, ColumnLowering columns, Result result, List<(OutputPlan Output, int[]? Map)> outputs)
     {
         _graph = graph;
         _result = result;
-        _outputs = forest.Finish.Top.Outputs.Select(o => (o, (int[]?)null)).ToList();
-        if (forest.Finish.Final is { } final)
-            _outputs.AddRange(final.Model.Outputs.Select(o => (o, (int[]?)final.CategoryMap)));
+        _outputs = outputs;
         _expressions = new ExpressionLowering(graph, columns, slot => _outputs.Any(o => o.Output.Slot == slot) ? Value(slot) : null);
     }
 
