@@ -203,7 +203,17 @@ internal sealed class ColumnLowering(OnnxGraph graph, DocumentPlan document)
         };
     }
 
-    private static string Describe(PlanExpression expression) => expression.GetType().Name.Replace("Plan", "", StringComparison.Ordinal);
+    private static string Describe(PlanExpression expression) => expression switch
+    {
+        // Text indexing splits words by a regular expression; standard ONNX has no such operator (StringSplit takes one
+        // delimiter, RegexFullMatch only tests), so term frequencies cannot be computed exactly in the graph.
+        TextIndexPlan => "a TextIndex (words split by a regular expression, which no standard ONNX operator does)",
+        CallPlan { Function: var f } when HasTextIndex(f.Body) => $"a TextIndex through DefineFunction '{f.Name}' (words split by a regular expression, which no standard ONNX operator does)",
+        CallPlan { Function: var f } => $"DefineFunction '{f.Name}'",
+        _ => expression.GetType().Name.Replace("Plan", "", StringComparison.Ordinal),
+    };
+
+    private static bool HasTextIndex(PlanExpression expression) => expression is TextIndexPlan || PlanWalker.Children(expression).Any(HasTextIndex);
 
     private static PmmlUnsupportedException Refuse(SlotDefinition? slot, string message) =>
         new($"Not expressible in ONNX: {(slot is null ? "" : $"field '{slot.Name}' ")}{message}",

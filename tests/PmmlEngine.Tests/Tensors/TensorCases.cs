@@ -29,11 +29,11 @@ internal static class TensorCases
     /// <summary>Models whose ONNX export is refused, and why, where the reason differs from the tensor plan's: their fields have no graph form here.</summary>
     public static readonly IReadOnlyDictionary<string, string> OnnxRefused = new Dictionary<string, string>
     {
-        ["sklearn-xgboost-lightgbm/RandomForestSentiment"] = "is computed by Call",
-        ["sklearn-xgboost-lightgbm/XGBoostSentiment"] = "is computed by Call",
-        ["sklearn-xgboost-lightgbm/LinearDiscriminantAnalysisSentiment"] = "is computed by Call",
-        ["sklearn-xgboost-lightgbm/LinearSVCSentiment"] = "is computed by Call",
-        ["sklearn-xgboost-lightgbm/LogisticRegressionSentiment"] = "is computed by Call",
+        ["sklearn-xgboost-lightgbm/RandomForestSentiment"] = "a TextIndex through DefineFunction",
+        ["sklearn-xgboost-lightgbm/XGBoostSentiment"] = "a TextIndex through DefineFunction",
+        ["sklearn-xgboost-lightgbm/LinearDiscriminantAnalysisSentiment"] = "a TextIndex through DefineFunction",
+        ["sklearn-xgboost-lightgbm/LinearSVCSentiment"] = "a TextIndex through DefineFunction",
+        ["sklearn-xgboost-lightgbm/LogisticRegressionSentiment"] = "a TextIndex through DefineFunction",
         ["sklearn-xgboost-lightgbm/IsotonicRegressionAuto"] = "is computed by NormContinuous",
     };
 
