@@ -14,20 +14,44 @@ internal sealed class TensorBatch(PmmlEvaluator evaluator, TensorForest forest)
 {
     private const int Chunk = 4096;
 
+    private readonly DirectColumns? _direct = DirectColumns.TryCreate(evaluator, forest);
+
+    // Without outputs (and not a chain, whose final model reads the record), finishing a row reads only its sums.
+    private readonly bool _bareFinish = forest.Finish.Shape != ForestShape.Chain && forest.Finish.Top.Outputs.Length == 0;
+
     public TensorForest Forest => forest;
+
+    /// <summary>Whether rows are prepared by copying their inputs (<see cref="DirectColumns"/>) rather than by the record path.</summary>
+    public bool CopiesInputs => _direct is not null;
 
     /// <summary>The rows' columns, row-major, <see cref="TensorForest.Width"/> per row; a rejected row's are NaN and it is marked.</summary>
     public void Load(ReadOnlyMemory<double> inputs, int rows, Memory<double> columns, RowState[] states)
     {
         var inputCount = evaluator.Inputs.Count;
         var width = forest.Width;
+        if (_direct is { } direct)
+        {
+            Chunks(rows, (first, count) =>
+            {
+                var input = inputs.Span;
+                var output = columns.Span;
+                for (var r = first; r < first + count; r++)
+                {
+                    var vector = output.Slice(r * width, width);
+                    direct.Load(input.Slice(r * inputCount, inputCount), vector);
+                    forest.ComputeIndicators(vector);
+                }
+            });
+            Array.Fill(states, RowState.Loaded);
+            return;
+        }
         Chunks(rows, (first, count) =>
         {
             var row = evaluator.Engine.CreateWorkspace().Row;
             for (var r = first; r < first + count; r++)
             {
-                BatchScorer.SetInputs(row, evaluator.Inputs, inputs.Span.Slice(r * inputCount, inputCount));
                 var vector = columns.Span.Slice(r * width, width);
+                BatchScorer.SetInputs(row, evaluator.Inputs, inputs.Span.Slice(r * inputCount, inputCount));
                 try
                 {
                     evaluator.CheckInputs(row);
@@ -67,8 +91,10 @@ internal sealed class TensorBatch(PmmlEvaluator evaluator, TensorForest forest)
             {
                 var input = inputs.Span.Slice(r * inputCount, inputCount);
                 var output = results.Span.Slice(r * resultCount, resultCount);
-                if (states[r] == RowState.Loaded)
+                if (states[r] == RowState.Loaded && !_bareFinish)
                     BatchScorer.SetInputs(row, evaluator.Inputs, input);
+                else
+                    row.Reset();
                 var rejects = states[r] switch
                 {
                     RowState.Retry => BatchScorer.ScoreEachRow(evaluator, codes, 1, input, output) > 0,

@@ -40,6 +40,28 @@ public sealed class GpuKernelTests
         Assert.That(Mismatches(evaluator, expected, actual), Is.Empty);
     }
 
+    /// <summary>
+    /// A generated GBDT whose fields are plain numeric inputs: rows are prepared by copying inputs, not by the record
+    /// path, and finished without it; results must still be the interpreter's to the bit, missing values included.
+    /// </summary>
+    [Test]
+    public void GpuScorer_PlainNumericInputs_CopiedDirectly_MatchInterpreter()
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Benchmarks.ModelGenerator.Gbdt(trees: 30, depth: 5, features: 8, seed: 3)));
+        var evaluator = PmmlEvaluator.Load(stream, new EvaluatorOptions { Backend = Backend.Interpreter });
+        var inputs = Benchmarks.ModelGenerator.Matrix(rows: 5000, features: 8, seed: 5);
+        for (var i = 0; i < inputs.Length; i += 7)
+            inputs[i] = double.NaN;
+        var expected = new double[5000 * evaluator.ResultNames.Count];
+        evaluator.EvaluateBatch(inputs, expected);
+
+        Assert.That(new PmmlEngine.Tensors.TensorBatch(evaluator, PmmlEngine.Tensors.TensorForestBuilder.Build(evaluator.DocumentPlan)).CopiesInputs, Is.True);
+        using var gpu = GpuScorer.Create(evaluator, GpuDevice.Cpu);
+        var actual = new double[expected.Length];
+        Assert.That(gpu.EvaluateBatch(inputs, actual), Is.Zero);
+        Assert.That(Mismatches(evaluator, expected, actual), Is.Empty);
+    }
+
     [TestCaseSource(nameof(Refused))]
     public void GpuScorer_ModelsOutsideThePlan_AreRefusedWithTheReason(object boxed)
     {
