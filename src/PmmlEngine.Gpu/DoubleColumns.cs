@@ -3,11 +3,11 @@ using ILGPU;
 namespace PmmlEngine.Gpu;
 
 /// <summary>Columns in float64, for batches holding values a float cannot represent exactly.</summary>
-internal readonly struct DoubleColumns(ArrayView<double> values, ArrayView<double> thresholds) : IColumns
+internal readonly struct DoubleColumns(ArrayView<double> values, ArrayView<double> thresholds, long rows) : IColumns
 {
-    public int Step(ForestView forest, long rowStart, int node)
+    public int Compare(long row, int column, int threshold)
     {
-        var x = values[rowStart + forest.Nodes[4 * node]];
-        return double.IsNaN(x) ? forest.Nodes[4 * node + 3] : x <= thresholds[node] ? forest.Nodes[4 * node + 1] : forest.Nodes[4 * node + 2];
+        var x = values[column * rows + row];
+        return double.IsNaN(x) ? -1 : x <= thresholds[threshold] ? 1 : 0;
     }
 }

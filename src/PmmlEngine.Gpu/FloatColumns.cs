@@ -6,11 +6,11 @@ namespace PmmlEngine.Gpu;
 /// Columns in float32, used when every value of the batch is a float: then value ≤ t holds exactly when value ≤ the
 /// largest float not above t, so the walk is exact at half the memory traffic.
 /// </summary>
-internal readonly struct FloatColumns(ArrayView<float> values, ArrayView<float> thresholds) : IColumns
+internal readonly struct FloatColumns(ArrayView<float> values, ArrayView<float> thresholds, long rows) : IColumns
 {
-    public int Step(ForestView forest, long rowStart, int node)
+    public int Compare(long row, int column, int threshold)
     {
-        var x = values[rowStart + forest.Nodes[4 * node]];
-        return float.IsNaN(x) ? forest.Nodes[4 * node + 3] : x <= thresholds[node] ? forest.Nodes[4 * node + 1] : forest.Nodes[4 * node + 2];
+        var x = values[column * rows + row];
+        return float.IsNaN(x) ? -1 : x <= thresholds[threshold] ? 1 : 0;
     }
 }

@@ -2,30 +2,65 @@ using ILGPU;
 
 namespace PmmlEngine.Gpu;
 
-/// <summary>The scoring kernel: one thread per row walks every tree and keeps the row's running sums.</summary>
+/// <summary>
+/// The scoring kernels: one thread per row walks every tree and keeps the row's running sums, adding each leaf's
+/// values with the interpreter's arithmetic in the document's order of trees, so the sums are the record path's to the bit.
+/// </summary>
 internal static class ForestKernels
 {
-    /// <summary>
-    /// Walks the trees in order, adding each leaf's values with the interpreter's arithmetic, so the sums are the
-    /// record path's to the bit (the order of additions is the document's order of trees).
-    /// </summary>
+    /// <summary>Any tree shape: each step looks up the node's child (structure of arrays, four ints per node).</summary>
     public static void Sum<TColumns>(Index1D row, ForestView forest, TColumns columns, ArrayView<double> sums)
         where TColumns : struct, IColumns
     {
-        var rowStart = (long)row.X * forest.Width;
-        var sumStart = (long)row.X * forest.RawWidth;
-        for (var k = 0; k < forest.RawWidth; k++)
-            sums[sumStart + k] = forest.Starts[k];
+        var sumStart = Start(row, forest, sums);
         var trees = (int)forest.Roots.Length;
         for (var t = 0; t < trees; t++)
         {
             var node = forest.Roots[t];
             while (!forest.IsLeaf(node))
-                node = columns.Step(forest, rowStart, node);
-            var at = sumStart + forest.Offsets[t];
-            var leaf = (long)node * forest.LeafWidth;
-            for (var l = 0; l < forest.LeafWidth; l++)
-                sums[at + l] = forest.Add(sums[at + l], forest.Leaves[leaf + l], t);
+            {
+                var compare = columns.Compare(row, forest.Nodes[4 * node], node);
+                node = forest.Nodes[4 * node + (compare < 0 ? 3 : compare > 0 ? 1 : 2)];
+            }
+            Add(forest, forest.Leaves, (long)node * forest.LeafWidth, t, sums, sumStart);
         }
+    }
+
+    /// <summary>Complete trees in heap order (<see cref="Tensors.PerfectLayout"/>): the next node is computed, every walk takes the same number of steps.</summary>
+    public static void SumPerfect<TColumns>(Index1D row, ForestView forest, PerfectView perfect, TColumns columns, ArrayView<double> sums)
+        where TColumns : struct, IColumns
+    {
+        var sumStart = Start(row, forest, sums);
+        var trees = (int)forest.Roots.Length;
+        var tests = (1 << perfect.Depth) - 1;
+        for (var t = 0; t < trees; t++)
+        {
+            var first = t * tests;
+            var at = 0;
+            for (var level = 0; level < perfect.Depth; level++)
+            {
+                var test = first + at;
+                var compare = columns.Compare(row, perfect.Columns[test], test);
+                var left = compare < 0 ? perfect.MissingLeft[test] != 0 : compare > 0;
+                at = 2 * at + (left ? 1 : 2);
+            }
+            var leaf = (long)t * (tests + 1) + at - tests;
+            Add(forest, perfect.Leaves, leaf * forest.LeafWidth, t, sums, sumStart);
+        }
+    }
+
+    private static long Start(Index1D row, ForestView forest, ArrayView<double> sums)
+    {
+        var sumStart = (long)row.X * forest.RawWidth;
+        for (var k = 0; k < forest.RawWidth; k++)
+            sums[sumStart + k] = forest.Starts[k];
+        return sumStart;
+    }
+
+    private static void Add(ForestView forest, ArrayView<double> leaves, long leaf, int tree, ArrayView<double> sums, long sumStart)
+    {
+        var at = sumStart + forest.Offsets[tree];
+        for (var l = 0; l < forest.LeafWidth; l++)
+            sums[at + l] = forest.Add(sums[at + l], leaves[leaf + l], tree);
     }
 }

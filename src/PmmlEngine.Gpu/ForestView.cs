@@ -7,7 +7,7 @@ namespace PmmlEngine.Gpu;
 internal readonly struct ForestView
 {
     public ForestView(ArrayView<int> nodes, ArrayView<int> roots, ArrayView<int> offsets, ArrayView<double> leaves, ArrayView<double> weights,
-        ArrayView<double> starts, int width, int leafWidth, int rawWidth, SumKind sum)
+        ArrayView<double> starts, int leafWidth, int rawWidth, SumKind sum)
     {
         Nodes = nodes;
         Roots = roots;
@@ -15,7 +15,6 @@ internal readonly struct ForestView
         Leaves = leaves;
         Weights = weights;
         Starts = starts;
-        Width = width;
         LeafWidth = leafWidth;
         RawWidth = rawWidth;
         Sum = (int)sum;
@@ -28,7 +27,6 @@ internal readonly struct ForestView
     public ArrayView<double> Leaves { get; }
     public ArrayView<double> Weights { get; }
     public ArrayView<double> Starts { get; }
-    public int Width { get; }
     public int LeafWidth { get; }
     public int RawWidth { get; }
     public int Sum { get; }

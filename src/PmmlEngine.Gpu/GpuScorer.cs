@@ -23,22 +23,34 @@ public sealed class GpuScorer : IDisposable
     private readonly DeviceForest _forest;
     private readonly Action<Index1D, ForestView, FloatColumns, ArrayView<double>> _floatKernel;
     private readonly Action<Index1D, ForestView, DoubleColumns, ArrayView<double>> _doubleKernel;
+    private readonly Action<Index1D, ForestView, PerfectView, FloatColumns, ArrayView<double>>? _perfectFloatKernel;
+    private readonly Action<Index1D, ForestView, PerfectView, DoubleColumns, ArrayView<double>>? _perfectDoubleKernel;
 
-    private GpuScorer(PmmlEvaluator evaluator, TensorForest forest, Context context, Accelerator accelerator)
+    private GpuScorer(PmmlEvaluator evaluator, TensorForest forest, Context context, Accelerator accelerator, bool perfect)
     {
         _evaluator = evaluator;
         _batch = new TensorBatch(evaluator, forest);
         _context = context;
         _accelerator = accelerator;
-        _forest = new DeviceForest(accelerator, forest);
+        _forest = new DeviceForest(accelerator, forest, perfect);
         _floatKernel = accelerator.LoadAutoGroupedStreamKernel<Index1D, ForestView, FloatColumns, ArrayView<double>>(ForestKernels.Sum);
         _doubleKernel = accelerator.LoadAutoGroupedStreamKernel<Index1D, ForestView, DoubleColumns, ArrayView<double>>(ForestKernels.Sum);
+        if (_forest.Perfect is not null)
+        {
+            _perfectFloatKernel = accelerator.LoadAutoGroupedStreamKernel<Index1D, ForestView, PerfectView, FloatColumns, ArrayView<double>>(ForestKernels.SumPerfect);
+            _perfectDoubleKernel = accelerator.LoadAutoGroupedStreamKernel<Index1D, ForestView, PerfectView, DoubleColumns, ArrayView<double>>(ForestKernels.SumPerfect);
+        }
     }
 
     /// <summary>Plans the evaluator's model for the device and loads the kernels.</summary>
     /// <exception cref="Errors.PmmlUnsupportedException">The model is no tree ensemble the kernels compute; the message says why and where.</exception>
     /// <exception cref="GpuUnavailableException">No device of the kind asked for.</exception>
-    public static GpuScorer Create(PmmlEvaluator evaluator, GpuDevice device = GpuDevice.Cuda)
+    public static GpuScorer Create(PmmlEvaluator evaluator, GpuDevice device = GpuDevice.Cuda) => Create(evaluator, device, perfect: true);
+
+    /// <param name="evaluator">The model.</param>
+    /// <param name="device">Where the kernels run.</param>
+    /// <param name="perfect">Whether shallow forests may use the complete-tree kernel (tests turn it off to check the general one).</param>
+    internal static GpuScorer Create(PmmlEvaluator evaluator, GpuDevice device, bool perfect)
     {
         var forest = TensorForestBuilder.Build(evaluator.DocumentPlan);
         var context = Context.Create(builder => builder.Default());
@@ -48,7 +60,7 @@ public sealed class GpuScorer : IDisposable
                 : context.GetCudaDevices().Count > 0 ? context.GetCudaDevice(0) : throw new GpuUnavailableException(
                     $"No CUDA GPU found (devices seen: {string.Join(", ", context.Devices.Select(d => $"{d.Name} [{d.AcceleratorType}]"))}). " +
                     "GPU scoring needs an NVIDIA GPU and its driver; the compiled CPU backend scores the same model.");
-            return new GpuScorer(evaluator, forest, context, chosen.CreateAccelerator(context));
+            return new GpuScorer(evaluator, forest, context, chosen.CreateAccelerator(context), perfect);
         }
         catch
         {
@@ -65,6 +77,9 @@ public sealed class GpuScorer : IDisposable
     }
 
     public string DeviceName => $"{_accelerator.Name} ({_accelerator.AcceleratorType})";
+
+    /// <summary>Whether the complete-tree kernel scores this model (shallow trees whose missing values follow a child).</summary>
+    internal bool UsesPerfectLayout => _forest.Perfect is not null;
 
     /// <summary>Where the last batch spent its time.</summary>
     public GpuTimings? LastTimings { get; private set; }
@@ -95,22 +110,26 @@ public sealed class GpuScorer : IDisposable
         {
             if (IsFloatExact(columns))
             {
-                using var values = _accelerator.Allocate1D(Array.ConvertAll(columns, x => (float)x));
+                using var values = _accelerator.Allocate1D(Transpose(columns, rows, forest.Width, x => (float)x));
                 _accelerator.Synchronize();
                 upload = Lap(clock);
-                _floatKernel(rows, _forest.View, new FloatColumns(values.View, _forest.FloatThresholds.View), sumBuffer.View);
-                _accelerator.Synchronize();
-                kernel = Lap(clock);
+                if (_forest.Perfect is { } perfect)
+                    _perfectFloatKernel!(rows, _forest.View, perfect, new FloatColumns(values.View, _forest.PerfectFloatThresholds, rows), sumBuffer.View);
+                else
+                    _floatKernel(rows, _forest.View, new FloatColumns(values.View, _forest.FloatThresholds, rows), sumBuffer.View);
             }
             else
             {
-                using var values = _accelerator.Allocate1D(columns);
+                using var values = _accelerator.Allocate1D(Transpose(columns, rows, forest.Width, x => x));
                 _accelerator.Synchronize();
                 upload = Lap(clock);
-                _doubleKernel(rows, _forest.View, new DoubleColumns(values.View, _forest.DoubleThresholds.View), sumBuffer.View);
-                _accelerator.Synchronize();
-                kernel = Lap(clock);
+                if (_forest.Perfect is { } perfect)
+                    _perfectDoubleKernel!(rows, _forest.View, perfect, new DoubleColumns(values.View, _forest.PerfectDoubleThresholds, rows), sumBuffer.View);
+                else
+                    _doubleKernel(rows, _forest.View, new DoubleColumns(values.View, _forest.DoubleThresholds, rows), sumBuffer.View);
             }
+            _accelerator.Synchronize();
+            kernel = Lap(clock);
             if (sums.Length > 0)
                 sumBuffer.View.SubView(0, sums.Length).CopyToCPU(sums);
             download = Lap(clock);
@@ -120,6 +139,20 @@ public sealed class GpuScorer : IDisposable
         var errors = _batch.Finish(inputs, sums, states, results, rejected);
         LastTimings = new GpuTimings(load, upload, kernel, download, Lap(clock));
         return errors;
+    }
+
+    /// <summary>Row-major columns to the device's column-major order, converted, in parallel blocks of rows.</summary>
+    private static T[] Transpose<T>(double[] columns, int rows, int width, Func<double, T> convert)
+    {
+        var result = new T[Math.Max(1, (long)rows * width)];
+        Parallel.For(0, (rows + 4095) / 4096, block =>
+        {
+            var end = Math.Min(rows, (block + 1) * 4096);
+            for (var r = block * 4096; r < end; r++)
+                for (var f = 0; f < width; f++)
+                    result[(long)f * rows + r] = convert(columns[(long)r * width + f]);
+        });
+        return result;
     }
 
     /// <summary>Whether every column value survives a round trip through float (NaN included): then the float kernel is exact.</summary>

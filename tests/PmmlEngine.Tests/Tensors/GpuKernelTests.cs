@@ -16,15 +16,19 @@ public sealed class GpuKernelTests
 {
     private static IEnumerable<TestCaseData> Covered() => TensorCases.Covered().SelectMany(c => new[]
     {
-        new TestCaseData(c, 0).SetName("Gpu_" + c.Name.Replace('/', '_')),
-        new TestCaseData(c, 5).SetName("Gpu_" + c.Name.Replace('/', '_') + "_SomeMissing"),
+        new TestCaseData(c, 0, true).SetName("Gpu_" + c.Name.Replace('/', '_')),
+        new TestCaseData(c, 5, true).SetName("Gpu_" + c.Name.Replace('/', '_') + "_SomeMissing"),
+        new TestCaseData(c, 5, false).SetName("Gpu_" + c.Name.Replace('/', '_') + "_SomeMissing_NodeArrays"),
     });
 
     private static IEnumerable<TestCaseData> Refused() =>
         ConformanceCase.Load().Where(c => TensorCases.Refused.ContainsKey(c.Name)).Select(c => new TestCaseData(c).SetName("GpuRefuses_" + c.Name.Replace('/', '_')));
 
     [TestCaseSource(nameof(Covered))]
-    public void GpuScorer_OnCpuAccelerator_MatchesInterpreter(object boxed, int missingEvery)
+    /// <param name="boxed">The conformance case.</param>
+    /// <param name="missingEvery">Every n-th input is made missing (0: none).</param>
+    /// <param name="perfect">Whether shallow forests may take the complete-tree kernel (false: the node-array kernel for every model).</param>
+    public void GpuScorer_OnCpuAccelerator_MatchesInterpreter(object boxed, int missingEvery, bool perfect)
     {
         var c = (ConformanceCase)boxed;
         var evaluator = PmmlEvaluator.Load(c.Pmml, new EvaluatorOptions { Backend = Backend.Interpreter });
@@ -32,7 +36,9 @@ public sealed class GpuKernelTests
         var expected = new double[inputs.Length / evaluator.InputFields.Count * evaluator.ResultNames.Count];
         var expectedFailed = evaluator.EvaluateBatch(inputs, expected);
 
-        using var gpu = GpuScorer.Create(evaluator, GpuDevice.Cpu);
+        using var gpu = GpuScorer.Create(evaluator, GpuDevice.Cpu, perfect);
+        if (!perfect)
+            Assert.That(gpu.UsesPerfectLayout, Is.False);
         var actual = new double[expected.Length];
         var failed = gpu.EvaluateBatch(inputs, actual);
 
