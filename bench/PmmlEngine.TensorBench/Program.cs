@@ -29,7 +29,8 @@ catch (GpuUnavailableException e)
 }
 using var session = onnx ? new InferenceSession(OnnxExporter.Export(evaluator)) : null;
 
-Console.WriteLine($"GBDT {Trees}×d{Depth}×{Features}; {Environment.ProcessorCount} cores; GPU: {gpu?.DeviceName ?? "none"}; median of {Runs} runs, rows/s");
+var kernelName = gpu is null ? "" : gpu.UsesPerfectLayout ? " (complete-tree kernel)" : " (node-array kernel)";
+Console.WriteLine($"GBDT {Trees}×d{Depth}×{Features}; {Environment.ProcessorCount} cores; GPU: {gpu?.DeviceName ?? "none"}{kernelName}; median of {Runs} runs, rows/s");
 Console.WriteLine("| rows | compiled CPU batch | GPU kernel | GPU with copies | GPU end to end | GPU kernel ms | host prepare ms | host finish ms | onnxruntime CPU |");
 Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
 foreach (var rows in sizes)

@@ -32,7 +32,7 @@ internal sealed class DeviceForest : IDisposable
 
         if (perfect && forest.MaxDepth <= PerfectDepth && PerfectLayout.TryBuild(forest) is { } layout)
         {
-            Perfect = new PerfectView(Upload(accelerator, layout.Columns), Upload(accelerator, layout.MissingLeft.Select(m => (byte)(m ? 1 : 0)).ToArray()),
+            Perfect = new PerfectView(Upload(accelerator, layout.Columns), Upload(accelerator, layout.Missing),
                 Upload(accelerator, layout.Leaves), layout.Depth);
             (PerfectDoubleThresholds, PerfectFloatThresholds) = Thresholds(accelerator, layout.Thresholds);
         }
@@ -42,7 +42,7 @@ internal sealed class DeviceForest : IDisposable
     public ArrayView<double> DoubleThresholds { get; }
     public ArrayView<float> FloatThresholds { get; }
 
-    /// <summary>The complete-tree layout, when the forest is shallow enough and its missing values always follow a child.</summary>
+    /// <summary>The complete-tree layout, when the forest is shallow enough and each missing value follows a child or stops at a leaf.</summary>
     public PerfectView? Perfect { get; }
     public ArrayView<double> PerfectDoubleThresholds { get; }
     public ArrayView<float> PerfectFloatThresholds { get; }

@@ -37,15 +37,25 @@ internal static class ForestKernels
         {
             var first = t * tests;
             var at = 0;
+            var stop = -1;
             for (var level = 0; level < perfect.Depth; level++)
             {
                 var test = first + at;
                 var compare = columns.Compare(row, perfect.Columns[test], test);
-                var left = compare < 0 ? perfect.MissingLeft[test] != 0 : compare > 0;
+                var missing = perfect.Missing[test];
+                if (compare < 0 && missing >= 0)
+                {
+                    // A missing value that ends the walk at a node's own prediction (or none).
+                    stop = missing;
+                    break;
+                }
+                var left = compare < 0 ? missing == Tensors.PerfectLayout.Left : compare > 0;
                 at = 2 * at + (left ? 1 : 2);
             }
-            var leaf = (long)t * (tests + 1) + at - tests;
-            Add(forest, perfect.Leaves, leaf * forest.LeafWidth, t, sums, sumStart);
+            if (stop >= 0)
+                Add(forest, forest.Leaves, (long)stop * forest.LeafWidth, t, sums, sumStart);
+            else
+                Add(forest, perfect.Leaves, ((long)t * (tests + 1) + at - tests) * forest.LeafWidth, t, sums, sumStart);
         }
     }
 

@@ -78,8 +78,11 @@ public sealed class GpuScorer : IDisposable
 
     public string DeviceName => $"{_accelerator.Name} ({_accelerator.AcceleratorType})";
 
-    /// <summary>Whether the complete-tree kernel scores this model (shallow trees whose missing values follow a child).</summary>
-    internal bool UsesPerfectLayout => _forest.Perfect is not null;
+    /// <summary>
+    /// Whether the complete-tree kernel scores this model (trees of depth ≤ 10 whose missing values follow a child or stop at a leaf);
+    /// otherwise the node-array kernel, which takes any tree.
+    /// </summary>
+    public bool UsesPerfectLayout => _forest.Perfect is not null;
 
     /// <summary>Where the last batch spent its time.</summary>
     public GpuTimings? LastTimings { get; private set; }

@@ -12,6 +12,6 @@ public enum OnnxStrategy
     /// <summary>One gather per level over the nodes' arrays (column, threshold, children); any tree shape.</summary>
     TreeTraversal,
 
-    /// <summary>Trees padded to complete binary trees, so a child's index is computed, not looked up; shallow trees whose missing values follow one of the two children.</summary>
+    /// <summary>Trees padded to complete binary trees, so a child's index is computed, not looked up; shallow trees whose missing values follow a child or stop at a leaf.</summary>
     PerfectTreeTraversal,
 }

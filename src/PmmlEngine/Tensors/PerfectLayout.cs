@@ -4,13 +4,20 @@ namespace PmmlEngine.Tensors;
 /// The forest's trees padded to complete binary trees of the forest's depth D, in heap order (node i's children are
 /// 2i+1 and 2i+2), so a walk computes its next node instead of looking it up: tree t's tests are
 /// t·(2^D − 1) + i and its leaves t·2^D + j. A leaf above the last level is pushed down through padding tests that
-/// every value passes (missing ones included). Each test sends a missing value where its unknown edge goes, which must
-/// be one of its two children; shallow forests only, since the size doubles per level (Hummingbird's
-/// PerfectTreeTraversal, shared by the ONNX graph and the GPU kernel).
+/// every value passes (missing ones included). Each test sends a missing value where its unknown edge goes: one of its
+/// two children, or a leaf where the walk stops (a node's own prediction under returnLastPrediction, or none). Shallow
+/// forests only, since the size doubles per level (Hummingbird's PerfectTreeTraversal, shared by the ONNX graph and the
+/// GPU kernel).
 /// </summary>
 internal sealed class PerfectLayout
 {
     public const int MaxDepth = 12;
+
+    /// <summary>In <see cref="Missing"/>: a missing value goes to the left (true) child.</summary>
+    public const int Left = -1;
+
+    /// <summary>In <see cref="Missing"/>: a missing value goes to the right (false) child.</summary>
+    public const int Right = -2;
 
     private PerfectLayout(int depth, int trees, int leafWidth)
     {
@@ -19,7 +26,7 @@ internal sealed class PerfectLayout
         var tests = trees * TestsPerTree;
         Columns = new int[tests];
         Thresholds = new double[tests];
-        MissingLeft = new bool[tests];
+        Missing = new int[tests];
         Leaves = new double[trees * LeavesPerTree * leafWidth];
     }
 
@@ -29,7 +36,9 @@ internal sealed class PerfectLayout
     public int LeavesPerTree => 1 << Depth;
     public int[] Columns { get; }
     public double[] Thresholds { get; }
-    public bool[] MissingLeft { get; }
+
+    /// <summary>Per test, where a missing value goes: <see cref="Left"/>, <see cref="Right"/>, or the forest's leaf node where the walk stops.</summary>
+    public int[] Missing { get; }
 
     /// <summary>Leaf-major, the forest's leaf width per leaf.</summary>
     public double[] Leaves { get; }
@@ -40,8 +49,9 @@ internal sealed class PerfectLayout
         reason = "";
         if (forest.MaxDepth > MaxDepth)
             reason = $"the deepest tree has {forest.MaxDepth} levels; complete trees of more than {MaxDepth} are too large";
-        else if (Enumerable.Range(0, forest.NodeCount).Any(n => !forest.IsLeaf(n) && forest.OnUnknown[n] != forest.OnTrue[n] && forest.OnUnknown[n] != forest.OnFalse[n]))
-            reason = "a test sends missing values to neither of its children (a node's own prediction or none), which a complete binary tree cannot hold";
+        else if (Enumerable.Range(0, forest.NodeCount).Any(n => !forest.IsLeaf(n) && forest.OnUnknown[n] != forest.OnTrue[n]
+                     && forest.OnUnknown[n] != forest.OnFalse[n] && !forest.IsLeaf(forest.OnUnknown[n])))
+            reason = "a test sends missing values to a further test that is neither of its children, which a complete binary tree cannot hold";
         return reason.Length == 0;
     }
 
@@ -69,13 +79,14 @@ internal sealed class PerfectLayout
         if (forest.IsLeaf(node))
         {
             Thresholds[index] = double.PositiveInfinity;
-            MissingLeft[index] = true;
+            Missing[index] = Left;
             Place(forest, node, tree, 2 * at + 1);
             return;
         }
         Columns[index] = forest.Column[node];
         Thresholds[index] = forest.Threshold[node];
-        MissingLeft[index] = forest.OnUnknown[node] == forest.OnTrue[node];
+        var unknown = forest.OnUnknown[node];
+        Missing[index] = unknown == forest.OnTrue[node] ? Left : unknown == forest.OnFalse[node] ? Right : unknown;
         Place(forest, forest.OnTrue[node], tree, 2 * at + 1);
         Place(forest, forest.OnFalse[node], tree, 2 * at + 2);
     }
