@@ -100,6 +100,8 @@ public sealed class GpuScorer : IDisposable
             throw new ArgumentException($"inputs hold {inputs.Length} numbers, not a whole number of rows of {inputCount} input fields", nameof(inputs));
         if (results.Length != rows * resultCount)
             throw new ArgumentException($"results must hold {rows} rows × {resultCount} results = {rows * resultCount} numbers, not {results.Length}", nameof(results));
+        if (!rejected.IsEmpty && rejected.Length != rows)
+            throw new ArgumentException($"rejected must hold one flag per row ({rows}), not {rejected.Length}", nameof(rejected));
         var forest = _batch.Forest;
         var clock = Stopwatch.StartNew();
         var columns = new double[(long)rows * forest.Width];
@@ -111,37 +113,42 @@ public sealed class GpuScorer : IDisposable
         double upload, kernel, download;
         using (var sumBuffer = _accelerator.Allocate1D<double>(Math.Max(1, sums.Length)))
         {
-            if (IsFloatExact(columns))
-            {
-                using var values = _accelerator.Allocate1D(Transpose(columns, rows, forest.Width, x => (float)x));
-                _accelerator.Synchronize();
-                upload = Lap(clock);
-                if (_forest.Perfect is { } perfect)
-                    _perfectFloatKernel!(rows, _forest.View, perfect, new FloatColumns(values.View, _forest.PerfectFloatThresholds, rows), sumBuffer.View);
-                else
-                    _floatKernel(rows, _forest.View, new FloatColumns(values.View, _forest.FloatThresholds, rows), sumBuffer.View);
-            }
-            else
-            {
-                using var values = _accelerator.Allocate1D(Transpose(columns, rows, forest.Width, x => x));
-                _accelerator.Synchronize();
-                upload = Lap(clock);
-                if (_forest.Perfect is { } perfect)
-                    _perfectDoubleKernel!(rows, _forest.View, perfect, new DoubleColumns(values.View, _forest.PerfectDoubleThresholds, rows), sumBuffer.View);
-                else
-                    _doubleKernel(rows, _forest.View, new DoubleColumns(values.View, _forest.DoubleThresholds, rows), sumBuffer.View);
-            }
-            _accelerator.Synchronize();
+            var view = _forest.View;
+            var target = sumBuffer.View;
+            upload = IsFloatExact(columns)
+                ? Launch(Transpose(columns, rows, forest.Width, x => (float)x), clock, values =>
+                {
+                    if (_forest.Perfect is { } perfect)
+                        _perfectFloatKernel!(rows, view, perfect, new FloatColumns(values, _forest.PerfectFloatThresholds, rows), target);
+                    else
+                        _floatKernel(rows, view, new FloatColumns(values, _forest.FloatThresholds, rows), target);
+                })
+                : Launch(Transpose(columns, rows, forest.Width, x => x), clock, values =>
+                {
+                    if (_forest.Perfect is { } perfect)
+                        _perfectDoubleKernel!(rows, view, perfect, new DoubleColumns(values, _forest.PerfectDoubleThresholds, rows), target);
+                    else
+                        _doubleKernel(rows, view, new DoubleColumns(values, _forest.DoubleThresholds, rows), target);
+                });
             kernel = Lap(clock);
             if (sums.Length > 0)
                 sumBuffer.View.SubView(0, sums.Length).CopyToCPU(sums);
             download = Lap(clock);
         }
-        if (!rejected.IsEmpty && rejected.Length != rows)
-            throw new ArgumentException($"rejected must hold one flag per row ({rows}), not {rejected.Length}", nameof(rejected));
         var errors = _batch.Finish(inputs, sums, states, results, rejected);
         LastTimings = new GpuTimings(load, upload, kernel, download, Lap(clock));
         return errors;
+    }
+
+    /// <summary>Copies the columns to the device and runs the kernel on them; returns the copy's time (the clock then times the kernel).</summary>
+    private double Launch<T>(T[] values, Stopwatch clock, Action<ArrayView<T>> kernel) where T : unmanaged
+    {
+        using var buffer = _accelerator.Allocate1D(values);
+        _accelerator.Synchronize();
+        var upload = Lap(clock);
+        kernel(buffer.View);
+        _accelerator.Synchronize();
+        return upload;
     }
 
     /// <summary>Row-major columns to the device's column-major order, converted, in parallel blocks of rows.</summary>
