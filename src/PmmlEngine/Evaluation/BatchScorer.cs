@@ -3,6 +3,7 @@ using PmmlEngine.Backends.Compiled;
 using PmmlEngine.Backends.Interpreter;
 using PmmlEngine.Errors;
 using PmmlEngine.Planning;
+using PmmlEngine.Tensors;
 using PmmlEngine.Types;
 
 namespace PmmlEngine.Evaluation;
@@ -63,6 +64,8 @@ internal static class BatchScorer
         var retry = new bool[block];
         var predictions = new Value[block];
         var result = new ModelResult(evaluator.DocumentPlan.Model.Target);
+        // Fields that are plain numeric inputs are copied, not read through the record (the same values, by construction).
+        var direct = DirectColumns.TryCreate(evaluator, kernel.Features);
         var errors = 0;
         for (var first = 0; first < rows; first += block)
         {
@@ -70,8 +73,14 @@ internal static class BatchScorer
             for (var r = 0; r < count; r++)
             {
                 retry[r] = false;
-                SetInputs(row, slots, inputs.Slice((first + r) * inputCount, inputCount));
                 var vector = features.AsSpan(r * width, width);
+                if (direct is not null)
+                {
+                    direct.Load(inputs.Slice((first + r) * inputCount, inputCount), vector);
+                    failed[r] = false;
+                    continue;
+                }
+                SetInputs(row, slots, inputs.Slice((first + r) * inputCount, inputCount));
                 try
                 {
                     evaluator.CheckInputs(row);

@@ -23,13 +23,13 @@ internal sealed class DirectColumns
         _float = toFloat;
     }
 
-    public static DirectColumns? TryCreate(PmmlEvaluator evaluator, TensorForest forest)
+    /// <summary>The copy plan for the features' columns, or null when some field needs the record path.</summary>
+    public static DirectColumns? TryCreate(PmmlEvaluator evaluator, FeatureMap features)
     {
         var plan = evaluator.DocumentPlan;
         var inputs = evaluator.Inputs.Select(i => i.Index).ToList();
         if (!plan.Model.ActiveSlots.All(slot => Resolve(plan, slot, inputs, out _) >= 0))
             return null;
-        var features = forest.Features;
         var input = new int[features.Count];
         var toFloat = new bool[features.Count];
         for (var f = 0; f < features.Count; f++)

@@ -14,7 +14,7 @@ internal sealed class TensorBatch(PmmlEvaluator evaluator, TensorForest forest)
 {
     private const int Chunk = 4096;
 
-    private readonly DirectColumns? _direct = DirectColumns.TryCreate(evaluator, forest);
+    private readonly DirectColumns? _direct = DirectColumns.TryCreate(evaluator, forest.Features);
 
     // Without outputs (and not a chain, whose final model reads the record), finishing a row reads only its sums.
     private readonly bool _bareFinish = forest.Finish.Shape != ForestShape.Chain && forest.Finish.Top.Outputs.Length == 0;

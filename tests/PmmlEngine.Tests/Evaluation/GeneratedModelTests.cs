@@ -14,13 +14,16 @@ public sealed class GeneratedModelTests
 {
     private static IEnumerable<TestCaseData> Models()
     {
-        yield return new TestCaseData(ModelGenerator.Gbdt(trees: 30, depth: 6, features: 8, seed: 5)).SetName("Generated_Gbdt");
-        yield return new TestCaseData(ModelGenerator.RandomForest(trees: 10, depth: 8, features: 8, seed: 6)).SetName("Generated_RandomForest");
-        yield return new TestCaseData(ModelGenerator.LogisticRegression(derived: 20, features: 8, seed: 7)).SetName("Generated_LogisticRegression");
+        yield return new TestCaseData(ModelGenerator.Gbdt(trees: 30, depth: 6, features: 8, seed: 5), 0).SetName("Generated_Gbdt");
+        yield return new TestCaseData(ModelGenerator.Gbdt(trees: 30, depth: 6, features: 8, seed: 5), 13).SetName("Generated_Gbdt_SomeMissing");
+        yield return new TestCaseData(ModelGenerator.RandomForest(trees: 10, depth: 8, features: 8, seed: 6), 0).SetName("Generated_RandomForest");
+        yield return new TestCaseData(ModelGenerator.LogisticRegression(derived: 20, features: 8, seed: 7), 0).SetName("Generated_LogisticRegression");
     }
 
+    /// <param name="pmml">The generated model.</param>
+    /// <param name="missingEvery">Every n-th input is made missing (0: none, so blocks take the packed kernel).</param>
     [TestCaseSource(nameof(Models))]
-    public void AllBackends_Agree(string pmml)
+    public void AllBackends_Agree(string pmml, int missingEvery)
     {
         var interpreter = Load(pmml, Backend.Interpreter);
         var compiled = Load(pmml, Backend.Compiled);
@@ -29,6 +32,8 @@ public sealed class GeneratedModelTests
         var resultCount = compiled.ResultNames.Count;
         const int rows = 2000;
         var inputs = Inputs(pmml, rows, width);
+        for (var k = 0; missingEvery > 0 && k < inputs.Length; k += missingEvery)
+            inputs[k] = double.NaN;
         var batch = new double[rows * resultCount];
         Assert.That(compiled.EvaluateBatch(inputs, batch, degreeOfParallelism: 2), Is.Zero);
 
@@ -38,8 +43,15 @@ public sealed class GeneratedModelTests
         {
             for (var i = 0; i < width; i++)
             {
-                oracle.SetInput(i, inputs[r * width + i]);
-                row.SetInput(i, inputs[r * width + i]);
+                var x = inputs[r * width + i];
+                if (double.IsNaN(x))
+                {
+                    oracle.SetMissing(i);
+                    row.SetMissing(i);
+                    continue;
+                }
+                oracle.SetInput(i, x);
+                row.SetInput(i, x);
             }
             oracle.Evaluate();
             row.Evaluate();
