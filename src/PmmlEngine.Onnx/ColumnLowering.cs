@@ -49,8 +49,12 @@ internal sealed class ColumnLowering(OnnxGraph graph, DocumentPlan document)
         return value.TryGetNumber(out var n) ? graph.Op("Equal", x, graph.Double(n)) : throw Refuse(document.Slots[slot], $"is compared with '{value}', which is not a number");
     }
 
-    /// <summary>bool [N]: a text field is missing ("").</summary>
-    public string IsMissingText(int slot) => graph.Member(Lower(slot).Value, [""]);
+    /// <summary>bool [N]: the field is missing ("" for text, NaN for a number).</summary>
+    public string IsMissing(int slot)
+    {
+        var (x, isString) = Lower(slot);
+        return isString ? graph.Member(x, [""]) : graph.IsNaN(x);
+    }
 
     /// <summary>Registers every field the top model checks, so a record the interpreter rejects is rejected here too.</summary>
     public void CheckActive(IEnumerable<int> slots)
@@ -188,7 +192,19 @@ internal sealed class ColumnLowering(OnnxGraph graph, DocumentPlan document)
     private string Derive(DerivedSlot derived, bool isString)
     {
         if (derived.CopyOf < 0)
-            throw Refuse(derived, $"is computed by {Describe(derived.Expression)}, which the ONNX export does not translate (only fields that read another field are)");
+        {
+            if (isString)
+                throw Refuse(derived, $"is text computed by {Describe(derived.Expression)}, which the ONNX export does not translate");
+            var expressions = new ExpressionLowering(graph, this, _ => null);
+            try
+            {
+                return expressions.Convert(expressions.Lower(derived.Expression), derived.DataType);
+            }
+            catch (PmmlUnsupportedException e)
+            {
+                throw Refuse(derived, $"is computed by {Describe(derived.Expression)}, which the ONNX export does not translate ({e.Message.Replace("Not expressible in ONNX: ", "", StringComparison.Ordinal)})");
+            }
+        }
         var (x, sourceIsString) = Lower(derived.CopyOf);
         if (sourceIsString != isString)
             throw Refuse(derived, "changes between text and number");

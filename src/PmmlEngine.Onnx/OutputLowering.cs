@@ -57,7 +57,7 @@ internal sealed class OutputLowering
                 value = _graph.Op("Squeeze", _graph.Column(probabilities, index), _graph.Longs([1]));
                 break;
             case ResultFeature.TransformedValue or ResultFeature.Decision when output.Expression is { } expression:
-                value = Convert(_expressions.Lower(expression), output.DataType);
+                value = _expressions.Convert(_expressions.Lower(expression), output.DataType);
                 break;
             default:
                 throw new PmmlUnsupportedException(
@@ -69,13 +69,4 @@ internal sealed class OutputLowering
 
     private static int Category(OutputPlan output, int[]? map) =>
         map is null ? output.CategoryIndex : output.CategoryIndex >= 0 && output.CategoryIndex < map.Length ? map[output.CategoryIndex] : -1;
-
-    /// <summary>A number converted to the output's type as the interpreter converts it (float rounding, integer truncation, boolean as 1/0).</summary>
-    private string Convert(string x, DataType type) => type switch
-    {
-        DataType.Float => _graph.Cast(_graph.Cast(x, OnnxType.Float), OnnxType.Double),
-        DataType.Integer => _graph.Where(_graph.Op("Less", x, _graph.Double(0)), _graph.Op("Ceil", x), _graph.Op("Floor", x)),
-        DataType.Boolean => _graph.Where(_graph.IsNaN(x), x, _graph.Cast(_graph.Op("Not", _graph.Op("Equal", x, _graph.Double(0))), OnnxType.Double)),
-        _ => x,
-    };
 }

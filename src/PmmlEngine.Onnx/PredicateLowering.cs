@@ -25,7 +25,7 @@ internal sealed class PredicateLowering(OnnxGraph graph, ColumnLowering columns,
     {
         var slot = simple.Slot;
         var isString = document.Slots[slot].DataType == DataType.String;
-        var missing = isString ? columns.IsMissingText(slot) : graph.IsNaN(columns.Numeric(slot));
+        var missing = columns.IsMissing(slot);
         switch (simple.Operator)
         {
             case ComparisonOperator.IsMissing:
@@ -62,7 +62,7 @@ internal sealed class PredicateLowering(OnnxGraph graph, ColumnLowering columns,
     {
         var slot = set.Slot;
         var isString = document.Slots[slot].DataType == DataType.String;
-        var missing = isString ? columns.IsMissingText(slot) : graph.IsNaN(columns.Numeric(slot));
+        var missing = columns.IsMissing(slot);
         var never = graph.Op("Equal", missing, graph.Op("Not", missing));
         var member = set.Values.Select(v => columns.Equals(slot, v)).Aggregate(never, (a, b) => graph.Op("Or", a, b));
         return Known(missing, set.IsIn ? member : graph.Op("Not", member));
