@@ -111,6 +111,8 @@ internal sealed class OnnxGraph
     /// <summary>bool [N]: the text is one of the keys.</summary>
     public string Member(string x, string[] keys)
     {
+        if (keys.Length == 0)
+            return Never(Member(x, [""]));
         var known = Op("LabelEncoder", [x],
             [Strings("keys_strings", keys), Ints("values_int64s", keys.Select(_ => 1L).ToArray()), Int("default_int64", 0)], MlDomain);
         return Op("Equal", known, Longs([1]));
@@ -119,7 +121,13 @@ internal sealed class OnnxGraph
     /// <summary>bool [N]: the number is one of the values.</summary>
     public string Member(string x, double[] values)
     {
+        // An empty set: a reduction over no values would not be false (ReduceMax of nothing is the type's minimum).
+        if (values.Length == 0)
+            return Never(IsNaN(x));
         var matches = Op("Equal", Op("Unsqueeze", x, Longs([1])), Doubles(values, 1, values.Length));
         return Cast(Op("ReduceMax", [Cast(matches, TensorProto.Types.DataType.Int64)], [Ints("axes", 1), Int("keepdims", 0)]), TensorProto.Types.DataType.Bool);
     }
+
+    /// <summary>bool [N], false everywhere, shaped like <paramref name="mask"/>.</summary>
+    private string Never(string mask) => Op("Xor", mask, mask);
 }
