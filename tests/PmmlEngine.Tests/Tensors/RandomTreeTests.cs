@@ -12,29 +12,32 @@ namespace PmmlEngine.Tests.Tensors;
 /// <summary>
 /// Random tree ensembles over every missing value strategy the tensor plan takes (none, lastPrediction,
 /// nullPrediction, defaultChild) and both no-true-child strategies, with complementary splits, gaps where no child is
-/// true, strict and non-strict comparisons, equalities and categorical set splits; inputs often missing, on
-/// thresholds, or unseen categories. The GPU kernels (CPU accelerator) and every ONNX strategy must agree with the interpreter.
+/// true, strict and non-strict comparisons, equalities and categorical set splits (empty ones too); regression sums,
+/// probability averages and majority votes; inputs often missing, on thresholds, or unseen categories. The GPU kernels
+/// (CPU accelerator, both layouts) and every ONNX strategy must agree with the interpreter.
 /// </summary>
 [TestFixture]
 public sealed class RandomTreeTests
 {
     private static readonly string[] Strategies = ["none", "lastPrediction", "nullPrediction", "defaultChild"];
     private static readonly string[] Categories = ["a", "b", "c", "d", "e"];
+    private static readonly string[] Classes = ["p", "q", "r"];
     private const int Numeric = 4;
+    private const int Rows = 600;
 
     private static IEnumerable<TestCaseData> Seeds() =>
-        Enumerable.Range(1, 24).Select(seed => new TestCaseData(seed).SetName($"RandomTrees_{seed}"));
+        new[] { "sum", "average", "majorityVote" }.SelectMany(method =>
+            Enumerable.Range(1, 12).Select(seed => new TestCaseData(method, seed).SetName($"RandomTrees_{method}_{seed}")));
 
     [TestCaseSource(nameof(Seeds))]
-    public void TensorBackends_MatchInterpreter(int seed)
+    public void TensorBackends_MatchInterpreter(string method, int seed)
     {
         var random = new Random(seed);
-        var (pmml, thresholds) = Ensemble(random);
+        var (pmml, thresholds) = Ensemble(random, 12, method);
         var evaluator = Load(pmml);
-        const int rows = 600;
-        var numbers = new double[rows, Numeric];
-        var texts = new string?[rows];
-        for (var r = 0; r < rows; r++)
+        var numbers = new double[Rows, Numeric];
+        var texts = new string?[Rows];
+        for (var r = 0; r < Rows; r++)
         {
             for (var i = 0; i < Numeric; i++)
                 numbers[r, i] = random.Next(5) switch
@@ -45,31 +48,41 @@ public sealed class RandomTreeTests
                 };
             texts[r] = random.Next(6) switch { 0 => null, 1 => "z", _ => Categories[random.Next(Categories.Length)] };
         }
-        // The graph takes float32 inputs, so its reference is the interpreter given the same floats.
-        var floats = new double[rows, Numeric];
-        for (var r = 0; r < rows; r++)
-            for (var i = 0; i < Numeric; i++)
-                floats[r, i] = (float)numbers[r, i];
-        var expected = Enumerable.Range(0, rows).Select(r => Expected(evaluator, floats, texts, r)).ToArray();
+        CheckGpu(evaluator, numbers, texts);
+        CheckOnnx(evaluator, numbers, texts);
+    }
 
-        // GPU, both kernels; the batch layout codes a category by its index, and has no code for an unseen one.
-        var inputs = new double[rows * (Numeric + 1)];
+    /// <summary>Both GPU kernels against the interpreter's batch results, to the bit. The batch layout codes a category by its index and has no code for an unseen one, so those rows pass it as missing.</summary>
+    private static void CheckGpu(PmmlEvaluator evaluator, double[,] numbers, string?[] texts)
+    {
         var fields = evaluator.InputFields;
-        for (var r = 0; r < rows; r++)
+        var inputs = new double[Rows * fields.Count];
+        for (var r = 0; r < Rows; r++)
             for (var i = 0; i < fields.Count; i++)
                 inputs[r * fields.Count + i] = fields[i].Name == "c"
                     ? texts[r] is { } t && Array.IndexOf(Categories, t) is var k and >= 0 ? k : double.NaN
                     : numbers[r, int.Parse(fields[i].Name[1..], CultureInfo.InvariantCulture)];
-        var interpreted = new double[rows];
-        evaluator.EvaluateBatch(inputs, interpreted);
+        var expected = new double[Rows * evaluator.ResultNames.Count];
+        evaluator.EvaluateBatch(inputs, expected);
         foreach (var perfect in new[] { true, false })
         {
             using var gpu = GpuScorer.Create(evaluator, GpuDevice.Cpu, perfect);
-            var actual = new double[rows];
+            var actual = new double[expected.Length];
             gpu.EvaluateBatch(inputs, actual);
-            Assert.That(GpuKernelTests.Mismatches(evaluator, interpreted, actual), Is.Empty, $"GPU, complete trees allowed: {perfect}");
+            Assert.That(GpuKernelTests.Mismatches(evaluator, expected, actual), Is.Empty, $"GPU, complete trees allowed: {perfect}");
         }
+    }
 
+    /// <summary>Every ONNX strategy against the interpreter given the same float32 inputs (the graph's input type).</summary>
+    private static void CheckOnnx(PmmlEvaluator evaluator, double[,] numbers, string?[] texts)
+    {
+        var expected = Enumerable.Range(0, Rows).Select(r =>
+        {
+            var arguments = new Dictionary<string, object?> { ["c"] = texts[r] };
+            for (var i = 0; i < Numeric; i++)
+                arguments[$"x{i}"] = double.IsNaN(numbers[r, i]) ? null : (double)(float)numbers[r, i];
+            return evaluator.Evaluate(arguments);
+        }).ToArray();
         var failures = new List<string>();
         foreach (var strategy in Enum.GetValues<OnnxStrategy>())
         {
@@ -83,29 +96,29 @@ public sealed class RandomTreeTests
                 continue;
             }
             using var session = new InferenceSession(model);
-            var feeds = new List<NamedOnnxValue>
-            {
-                NamedOnnxValue.CreateFromTensor("c", new DenseTensor<string>(texts.Select(t => t ?? "").ToArray(), [rows])),
-            };
+            var feeds = new List<NamedOnnxValue> { NamedOnnxValue.CreateFromTensor("c", new DenseTensor<string>(texts.Select(t => t ?? "").ToArray(), [Rows])) };
             for (var i = 0; i < Numeric; i++)
-                feeds.Add(NamedOnnxValue.CreateFromTensor($"x{i}", new DenseTensor<float>(Enumerable.Range(0, rows).Select(r => (float)numbers[r, i]).ToArray(), [rows])));
+                feeds.Add(NamedOnnxValue.CreateFromTensor($"x{i}", new DenseTensor<float>(Enumerable.Range(0, Rows).Select(r => (float)numbers[r, i]).ToArray(), [Rows])));
             using var results = session.Run(feeds.Where(f => session.InputMetadata.ContainsKey(f.Name)).ToList());
-            var y = results[0].AsTensor<double>();
-            var mismatches = Enumerable.Range(0, rows)
-                .Where(r => !(double.IsNaN(expected[r]) && double.IsNaN(y[r]) || Math.Abs(expected[r] - y[r]) <= 1e-12 * Math.Max(1, Math.Abs(expected[r]))))
-                .Take(5).Select(r => $"row {r}: expected {expected[r]:R}, got {y[r]:R}").ToList();
-            if (mismatches.Count > 0)
-                failures.Add($"ONNX {strategy} ({session.ModelMetadata.CustomMetadataMap["pmml.strategy"]}): {string.Join("; ", mismatches)}");
+            foreach (var result in results)
+            {
+                for (var r = 0; r < Rows; r++)
+                {
+                    var want = expected[r][result.Name];
+                    if (result.ElementType == TensorElementType.String)
+                    {
+                        if (result.AsTensor<string>()[r] != (want is null ? "" : Convert.ToString(want, CultureInfo.InvariantCulture)))
+                            failures.Add($"{strategy} row {r} {result.Name}: expected '{want}', got '{result.AsTensor<string>()[r]}'");
+                        continue;
+                    }
+                    var number = want is null ? double.NaN : Convert.ToDouble(want, CultureInfo.InvariantCulture);
+                    var got = result.AsTensor<double>()[r];
+                    if (!(double.IsNaN(number) && double.IsNaN(got) || Math.Abs(number - got) <= 1e-12 * Math.Max(1, Math.Abs(number))))
+                        failures.Add($"{strategy} row {r} {result.Name}: expected {number:R}, got {got:R}");
+                }
+            }
         }
-        Assert.That(failures, Is.Empty);
-    }
-
-    private static double Expected(PmmlEvaluator evaluator, double[,] numbers, string?[] texts, int r)
-    {
-        var arguments = new Dictionary<string, object?> { ["c"] = texts[r] };
-        for (var i = 0; i < Numeric; i++)
-            arguments[$"x{i}"] = double.IsNaN(numbers[r, i]) ? null : numbers[r, i];
-        return evaluator.Evaluate(arguments)["y"] is { } v ? Convert.ToDouble(v, CultureInfo.InvariantCulture) : double.NaN;
+        Assert.That(failures.Take(10), Is.Empty);
     }
 
     private static PmmlEvaluator Load(string pmml)
@@ -114,50 +127,69 @@ public sealed class RandomTreeTests
         return PmmlEvaluator.Load(stream, new EvaluatorOptions { Backend = Backend.Interpreter });
     }
 
-    /// <summary>A sum of 12 trees of depth up to 4, each with its own strategies; thresholds are one-decimal numbers, so floats and doubles disagree on them.</summary>
-    internal static (string Pmml, List<double> Thresholds) Ensemble(Random random, int trees = 12)
+    /// <summary>
+    /// An ensemble of trees of depth up to 4, each with its own strategies: regression trees summed, or classification
+    /// trees (leaves with record counts per class) averaged or voting. Thresholds are one-decimal numbers, so floats
+    /// and doubles disagree on them.
+    /// </summary>
+    internal static (string Pmml, List<double> Thresholds) Ensemble(Random random, int trees, string method)
     {
+        var classification = method != "sum";
+        var function = classification ? "classification" : "regression";
         var thresholds = new List<double>();
         var pmml = new StringBuilder("""<PMML xmlns="http://www.dmg.org/PMML-4_4" version="4.4"><Header/><DataDictionary>""");
         for (var i = 0; i < Numeric; i++)
             pmml.Append(CultureInfo.InvariantCulture, $"""<DataField name="x{i}" optype="continuous" dataType="double"/>""");
         pmml.Append("""<DataField name="c" optype="categorical" dataType="string">""").AppendJoin("", Categories.Select(c => $"""<Value value="{c}"/>""")).Append("</DataField>");
-        pmml.Append("""<DataField name="y" optype="continuous" dataType="double"/></DataDictionary>""");
-        var schema = new StringBuilder("<MiningSchema>").AppendJoin("", Enumerable.Range(0, Numeric).Select(i => $"""<MiningField name="x{i}"/>"""))
-            .Append("""<MiningField name="c" invalidValueTreatment="asIs"/></MiningSchema>""").ToString();
-        pmml.Append("""<MiningModel functionName="regression"><MiningSchema><MiningField name="y" usageType="target"/>""")
-            .AppendJoin("", Enumerable.Range(0, Numeric).Select(i => $"""<MiningField name="x{i}"/>""")).Append("""<MiningField name="c" invalidValueTreatment="asIs"/></MiningSchema>""");
-        pmml.Append("""<Segmentation multipleModelMethod="sum" missingPredictionTreatment="returnMissing">""");
+        pmml.Append(classification
+            ? """<DataField name="y" optype="categorical" dataType="string">""" + string.Concat(Classes.Select(c => $"""<Value value="{c}"/>""")) + "</DataField>"
+            : """<DataField name="y" optype="continuous" dataType="double"/>""");
+        pmml.Append("</DataDictionary>");
+        var fields = string.Concat(Enumerable.Range(0, Numeric).Select(i => $"""<MiningField name="x{i}"/>""")) + """<MiningField name="c" invalidValueTreatment="asIs"/>""";
+        pmml.Append(CultureInfo.InvariantCulture, $"""<MiningModel functionName="{function}"><MiningSchema><MiningField name="y" usageType="target"/>{fields}</MiningSchema>""");
+        if (classification)
+            pmml.Append("<Output>").AppendJoin("", Classes.Select(c => $"""<OutputField name="probability({c})" optype="continuous" dataType="double" feature="probability" value="{c}"/>""")).Append("</Output>");
+        pmml.Append(CultureInfo.InvariantCulture, $"""<Segmentation multipleModelMethod="{method}" missingPredictionTreatment="returnMissing">""");
         for (var t = 0; t < trees; t++)
         {
             var strategy = Strategies[random.Next(Strategies.Length)];
             var noTrueChild = random.Next(2) == 0 ? "returnNullPrediction" : "returnLastPrediction";
-            pmml.Append(CultureInfo.InvariantCulture, $"""<Segment id="{t}"><True/><TreeModel functionName="regression" missingValueStrategy="{strategy}" noTrueChildStrategy="{noTrueChild}">""").Append(schema);
+            pmml.Append(CultureInfo.InvariantCulture, $"""<Segment id="{t}"><True/><TreeModel functionName="{function}" missingValueStrategy="{strategy}" noTrueChildStrategy="{noTrueChild}">""")
+                .Append("<MiningSchema>").Append(classification ? """<MiningField name="y" usageType="target"/>""" : "").Append(fields).Append("</MiningSchema>");
             var id = 0;
-            Node(pmml, random, "<True/>", depth: random.Next(1, 5), strategy == "defaultChild", thresholds, ref id);
+            Node(pmml, random, "<True/>", depth: random.Next(1, 5), strategy == "defaultChild", classification, thresholds, ref id);
             pmml.Append("</TreeModel></Segment>");
         }
         pmml.Append("</Segmentation></MiningModel></PMML>");
         return (pmml.ToString(), thresholds);
     }
 
-    private static void Node(StringBuilder pmml, Random random, string predicate, int depth, bool defaultChild, List<double> thresholds, ref int id)
+    private static void Node(StringBuilder pmml, Random random, string predicate, int depth, bool defaultChild, bool classification, List<double> thresholds, ref int id)
     {
         var me = id++;
-        var score = Math.Round(random.NextDouble() * 2 - 1, 3).ToString("R", CultureInfo.InvariantCulture);
+        string score;
+        var distribution = "";
+        if (classification)
+        {
+            var counts = Classes.Select(_ => random.Next(1, 20)).ToArray();
+            score = Classes[Array.IndexOf(counts, counts.Max())];
+            distribution = string.Concat(Classes.Select((c, k) => $"""<ScoreDistribution value="{c}" recordCount="{counts[k]}"/>"""));
+        }
+        else
+            score = Math.Round(random.NextDouble() * 2 - 1, 3).ToString("R", CultureInfo.InvariantCulture);
         if (depth == 0)
         {
-            pmml.Append(CultureInfo.InvariantCulture, $"""<Node id="n{me}" score="{score}">{predicate}</Node>""");
+            pmml.Append(CultureInfo.InvariantCulture, $"""<Node id="n{me}" score="{score}">{predicate}{distribution}</Node>""");
             return;
         }
         var (left, right) = Split(random, thresholds);
         var children = new StringBuilder();
         var firstChild = id;
-        Node(children, random, left, depth - 1, defaultChild, thresholds, ref id);
+        Node(children, random, left, depth - 1, defaultChild, classification, thresholds, ref id);
         var secondChild = id;
-        Node(children, random, right, random.Next(depth), defaultChild, thresholds, ref id);
+        Node(children, random, right, random.Next(depth), defaultChild, classification, thresholds, ref id);
         var defaultId = defaultChild ? $""" defaultChild="n{(random.Next(2) == 0 ? firstChild : secondChild)}" """ : " ";
-        pmml.Append(CultureInfo.InvariantCulture, $"""<Node id="n{me}" score="{score}"{defaultId}>{predicate}""").Append(children).Append("</Node>");
+        pmml.Append(CultureInfo.InvariantCulture, $"""<Node id="n{me}" score="{score}"{defaultId}>{predicate}{distribution}""").Append(children).Append("</Node>");
     }
 
     /// <summary>A binary split: complementary comparisons, a gap where neither holds, an equality, or a category set against True.</summary>
