@@ -11,8 +11,9 @@ namespace PmmlEngine.Gpu;
 /// <summary>
 /// Scores tree ensembles on a GPU with the numeric batch layout of <see cref="PmmlEvaluator.EvaluateBatch"/>. The host
 /// prepares each row's columns through the record path (every missing, invalid and derived-field rule is the
-/// interpreter's), the device walks every tree for every row, and the host finishes each row's sums into its results
-/// (averages, Targets, the chain's final model, OutputFields). One scorer per thread; it holds device memory until disposed.
+/// interpreter's), or by copying them when the fields are plain numeric inputs; the device walks every tree for every
+/// row; the host finishes each row's sums into its results (averages, Targets, the chain's final model, OutputFields).
+/// One scorer per thread; it holds device memory until disposed.
 /// </summary>
 public sealed class GpuScorer : IDisposable
 {

@@ -59,14 +59,11 @@ internal sealed class TensorForest
     public required double[] Starts { get; init; }
     public required SumKind Sum { get; init; }
 
-    /// <summary>True when sums run in float32 (XGBoost's x-mathContext="float"); the kernels then work in float.</summary>
+    /// <summary>True when sums add in float32 (XGBoost's x-mathContext="float").</summary>
     public bool IsFloat => Sum == SumKind.Float;
 
     /// <summary>Turns one row's running sums into the top model's result; the record's inputs are set in the row.</summary>
     public required ForestFinish Finish { get; init; }
-
-    /// <summary>One step of a running sum, the arithmetic every backend uses (<see cref="EnsembleInterpreter.SumAdd"/>).</summary>
-    public double Add(double sum, double value, int tree) => EnsembleInterpreter.SumAdd(Sum, sum, value, Weights[tree]);
 
     /// <summary>Fills the indicator columns of one row whose base columns are loaded.</summary>
     public void ComputeIndicators(Span<double> row)
@@ -74,17 +71,5 @@ internal sealed class TensorForest
         var count = Features.Count;
         for (var i = 0; i < Indicators.Length; i++)
             row[count + i] = Indicators[i].Evaluate(row[Indicators[i].Source]);
-    }
-
-    /// <summary>The leaf a row reaches in a tree (the reference walk the kernels and graphs are checked against).</summary>
-    public int Walk(int tree, ReadOnlySpan<double> row)
-    {
-        var node = Roots[tree];
-        while (!IsLeaf(node))
-        {
-            var x = row[Column[node]];
-            node = double.IsNaN(x) ? OnUnknown[node] : x <= Threshold[node] ? OnTrue[node] : OnFalse[node];
-        }
-        return node;
     }
 }
