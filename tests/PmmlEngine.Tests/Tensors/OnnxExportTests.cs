@@ -101,6 +101,40 @@ public sealed class OnnxExportTests
         Assert.That(mismatches, Is.Empty);
     }
 
+    /// <summary>
+    /// Records the interpreter rejects (an Age outside its interval, an Employment outside its values, both under the
+    /// default returnInvalid) come back as NaN probabilities and an empty label; the other rows are scored.
+    /// </summary>
+    [Test]
+    public void Export_RejectedRecords_GiveNaNAndEmptyLabels()
+    {
+        var c = ConformanceCase.Load().First(k => k.Name == "sklearn-xgboost-lightgbm/GradientBoostingAudit");
+        var evaluator = PmmlEvaluator.Load(c.Pmml);
+        using var session = new InferenceSession(OnnxExporter.Export(evaluator));
+        var table = CsvTable.Read(c.Input);
+        const int rows = 6;
+        // Rows 0, 4 and 5 as given; 1: Age 90 (above the interval), 2: Age 10, 3: Employment "Astronaut".
+        string Cell(int r, string name) => (r, name) switch
+        {
+            (1, "Age") => "90",
+            (2, "Age") => "10",
+            (3, "Employment") => "Astronaut",
+            _ => table.Rows[r][table.Column(name)],
+        };
+        var feeds = session.InputMetadata.Select(i => i.Value.ElementDataType == TensorElementType.String
+            ? NamedOnnxValue.CreateFromTensor(i.Key, new DenseTensor<string>(Enumerable.Range(0, rows).Select(r => Cell(r, i.Key)).ToArray(), [rows]))
+            : NamedOnnxValue.CreateFromTensor(i.Key, new DenseTensor<float>(Enumerable.Range(0, rows).Select(r => ToFloat(Cell(r, i.Key))).ToArray(), [rows]))).ToList();
+        using var outputs = session.Run(feeds);
+        var label = outputs.First(o => o.Name == "Adjusted").AsTensor<string>();
+        var probability = outputs.First(o => o.Name == "probability(1)").AsTensor<double>();
+        for (var r = 0; r < rows; r++)
+        {
+            var rejected = r is 1 or 2 or 3;
+            Assert.That(label[r] == "", Is.EqualTo(rejected), $"row {r} label '{label[r]}'");
+            Assert.That(double.IsNaN(probability[r]), Is.EqualTo(rejected), $"row {r} probability {probability[r]}");
+        }
+    }
+
     [TestCaseSource(nameof(Refused))]
     public void Export_ModelsOutsideThePlan_AreRefusedWithTheReason(object boxed)
     {
