@@ -11,10 +11,11 @@ using OnnxType = PmmlEngine.Onnx.Proto.TensorProto.Types.DataType;
 namespace PmmlEngine.Onnx;
 
 /// <summary>
-/// Exports a tree model or tree ensemble as an ONNX graph of standard operators (ai.onnx and ai.onnx.ml's
-/// LabelEncoder), self-describing for any ONNX runtime: one input per PMML input field, named after it (float32 with
-/// NaN missing, or string with "" missing); one output per target and output field, named after it (double, or string
-/// for a predicted category). A record the model rejects (a returnInvalid field) gets NaN and "" outputs.
+/// Exports a tree model or tree ensemble (or a RegressionModel, or a selectFirst ensemble of them) as an ONNX graph of
+/// standard operators (ai.onnx and ai.onnx.ml's LabelEncoder), self-describing for any ONNX runtime: one input per
+/// PMML input field, named after it (float32 with NaN missing, or string with "" missing); one output per target and
+/// output field, named after it (double with booleans as 1/0, or string for a predicted category). A record the model
+/// rejects (a returnInvalid field) gets NaN and "" outputs.
 /// </summary>
 public static class OnnxExporter
 {
