@@ -5,6 +5,8 @@ namespace PmmlEngine.Gpu;
 /// <summary>
 /// The scoring kernels: one thread per row walks every tree and keeps the row's running sums, adding each leaf's
 /// values with the interpreter's arithmetic in the document's order of trees, so the sums are the record path's to the bit.
+/// A single sum of scores (regression ensembles) stays in a register and is written once; wider ones (distributions,
+/// chains) are kept in the row's slice of the output.
 /// </summary>
 internal static class ForestKernels
 {
@@ -13,6 +15,8 @@ internal static class ForestKernels
         where TColumns : struct, IColumns
     {
         var sumStart = Start(row, forest, sums);
+        var single = IsSingle(forest);
+        var sum = forest.Starts[0];
         var trees = (int)forest.Roots.Length;
         for (var t = 0; t < trees; t++)
         {
@@ -22,8 +26,13 @@ internal static class ForestKernels
                 var compare = columns.Compare(row, forest.Nodes[4 * node], node);
                 node = forest.Nodes[4 * node + (compare < 0 ? 3 : compare > 0 ? 1 : 2)];
             }
-            Add(forest, forest.Leaves, (long)node * forest.LeafWidth, t, sums, sumStart);
+            if (single)
+                sum = forest.Add(sum, forest.Leaves[node], t);
+            else
+                Add(forest, forest.Leaves, (long)node * forest.LeafWidth, t, sums, sumStart);
         }
+        if (single)
+            sums[sumStart] = sum;
     }
 
     /// <summary>Complete trees in heap order (<see cref="Tensors.PerfectLayout"/>): the next node is computed, every walk takes the same number of steps.</summary>
@@ -31,6 +40,8 @@ internal static class ForestKernels
         where TColumns : struct, IColumns
     {
         var sumStart = Start(row, forest, sums);
+        var single = IsSingle(forest);
+        var sum = forest.Starts[0];
         var trees = (int)forest.Roots.Length;
         var tests = (1 << perfect.Depth) - 1;
         for (var t = 0; t < trees; t++)
@@ -52,12 +63,18 @@ internal static class ForestKernels
                 var left = compare < 0 ? missing == Tensors.PerfectLayout.Left : compare > 0;
                 at = 2 * at + (left ? 1 : 2);
             }
-            if (stop >= 0)
-                Add(forest, forest.Leaves, (long)stop * forest.LeafWidth, t, sums, sumStart);
+            var leaves = stop >= 0 ? forest.Leaves : perfect.Leaves;
+            var leaf = stop >= 0 ? stop : (long)t * (tests + 1) + at - tests;
+            if (single)
+                sum = forest.Add(sum, leaves[leaf], t);
             else
-                Add(forest, perfect.Leaves, ((long)t * (tests + 1) + at - tests) * forest.LeafWidth, t, sums, sumStart);
+                Add(forest, leaves, leaf * forest.LeafWidth, t, sums, sumStart);
         }
+        if (single)
+            sums[sumStart] = sum;
     }
+
+    private static bool IsSingle(ForestView forest) => forest.RawWidth == 1 && forest.LeafWidth == 1;
 
     private static long Start(Index1D row, ForestView forest, ArrayView<double> sums)
     {
