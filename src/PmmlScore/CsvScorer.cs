@@ -15,43 +15,20 @@ internal static class CsvScorer
 {
     public static ScoreSummary Score(PmmlEvaluator evaluator, TextReader input, TextWriter output, ScoreOptions options)
     {
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            HasHeaderRecord = true,
-            BadDataFound = null,
-            MissingFieldFound = null,
-            DetectColumnCountChanges = false,
-        };
-        using var reader = new CsvReader(input, configuration, leaveOpen: true);
+        using var reader = CsvInput.Open(input);
         using var writer = new CsvWriter(output, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = Environment.NewLine }, leaveOpen: true);
-
-        if (!Read(reader, 0))
-            throw new CsvInputException("the input is empty: a header row naming the input fields is required");
-        var header = reader.Parser.Record ?? [];
-        // A byte-order mark that reached us undecoded belongs to no column name.
-        if (header.Length > 0)
-            header[0] = header[0].TrimStart('\uFEFF');
-        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < header.Length; i++)
-            if (!columns.TryAdd(header[i], i))
-                throw new CsvInputException($"the header names column '{header[i]}' twice (columns {columns[header[i]] + 1} and {i + 1})");
-        var inputs = evaluator.InputFields.Select(f => (f.Name, Column: columns.GetValueOrDefault(f.Name, -1))).ToArray();
-        var kept = options.Keep.Select(k => columns.TryGetValue(k, out var c) ? c
-            : throw new CsvInputException($"--keep names column '{k}', which the input does not have")).ToArray();
+        var inputs = evaluator.InputFields.Select(f => reader.Column(f.Name)).ToArray();
+        var kept = reader.Kept(options.Keep);
         var results = evaluator.ResultNames;
-
-        foreach (var k in options.Keep) writer.WriteField(k);
-        foreach (var name in results) writer.WriteField(name);
-        writer.WriteField(options.ErrorColumn);
-        writer.NextRecord();
+        WriteHeader(writer, options, results);
 
         // A model with a group field scores transactions: consecutive rows with the same group value, whose inputs are
         // passed together as collections. Every row of the transaction still gets its own output row.
         var group = evaluator.GroupField is { } groupField
-            ? columns.TryGetValue(groupField, out var g) ? g : throw new CsvInputException($"the model groups rows by '{groupField}', which the input does not have")
+            ? reader.Has(groupField, out var g) ? g : throw new CsvInputException($"the model groups rows by '{groupField}', which the input does not have")
             : -1;
         var order = group >= 0 && evaluator.OrderField is { } orderField
-            ? columns.TryGetValue(orderField, out var o) ? o : throw new CsvInputException($"the model orders rows by '{orderField}', which the input does not have")
+            ? reader.Has(orderField, out var o) ? o : throw new CsvInputException($"the model orders rows by '{orderField}', which the input does not have")
             : -1;
         // One scorer for the whole stream: inputs by position, buffers reused from row to row.
         var scorer = evaluator.CreateScorer();
@@ -60,10 +37,10 @@ internal static class CsvScorer
         var values = new string[results.Count];
         string? pendingKey = null;
         long rows = 0, failed = 0;
-        while (Read(reader, rows + 1))
+        while (reader.Read(rows + 1))
         {
             rows++;
-            var record = reader.Parser.Record ?? [];
+            var record = reader.Record;
             if (group < 0)
             {
                 single[0] = record;
@@ -93,28 +70,15 @@ internal static class CsvScorer
         {
             for (var i = 0; i < inputs.Length; i++)
             {
-                var column = inputs[i].Column;
-                string? Cell(string[] record) =>
-                    column >= 0 && column < record.Length && !options.MissingInputs.Contains(record[column]) ? record[column] : null;
+                var column = inputs[i];
                 if (group < 0)
-                    scorer.SetInput(i, Cell(records[0]));
+                    scorer.SetInput(i, Cell(records[0], column, options));
                 else if (order < 0)
-                    scorer.SetInput(i, (object)records.Select(Cell).OfType<string>().ToArray());
+                    scorer.SetInput(i, (object)records.Select(r => Cell(r, column, options)).OfType<string>().ToArray());
                 else
-                    scorer.SetInput(i, (object)Transactions(records, order, Cell));
+                    scorer.SetInput(i, (object)Transactions(records, order, r => Cell(r, column, options)));
             }
-            var error = "";
-            try
-            {
-                scorer.Evaluate();
-                for (var j = 0; j < values.Length; j++)
-                    values[j] = scorer.GetValue(j) is { } value ? ValueFormatter.Format(value) : options.MissingOutput;
-            }
-            catch (PmmlException e)
-            {
-                Array.Fill(values, options.MissingOutput);
-                error = records.Count == 1 ? $"row {first}: {e.Message}" : $"rows {first}-{first + records.Count - 1}: {e.Message}";
-            }
+            var error = Evaluate(scorer, values, options, records.Count == 1 ? $"row {first}" : $"rows {first}-{first + records.Count - 1}");
             foreach (var record in records)
             {
                 foreach (var column in kept)
@@ -144,15 +108,33 @@ internal static class CsvScorer
         return transactions.ToArray();
     }
 
-    private static bool Read(CsvReader reader, long row)
+    /// <summary>The output header: the kept columns, the results, the error column.</summary>
+    internal static void WriteHeader(CsvWriter writer, ScoreOptions options, IEnumerable<string> results)
+    {
+        foreach (var k in options.Keep) writer.WriteField(k);
+        foreach (var name in results) writer.WriteField(name);
+        writer.WriteField(options.ErrorColumn);
+        writer.NextRecord();
+    }
+
+    /// <summary>A record's cell for an input column: null where the column is absent, the row short, or the cell a missing marker.</summary>
+    internal static string? Cell(string[] record, int column, ScoreOptions options) =>
+        column >= 0 && column < record.Length && !options.MissingInputs.Contains(record[column]) ? record[column] : null;
+
+    /// <summary>Scores the record set in the scorer into <paramref name="values"/>; returns the error column's text, naming <paramref name="rows"/>.</summary>
+    internal static string Evaluate(RowScorer scorer, string[] values, ScoreOptions options, string rows)
     {
         try
         {
-            return reader.Read();
+            scorer.Evaluate();
+            for (var j = 0; j < values.Length; j++)
+                values[j] = scorer.GetValue(j) is { } value ? ValueFormatter.Format(value) : options.MissingOutput;
+            return "";
         }
-        catch (CsvHelperException e)
+        catch (PmmlException e)
         {
-            throw new CsvInputException($"CSV row {row} (line {reader.Parser.RawRow}) cannot be read: {e.Message.Split('\n')[0]}", e);
+            Array.Fill(values, options.MissingOutput);
+            return $"{rows}: {e.Message}";
         }
     }
 }

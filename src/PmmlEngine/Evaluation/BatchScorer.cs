@@ -161,6 +161,31 @@ internal static class BatchScorer
             row.Set(slots[i].Index, Input(slots[i], values[i]));
     }
 
+    /// <summary>
+    /// A text value in the batch layout: true with its code when <see cref="Input"/> reads the code back as the very
+    /// value the record path makes of the text; false when the layout cannot carry it (text that is no value of the
+    /// field's type, a category the field does not list).
+    /// </summary>
+    internal static bool TryEncode(InputSlot slot, string? text, out double code)
+    {
+        var value = slot.Convert(text);
+        code = double.NaN;
+        if (value.IsMissing)
+            return true;
+        if (value.IsInvalid)
+            return false;
+        if (slot.OpType != OpType.Continuous && slot.DataType == DataType.String)
+        {
+            var values = slot.Domain.ValidValues;
+            for (var k = 0; k < values.Count && double.IsNaN(code); k++)
+                if (values[k].Equals(value))
+                    code = k;
+        }
+        else if (value.TryGetNumber(out var x))
+            code = x;
+        return !double.IsNaN(code) && Input(slot, code).Equals(value);
+    }
+
     private static Value Input(InputSlot slot, double x)
     {
         if (double.IsNaN(x))

@@ -189,6 +189,14 @@ public sealed class PmmlEvaluator
     public int EvaluateBatch(ReadOnlyMemory<double> inputs, Memory<double> results, int degreeOfParallelism = 0) =>
         BatchScorer.Score(this, inputs, results, degreeOfParallelism);
 
+    /// <summary>
+    /// The <see cref="EvaluateBatch"/> code of a text value for input field <paramref name="field"/> (by position in
+    /// <see cref="InputFields"/>): NaN for missing, the number, or the category's index. False when the numeric layout
+    /// cannot carry the value exactly (text that is no value of the field's type, a category the field does not list):
+    /// score such a record with <see cref="CreateScorer"/>, which takes text.
+    /// </summary>
+    public bool TryEncodeBatchInput(int field, string? text, out double code) => BatchScorer.TryEncode(Inputs[field], text, out code);
+
     /// <summary>A scorer for one thread that reuses its buffers: typed inputs and results, no allocation per record.</summary>
     public RowScorer CreateScorer() => new(this, _engine.CreateWorkspace());
 

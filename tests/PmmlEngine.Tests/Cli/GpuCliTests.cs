@@ -24,6 +24,25 @@ public sealed class GpuCliTests
         Assert.That(gpu.ToString(), Is.EqualTo(cpu.ToString()));
     }
 
+    /// <summary>
+    /// Cells the numeric layout cannot carry (a fraction for an integer field, text for a number, an unlisted category)
+    /// and records the model rejects go through the record path: the output, error column included, is the CPU's.
+    /// </summary>
+    [Test]
+    public void GpuCsvScorer_CellsTheLayoutCannotCarry_WriteWhatTheCpuWrites()
+    {
+        const string csv = "age,income,sector\n25,30000,private\n25.5,30000,public\nabc,30000,private\n40,NA,astronaut\n61,\"90,000\",public\n33,45000\n\uFEFF,,\n";
+        var evaluator = PmmlEvaluator.Load(Sample("gbdt-ensemble.pmml"));
+        var options = new ScoreOptions { Keep = ["sector"] };
+        var cpu = new StringWriter();
+        CsvScorer.Score(evaluator, new StringReader(csv), cpu, options);
+        var gpu = new StringWriter();
+        using (var scorer = GpuScorer.Create(evaluator, GpuDevice.Cpu))
+            GpuCsvScorer.Score(evaluator, scorer, new StringReader(csv), gpu, options);
+        Assert.That(gpu.ToString(), Is.EqualTo(cpu.ToString()));
+        Assert.That(cpu.ToString(), Does.Contain("row 3:"), "the sample rejects some of these rows");
+    }
+
     [Test]
     public void DeviceGpu_WithoutCuda_ExitsTwoAndSaysSo()
     {
