@@ -94,13 +94,7 @@ public sealed class GpuScorer : IDisposable
     /// <summary>As <see cref="EvaluateBatch(ReadOnlyMemory{double}, Memory{double})"/>, marking each rejected record in <paramref name="rejected"/> (one per row).</summary>
     public int EvaluateBatch(ReadOnlyMemory<double> inputs, Memory<double> results, Memory<bool> rejected)
     {
-        var inputCount = _evaluator.InputFields.Count;
-        var resultCount = _evaluator.ResultNames.Count;
-        var rows = inputs.Length / inputCount;
-        if (inputs.Length != rows * inputCount)
-            throw new ArgumentException($"inputs hold {inputs.Length} numbers, not a whole number of rows of {inputCount} input fields", nameof(inputs));
-        if (results.Length != rows * resultCount)
-            throw new ArgumentException($"results must hold {rows} rows × {resultCount} results = {rows * resultCount} numbers, not {results.Length}", nameof(results));
+        var rows = BatchScorer.Rows(_evaluator, inputs, results);
         if (!rejected.IsEmpty && rejected.Length != rows)
             throw new ArgumentException($"rejected must hold one flag per row ({rows}), not {rejected.Length}", nameof(rejected));
         var forest = _batch.Forest;

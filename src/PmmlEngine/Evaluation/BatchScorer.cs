@@ -15,13 +15,7 @@ internal static class BatchScorer
     {
         var inputCount = evaluator.Inputs.Count;
         var resultCount = evaluator.Results.Count;
-        if (inputCount == 0 || resultCount == 0)
-            throw new ArgumentException("the batch API needs a model with at least one input and one result field");
-        var rows = inputs.Length / inputCount;
-        if (inputs.Length != rows * inputCount)
-            throw new ArgumentException($"inputs hold {inputs.Length} numbers, not a whole number of rows of {inputCount} input fields", nameof(inputs));
-        if (results.Length != rows * resultCount)
-            throw new ArgumentException($"results must hold {rows} rows × {resultCount} results = {rows * resultCount} numbers, not {results.Length}", nameof(results));
+        var rows = Rows(evaluator, inputs, results);
         var codes = Codes(evaluator);
         var threads = degreeOfParallelism > 0 ? degreeOfParallelism : Environment.ProcessorCount;
         var chunk = Math.Max(1024, (rows + threads - 1) / threads);
@@ -122,6 +116,23 @@ internal static class BatchScorer
             }
         }
         return errors;
+    }
+
+    /// <summary>The number of rows of a batch, checking that its input and result matrices have whole, matching rows.</summary>
+    internal static int Rows(PmmlEvaluator evaluator, ReadOnlyMemory<double> inputs, Memory<double> results)
+    {
+        var inputLength = inputs.Length;
+        var resultLength = results.Length;
+        var inputCount = evaluator.Inputs.Count;
+        var resultCount = evaluator.Results.Count;
+        if (inputCount == 0 || resultCount == 0)
+            throw new ArgumentException("the batch API needs a model with at least one input and one result field");
+        var rows = inputLength / inputCount;
+        if (inputLength != rows * inputCount)
+            throw new ArgumentException($"inputs hold {inputLength} numbers, not a whole number of rows of {inputCount} input fields", nameof(inputs));
+        if (resultLength != rows * resultCount)
+            throw new ArgumentException($"results must hold {rows} rows × {resultCount} results = {rows * resultCount} numbers, not {resultLength}", nameof(results));
+        return rows;
     }
 
     internal static int ScoreEachRow(PmmlEvaluator evaluator, ResultCodes codes, int rows, ReadOnlySpan<double> inputs, Span<double> results)

@@ -1,3 +1,4 @@
+using PmmlEngine.Backends.Compiled;
 using PmmlEngine.Backends.Interpreter;
 using PmmlEngine.Planning;
 using PmmlEngine.Types;
@@ -43,7 +44,7 @@ internal sealed class ForestFinish
         {
             case ForestShape.Regression:
                 result.Predicted = !PerTree ? Regress(Ensemble, SegmentWeights, sums[0])
-                    : AnyNaN(sums) ? Value.Missing : Value.Of(EnsembleInterpreter.Regress(Ensemble!, sums, SegmentWeights));
+                    : TreeSumBatch.HasNaN(sums) ? Value.Missing : Value.Of(EnsembleInterpreter.Regress(Ensemble!, sums, SegmentWeights));
                 break;
             case ForestShape.Tree:
                 var categories = Top.Target.Categories.Length;
@@ -66,14 +67,6 @@ internal sealed class ForestFinish
         }
         ModelInterpreter.ApplyTargets(Top, result);
         OutputInterpreter.Write(Top, result, row);
-    }
-
-    private static bool AnyNaN(ReadOnlySpan<double> values)
-    {
-        foreach (var v in values)
-            if (double.IsNaN(v))
-                return true;
-        return false;
     }
 
     private static Value Regress(EnsemblePlan? ensemble, double[] weights, double sum) =>

@@ -104,7 +104,7 @@ internal sealed class TreeSumBatch
         }
     }
 
-    private static bool HasNaN(ReadOnlySpan<double> values)
+    internal static bool HasNaN(ReadOnlySpan<double> values)
     {
         foreach (var v in values)
             if (double.IsNaN(v))
