@@ -112,9 +112,13 @@ internal sealed class ColumnLowering(OnnxGraph graph, DocumentPlan document)
             throw Refuse(prepared, "lists invalid values, which the export does not translate");
         if (field.Outliers != OutlierTreatment.AsIs && prepared.OpType == OpType.Continuous && (field.LowValue is not null || field.HighValue is not null))
             throw Refuse(prepared, $"has outlier treatment {field.Outliers}, which the export does not translate");
-        var missing = isString ? IsEmpty(x) : graph.IsNaN(x);
+        var missing = isString ? graph.Member(x, [""]) : graph.IsNaN(x);
         if (domain is { HasMissingValues: true })
+        {
+            // A declared marker ("NA", -999) is a missing value from here on, as the interpreter reads it.
             missing = graph.Op("Or", missing, Marker(domain, x, isString));
+            x = graph.Where(missing, Missing(isString), x);
+        }
 
         if (domain is not null && InDomain(domain, x, isString) is { } inDomain)
         {
@@ -164,12 +168,6 @@ internal sealed class ColumnLowering(OnnxGraph graph, DocumentPlan document)
             return graph.Member(x, domain.MissingTexts.ToArray());
         var numbers = domain.MissingTexts.Select(t => ValueParser.TryParseDouble(t, out var n) ? n : double.NaN).Where(n => !double.IsNaN(n)).ToArray();
         return numbers.Length == 0 ? graph.IsNaN(x) : graph.Member(x, numbers);
-    }
-
-    /// <summary>bool [N]: the text is "" (missing). String equality is not an ai.onnx operator before opset 19; a lookup is.</summary>
-    private string IsEmpty(string x)
-    {
-        return graph.Member(x, [""]);
     }
 
     private string Contains(Interval interval, string x)

@@ -135,6 +135,47 @@ public sealed class OnnxExportTests
         }
     }
 
+    /// <summary>Declared missing markers (a number and a text) are missing values in the graph, as in the interpreter.</summary>
+    [Test]
+    public void Export_MissingMarkers_AreMissingValues()
+    {
+        const string pmml = """
+            <PMML xmlns="http://www.dmg.org/PMML-4_4" version="4.4"><Header/><DataDictionary>
+              <DataField name="x" optype="continuous" dataType="double"><Value value="-999" property="missing"/></DataField>
+              <DataField name="c" optype="categorical" dataType="string"><Value value="a"/><Value value="b"/><Value value="NA" property="missing"/></DataField>
+              <DataField name="y" optype="continuous" dataType="double"/></DataDictionary>
+            <TreeModel functionName="regression" missingValueStrategy="lastPrediction">
+              <MiningSchema><MiningField name="y" usageType="target"/><MiningField name="x"/><MiningField name="c"/></MiningSchema>
+              <Node score="0"><True/>
+                <Node score="1"><SimplePredicate field="x" operator="lessOrEqual" value="0"/>
+                  <Node score="2"><SimplePredicate field="c" operator="equal" value="a"/></Node>
+                  <Node score="3"><SimplePredicate field="c" operator="notEqual" value="a"/></Node>
+                </Node>
+                <Node score="4"><SimplePredicate field="x" operator="greaterThan" value="0"/></Node>
+              </Node>
+            </TreeModel></PMML>
+            """;
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(pmml));
+        var evaluator = PmmlEvaluator.Load(stream, new EvaluatorOptions { Backend = Backend.Interpreter });
+        using var session = new InferenceSession(OnnxExporter.Export(evaluator));
+        float[] x = [-999, -999, -5, -5, 5, float.NaN];
+        string[] c = ["a", "NA", "NA", "b", "", "a"];
+        using var outputs = session.Run([
+            NamedOnnxValue.CreateFromTensor("x", new DenseTensor<float>(x, [x.Length])),
+            NamedOnnxValue.CreateFromTensor("c", new DenseTensor<string>(c, [c.Length])),
+        ]);
+        var y = outputs[0].AsTensor<double>();
+        for (var r = 0; r < x.Length; r++)
+        {
+            var expected = evaluator.Evaluate(new Dictionary<string, object?>
+            {
+                ["x"] = float.IsNaN(x[r]) ? null : Convert.ToString((double)x[r], CultureInfo.InvariantCulture),
+                ["c"] = c[r] == "" ? null : c[r],
+            })["y"];
+            Assert.That(y[r], Is.EqualTo(Convert.ToDouble(expected, CultureInfo.InvariantCulture)), $"row {r}: x={x[r]}, c='{c[r]}'");
+        }
+    }
+
     [TestCaseSource(nameof(Refused))]
     public void Export_ModelsOutsideThePlan_AreRefusedWithTheReason(object boxed)
     {
