@@ -57,7 +57,7 @@ internal static class GemmTraversal
         var count = Math.Max(1, tests.Length);
         string reached;
         if (tests.Length == 0)
-            reached = graph.Op("Add", graph.Op("Mul", graph.Op("ReduceSum", [x, graph.Longs([1])], [OnnxGraph.Int("keepdims", 1)]), graph.Double(0)), graph.Doubles(Enumerable.Repeat(1.0, p).ToArray(), 1, p));
+            reached = graph.PerRow(x, graph.Doubles(Enumerable.Repeat(1.0, p).ToArray(), 1, p), p);
         else
         {
             var value = graph.Op("Gather", [x, graph.Longs(tests.Select(n => (long)forest.Column[n]).ToArray(), tests.Length)], [OnnxGraph.Int("axis", 1)]);

@@ -105,6 +105,13 @@ internal sealed class OnnxGraph
 
     public string IsNaN(string value) => Op("IsNaN", value);
 
+    /// <summary>A constant row [1, width] repeated for every row of <paramref name="matrix"/>: [N, width].</summary>
+    public string PerRow(string matrix, string row, long width)
+    {
+        var rows = Op("Slice", Op("Shape", matrix), Longs([0]), Longs([1]));
+        return Op("Expand", row, Op("Concat", [rows, Longs([width])], [Int("axis", 0)]));
+    }
+
     public string Column(string matrix, long index) =>
         Op("Gather", [matrix, Longs([index])], [Int("axis", 1)]);
 

@@ -21,7 +21,7 @@ internal static class PerfectTreeTraversal
         var thresholds = graph.Doubles(layout.Thresholds, tests);
         var missingAction = graph.Longs(layout.Missing.Select(m => (long)m).ToArray(), tests);
         var treeStarts = graph.Longs(Enumerable.Range(0, trees).Select(t => (long)t * layout.TestsPerTree).ToArray(), 1, trees);
-        var position = graph.Op("Mul", TreeTraversal.Start(graph, forest, x), graph.Longs([0]));
+        var position = graph.PerRow(x, graph.Longs(new long[trees], 1, trees), trees);
         var stopped = graph.Op("Sub", position, graph.Longs([1]));
         for (var level = 0; level < layout.Depth; level++)
         {

@@ -31,11 +31,6 @@ internal static class TreeTraversal
     }
 
     /// <summary>Each tree's root for every row: the roots [1, T] expanded to [N, T].</summary>
-    internal static string Start(OnnxGraph graph, TensorForest forest, string x)
-    {
-        var trees = forest.Roots.Length;
-        var rows = graph.Op("Slice", graph.Op("Shape", x), graph.Longs([0]), graph.Longs([1]));
-        var shape = graph.Op("Concat", [rows, graph.Longs([trees])], [OnnxGraph.Int("axis", 0)]);
-        return graph.Op("Expand", graph.Longs(forest.Roots.Select(r => (long)r).ToArray(), 1, trees), shape);
-    }
+    internal static string Start(OnnxGraph graph, TensorForest forest, string x) =>
+        graph.PerRow(x, graph.Longs(forest.Roots.Select(r => (long)r).ToArray(), 1, forest.Roots.Length), forest.Roots.Length);
 }
