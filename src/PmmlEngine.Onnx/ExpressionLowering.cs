@@ -42,7 +42,9 @@ internal sealed class ExpressionLowering(OnnxGraph graph, ColumnLowering columns
     {
         var name = apply.Function.Name;
         var arguments = apply.Arguments.Select(Lower).ToArray();
-        var anyMissing = arguments.Select(graph.IsNaN).Aggregate((a, b) => graph.Op("Or", a, b));
+        // Built only for the functions that look at it: a graph node per use would be dead weight for if and isMissing.
+        string? anyMissing = null;
+        string AnyMissing() => anyMissing ??= arguments.Select(graph.IsNaN).Aggregate((a, b) => graph.Op("Or", a, b));
         string result;
         if (Binary.TryGetValue(name, out var binary))
             result = graph.Op(binary, arguments[0], arguments[1]);
@@ -51,7 +53,7 @@ internal sealed class ExpressionLowering(OnnxGraph graph, ColumnLowering columns
         else if (name == "log10")
             result = graph.Op("Div", graph.Op("Log", arguments[0]), graph.Double(Math.Log(10)));
         else if (Comparison.TryGetValue(name, out var comparison))
-            result = graph.Where(anyMissing, graph.Double(double.NaN), graph.Cast(graph.Op(comparison, arguments[0], arguments[1]), OnnxType.Double));
+            result = graph.Where(AnyMissing(), graph.Double(double.NaN), graph.Cast(graph.Op(comparison, arguments[0], arguments[1]), OnnxType.Double));
         else if (name == "isMissing" || name == "isNotMissing")
             return graph.Cast(name == "isMissing" ? graph.IsNaN(arguments[0]) : graph.Op("Not", graph.IsNaN(arguments[0])), OnnxType.Double);
         else if (name == "if")
@@ -64,11 +66,11 @@ internal sealed class ExpressionLowering(OnnxGraph graph, ColumnLowering columns
             throw Refuse($"function '{name}' is not translated", apply.Location);
 
         // A NaN from present arguments is an invalid result (sqrt(-1), 0/0), which invalidValueTreatment decides.
-        var invalid = graph.Op("And", graph.IsNaN(result), graph.Op("Not", anyMissing));
+        var invalid = graph.Op("And", graph.IsNaN(result), graph.Op("Not", AnyMissing()));
         if (apply.InvalidTreatment == InvalidValueTreatment.ReturnInvalid)
             columns.Require(graph.Op("Not", invalid));
         if (apply.MapMissingTo.TryGetNumber(out var mapped))
-            result = graph.Where(anyMissing, graph.Double(mapped), result);
+            result = graph.Where(AnyMissing(), graph.Double(mapped), result);
         return Default(result, apply);
     }
 
