@@ -78,7 +78,7 @@ internal static class CsvScorer
                 else
                     scorer.SetInput(i, (object)Transactions(records, order, r => Cell(r, column, options)));
             }
-            var error = Evaluate(scorer, values, options, records.Count == 1 ? $"row {first}" : $"rows {first}-{first + records.Count - 1}");
+            var error = Evaluate(scorer, values, options, first, records.Count);
             foreach (var record in records)
             {
                 foreach (var column in kept)
@@ -121,8 +121,11 @@ internal static class CsvScorer
     internal static string? Cell(string[] record, int column, ScoreOptions options) =>
         column >= 0 && column < record.Length && !options.MissingInputs.Contains(record[column]) ? record[column] : null;
 
-    /// <summary>Scores the record set in the scorer into <paramref name="values"/>; returns the error column's text, naming <paramref name="rows"/>.</summary>
-    internal static string Evaluate(RowScorer scorer, string[] values, ScoreOptions options, string rows)
+    /// <summary>
+    /// Scores the record set in the scorer into <paramref name="values"/>; returns the error column's text, naming the
+    /// <paramref name="count"/> rows from <paramref name="first"/> (formatted only when there is an error).
+    /// </summary>
+    internal static string Evaluate(RowScorer scorer, string[] values, ScoreOptions options, long first, int count)
     {
         try
         {
@@ -134,7 +137,7 @@ internal static class CsvScorer
         catch (PmmlException e)
         {
             Array.Fill(values, options.MissingOutput);
-            return $"{rows}: {e.Message}";
+            return count == 1 ? $"row {first}: {e.Message}" : $"rows {first}-{first + count - 1}: {e.Message}";
         }
     }
 }

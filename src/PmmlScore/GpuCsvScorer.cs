@@ -73,7 +73,7 @@ internal static class GpuCsvScorer
                 {
                     for (var i = 0; i < inputs.Count; i++)
                         scorer.SetInput(i, CsvScorer.Cell(record, columns[i], options));
-                    error = CsvScorer.Evaluate(scorer, values, options, $"row {first + r + 1}");
+                    error = CsvScorer.Evaluate(scorer, values, options, first + r + 1, 1);
                 }
                 else
                 {
