@@ -1,3 +1,4 @@
+using PmmlEngine.Errors;
 using PmmlEngine.Model;
 using PmmlEngine.Planning;
 
@@ -32,7 +33,16 @@ internal sealed class ModelLowering(OnnxGraph graph, ColumnLowering columns, Doc
         foreach (var segment in ensemble.Segments.Reverse())
         {
             var result = regression.Lower((RegressionPlan)segment.Model);
-            var chosen = graph.Op("Equal", predicates.Lower(segment.Predicate), graph.Double(1));
+            string predicate;
+            try
+            {
+                predicate = predicates.Lower(segment.Predicate);
+            }
+            catch (PmmlUnsupportedException e) when (!e.Location.IsKnown)
+            {
+                throw new PmmlUnsupportedException($"{e.Message} (segment '{segment.Id}')", segment.Model.Element.Location);
+            }
+            var chosen = graph.Op("Equal", predicate, graph.Double(1));
             predicted = graph.Where(chosen, result.Predicted, predicted);
             if (classification && result.Probabilities is { } own)
             {

@@ -57,7 +57,15 @@ internal sealed class OutputLowering
                 value = _graph.Op("Squeeze", _graph.Column(probabilities, index), _graph.Longs([1]));
                 break;
             case ResultFeature.TransformedValue or ResultFeature.Decision when output.Expression is { } expression:
-                value = _expressions.Convert(_expressions.Lower(expression), output.DataType);
+                try
+                {
+                    value = _expressions.Convert(_expressions.Lower(expression), output.DataType);
+                }
+                catch (PmmlUnsupportedException e) when (!e.Location.IsKnown)
+                {
+                    // A refusal deep in the expression names no element: the OutputField is where it stands.
+                    throw new PmmlUnsupportedException($"{e.Message} (OutputField '{output.Name}')", output.Field.Location);
+                }
                 break;
             default:
                 throw new PmmlUnsupportedException(

@@ -176,6 +176,29 @@ public sealed class OnnxExportTests
         }
     }
 
+    /// <summary>A refusal inside an OutputField's expression names the OutputField and its line.</summary>
+    [Test]
+    public void Export_UntranslatedOutputExpression_IsRefusedAtTheOutputField()
+    {
+        const string pmml = """
+            <PMML xmlns="http://www.dmg.org/PMML-4_4" version="4.4"><Header/><DataDictionary>
+              <DataField name="x" optype="continuous" dataType="double"/><DataField name="y" optype="continuous" dataType="double"/></DataDictionary>
+            <TreeModel functionName="regression">
+              <MiningSchema><MiningField name="y" usageType="target"/><MiningField name="x"/></MiningSchema>
+              <Output>
+                <OutputField name="band" optype="categorical" dataType="string" feature="transformedValue">
+                  <Discretize field="x"><DiscretizeBin binValue="low"><Interval closure="openClosed" rightMargin="0"/></DiscretizeBin></Discretize>
+                </OutputField>
+              </Output>
+              <Node score="0"><True/><Node score="1"><SimplePredicate field="x" operator="lessOrEqual" value="0"/></Node></Node>
+            </TreeModel></PMML>
+            """;
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(pmml));
+        var error = Assert.Throws<PmmlUnsupportedException>(() => OnnxExporter.Export(PmmlEvaluator.Load(stream)))!;
+        Assert.That(error.Message, Does.Contain("Discretize").And.Contain("OutputField 'band'"));
+        Assert.That(error.Location.Line, Is.EqualTo(6));
+    }
+
     [TestCaseSource(nameof(Refused))]
     public void Export_ModelsOutsideThePlan_AreRefusedWithTheReason(object boxed)
     {
