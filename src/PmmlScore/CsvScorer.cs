@@ -80,14 +80,7 @@ internal static class CsvScorer
             }
             var error = Evaluate(scorer, values, options, first, records.Count);
             foreach (var record in records)
-            {
-                foreach (var column in kept)
-                    writer.WriteField(column < record.Length ? record[column] : "");
-                foreach (var value in values)
-                    writer.WriteField(value);
-                writer.WriteField(error);
-                writer.NextRecord();
-            }
+                WriteRow(writer, kept, record, values, error);
             return error.Length == 0 ? 0 : records.Count;
         }
     }
@@ -114,6 +107,17 @@ internal static class CsvScorer
         foreach (var k in options.Keep) writer.WriteField(k);
         foreach (var name in results) writer.WriteField(name);
         writer.WriteField(options.ErrorColumn);
+        writer.NextRecord();
+    }
+
+    /// <summary>One output row: the record's kept cells, the results, the error.</summary>
+    internal static void WriteRow(CsvWriter writer, int[] kept, string[] record, string[] values, string error)
+    {
+        foreach (var column in kept)
+            writer.WriteField(column < record.Length ? record[column] : "");
+        foreach (var value in values)
+            writer.WriteField(value);
+        writer.WriteField(error);
         writer.NextRecord();
     }
 

@@ -81,12 +81,7 @@ internal static class GpuCsvScorer
                     for (var j = 0; j < results.Length; j++)
                         values[j] = Format(results[j], coded[j], row[j], options);
                 }
-                foreach (var column in kept)
-                    writer.WriteField(column < record.Length ? record[column] : "");
-                foreach (var value in values)
-                    writer.WriteField(value);
-                writer.WriteField(error);
-                writer.NextRecord();
+                CsvScorer.WriteRow(writer, kept, record, values, error);
                 if (error.Length > 0)
                     errors++;
             }
