@@ -27,7 +27,15 @@ internal sealed class CompiledEnsemble : CompiledModel
         _features = features;
         _featureBuffer = featureBuffer;
         Trees = IsTreeSum(plan, segments) ? segments.Select(s => ((CompiledTree)s.Model).Tree).ToArray() : null;
+        _lanes = IsTreeVote(plan, segments) ? segments.Select(s => ((CompiledTree)s.Model).Tree).ToArray() : null;
+        _sharedOutcomes = _lanes is not null && !plan.HasSegmentOutputs && segments.All(s => s.Model.Plan.Outputs.Length == 0);
     }
+
+    /// <summary>Whether the trees' results can be the ones each outcome shares (<see cref="CompiledTree.OutcomeResult"/>).</summary>
+    private readonly bool _sharedOutcomes;
+
+    /// <summary>The trees walked together before they are combined, when every segment is an always-selected tree over the shared features.</summary>
+    private readonly FlatTree[]? _lanes;
 
     /// <summary>The trees of a tree sum (see the class summary), or null.</summary>
     public FlatTree[]? Trees { get; }
@@ -37,6 +45,10 @@ internal sealed class CompiledEnsemble : CompiledModel
     public FeatureMap? Features => _features;
 
     public override object CreateState() => new EnsembleState(_segments.Length, _plan.Target.Categories.Length, _plan.HasSegmentOutputs);
+
+    private static bool IsTreeVote(EnsemblePlan plan, CompiledSegment[] segments) =>
+        plan.Method is not (MultipleModelMethod.SelectFirst or MultipleModelMethod.ModelChain) && segments.Length > 1
+        && segments.All(s => s.Predicate is null && s.Model is CompiledTree { OwnsFeatures: false });
 
     private static bool IsTreeSum(EnsemblePlan plan, CompiledSegment[] segments) =>
         plan.Function != MiningFunction.Classification && !plan.HasSegmentOutputs
@@ -57,9 +69,10 @@ internal sealed class CompiledEnsemble : CompiledModel
         if (Trees is { } trees)
         {
             var features = workspace.Buffers[_featureBuffer];
+            TreeLanes.Walk(trees, features, row, state.Outcomes, state.Penalties);
             for (var i = 0; i < trees.Length; i++)
             {
-                var score = trees[i].OutcomeScores[trees[i].Walk(features, row, out _)];
+                var score = trees[i].OutcomeScores[TreeLanes.Outcome(trees, i, features, row, state.Outcomes, state.Penalties)];
                 if (double.IsNaN(score))
                 {
                     if (_plan.MissingPredictionTreatment == MissingPredictionTreatment.ReturnMissing)
@@ -85,12 +98,14 @@ internal sealed class CompiledEnsemble : CompiledModel
             Array.Clear(segmentResults);
             result.Segments = segmentResults;
         }
+        if (_lanes is not null)
+            TreeLanes.Walk(_lanes, workspace.Buffers[_featureBuffer], row, state.Outcomes, state.Penalties);
         for (var i = 0; i < _segments.Length; i++)
         {
             var segment = _segments[i];
             if (segment.Predicate is { } predicate && predicate(row, segment.Key) != Truth.True)
                 continue;
-            var scored = segment.Model.Evaluate(workspace);
+            var scored = _lanes is { } lanes ? Walked(workspace, state, lanes, i) : segment.Model.Evaluate(workspace);
             if (state.SegmentResults is { } kept)
                 kept[i] = scored;
             switch (_plan.Method)
@@ -109,7 +124,8 @@ internal sealed class CompiledEnsemble : CompiledModel
                 missing++;
                 continue;
             }
-            state.Scored[count++] = i;
+            state.Scored[count] = i;
+            state.ScoredResults[count++] = scored;
         }
         if (_plan.Method == MultipleModelMethod.ModelChain)
         {
@@ -122,37 +138,42 @@ internal sealed class CompiledEnsemble : CompiledModel
         if (missing > 0)
             result.Warn(EnsembleInterpreter.MissingSegments(missing, missing + count));
         if (_plan.Method == MultipleModelMethod.SelectAll)
-            result.Predicted = SelectAll(workspace, state, count);
+            result.Predicted = SelectAll(state, count);
         else if (_plan.Function == MiningFunction.Classification)
-            Classify(workspace, state, count, result);
+            Classify(state, count, result);
         else
-            Regress(workspace, state, count, result);
+            Regress(state, count, result);
     }
 
     // A method of its own: a lambda in Score would allocate its closure on every call, selectAll or not.
-    private Value SelectAll(Workspace workspace, EnsembleState state, int count) =>
-        Value.OfCollection(Enumerable.Range(0, count).Select(k => Result(workspace, state, k).Predicted).ToArray());
+    private static Value SelectAll(EnsembleState state, int count) =>
+        Value.OfCollection(Enumerable.Range(0, count).Select(k => state.ScoredResults[k].Predicted).ToArray());
 
     private bool TooManyMissing(int missing, int count) => missing > 0 && (double)missing / (missing + count) > _plan.MissingThreshold;
 
-    private ModelResult Result(Workspace workspace, EnsembleState state, int k) => workspace.Results[_segments[state.Scored[k]].Model.Id];
+    private ModelResult Walked(Workspace workspace, EnsembleState state, FlatTree[] lanes, int i)
+    {
+        var tree = (CompiledTree)_segments[i].Model;
+        var outcome = TreeLanes.Outcome(lanes, i, workspace.Buffers[_featureBuffer], workspace.Row, state.Outcomes, state.Penalties);
+        return _sharedOutcomes ? tree.OutcomeResult(outcome) : tree.Evaluate(workspace, outcome, state.Penalties[i]);
+    }
 
-    private void Regress(Workspace workspace, EnsembleState state, int count, ModelResult result)
+    private void Regress(EnsembleState state, int count, ModelResult result)
     {
         for (var k = 0; k < count; k++)
         {
-            if (!Result(workspace, state, k).Predicted.TryGetNumber(out state.Values[k]))
+            if (!state.ScoredResults[k].Predicted.TryGetNumber(out state.Values[k]))
                 return;
             state.Weights[k] = _segments[state.Scored[k]].Plan.Weight;
         }
         result.Predicted = Value.Of(EnsembleInterpreter.Regress(_plan, state.Values.AsSpan(0, count), state.Weights.AsSpan(0, count)));
     }
 
-    private void Classify(Workspace workspace, EnsembleState state, int count, ModelResult result)
+    private void Classify(EnsembleState state, int count, ModelResult result)
     {
         state.Pairs.Clear();
         for (var k = 0; k < count; k++)
-            state.Pairs.Add((_segments[state.Scored[k]].Plan, Result(workspace, state, k)));
+            state.Pairs.Add((_segments[state.Scored[k]].Plan, state.ScoredResults[k]));
         EnsembleInterpreter.Classify(_plan, CollectionsMarshal.AsSpan(state.Pairs), result, state.Totals, state.Aligned);
     }
 

@@ -23,6 +23,12 @@ internal abstract class CompiledModel(ModelPlan plan, int id, Func<RowContext, i
         var result = workspace.Results[Id];
         result.Reset();
         Score(workspace, result);
+        return Finish(workspace, result);
+    }
+
+    /// <summary>The Targets and Output post-processing of a result this model has scored.</summary>
+    protected ModelResult Finish(Workspace workspace, ModelResult result)
+    {
         ModelInterpreter.ApplyTargets(Plan, result);
         if (Plan.Outputs.Length > 0)
             OutputInterpreter.Write(Plan, result, workspace.Row, outputs);

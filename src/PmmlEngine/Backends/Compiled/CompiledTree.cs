@@ -21,6 +21,40 @@ internal sealed class CompiledTree(TreePlan plan, int id, Func<RowContext, int, 
         if (OwnsFeatures)
             FeatureMap.Clear(features);
         var outcome = Tree.Walk(features, workspace.Row, out var penalties);
+        Score(result, outcome, penalties);
+    }
+
+    /// <summary>Evaluates the tree at an outcome its ensemble's walk already found (see <see cref="TreeLanes"/>).</summary>
+    public ModelResult Evaluate(Workspace workspace, int outcome, int penalties)
+    {
+        var result = workspace.Results[Id];
+        result.Reset();
+        Score(result, outcome, penalties);
+        return Finish(workspace, result);
+    }
+
+    /// <summary>
+    /// The result at an outcome, scored once and then shared, for an ensemble that reads nothing of its trees' results
+    /// but predictions and distributions (the penalties of unknown edges only lower confidences).
+    /// </summary>
+    public ModelResult OutcomeResult(int outcome)
+    {
+        // Two threads may both score an outcome first; they build equal results and either may stay.
+        return _outcomeResults[outcome] ??= Scored();
+
+        ModelResult Scored()
+        {
+            var result = new ModelResult(Plan.Target);
+            Score(result, outcome, 0);
+            ModelInterpreter.ApplyTargets(Plan, result);
+            return result;
+        }
+    }
+
+    private readonly ModelResult?[] _outcomeResults = new ModelResult?[tree.Outcomes.Length];
+
+    private void Score(ModelResult result, int outcome, int penalties)
+    {
         if (Tree.Outcomes[outcome] is { } node)
             TreeInterpreter.Leaf(Tree.Plan, node, result, penalties, Tree.OutcomeCertainties[outcome]);
     }

@@ -10,6 +10,13 @@ internal sealed class EnsembleState(int segments, int categories, bool keepSegme
     public ModelResult?[]? SegmentResults { get; } = keepSegmentResults ? new ModelResult?[segments] : null;
 
     public int[] Scored { get; } = new int[segments];
+
+    /// <summary>The results of the segments in <see cref="Scored"/>, in the same order.</summary>
+    public ModelResult[] ScoredResults { get; } = new ModelResult[segments];
+
+    /// <summary>Each tree's outcome and penalties from <see cref="TreeLanes.Walk"/>.</summary>
+    public int[] Outcomes { get; } = new int[segments];
+    public int[] Penalties { get; } = new int[segments];
     public double[] Values { get; } = new double[segments];
     public double[] Weights { get; } = new double[segments];
     public double[] Totals { get; } = new double[categories];

@@ -43,50 +43,47 @@ internal sealed class FlatTree
     public int Walk(Span<double> features, RowContext row, out int penalties)
     {
         penalties = 0;
-        var tests = Tests;
         var edge = Start;
         while (edge >= 0)
-        {
-            ref readonly var test = ref tests[edge];
-            if (test.Op == TestOp.LessOrEqual)
-            {
-                // The common split, without a data-dependent branch: which way a value goes is as good as random to
-                // the branch predictor, whether it is present at all almost never changes.
-                var v = features[test.Feature];
-                var left = v <= test.Threshold;
-                if (left | v > test.Threshold)
-                {
-                    edge = test.OnFalse + ((test.OnTrue - test.OnFalse) & -Unsafe.BitCast<bool, byte>(left));
-                    continue;
-                }
-            }
-            else if (test.Op == TestOp.Equal)
-            {
-                // Category codes and numbers compared for equality, the same way.
-                var v = features[test.Feature];
-                if (!double.IsNaN(v))
-                {
-                    edge = test.OnFalse + ((test.OnTrue - test.OnFalse) & -Unsafe.BitCast<bool, byte>(v == test.Threshold));
-                    continue;
-                }
-            }
-            var truth = Evaluate(test, features, row);
-            if (truth == Truth.True)
-            {
-                edge = test.OnTrue;
-            }
-            else if (truth == Truth.False)
-            {
-                edge = test.OnFalse;
-            }
-            else
-            {
-                if (test.Penalized)
-                    penalties++;
-                edge = test.OnUnknown;
-            }
-        }
+            edge = Step(edge, features, row, ref penalties);
         return ~edge;
+    }
+
+    /// <summary>Takes one edge from test <paramref name="edge"/>: the next test, or ~outcome.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Step(int edge, Span<double> features, RowContext row, ref int penalties)
+    {
+        ref readonly var test = ref Tests[edge];
+        if (test.Op == TestOp.LessOrEqual)
+        {
+            // The common split, without a data-dependent branch: which way a value goes is as good as random to
+            // the branch predictor, whether it is present at all almost never changes.
+            var v = features[test.Feature];
+            var left = v <= test.Threshold;
+            if (left | v > test.Threshold)
+                return test.OnFalse + ((test.OnTrue - test.OnFalse) & -Unsafe.BitCast<bool, byte>(left));
+        }
+        else if (test.Op == TestOp.Equal)
+        {
+            // Category codes and numbers compared for equality, the same way.
+            var v = features[test.Feature];
+            if (!double.IsNaN(v))
+                return test.OnFalse + ((test.OnTrue - test.OnFalse) & -Unsafe.BitCast<bool, byte>(v == test.Threshold));
+        }
+        return Slow(test, features, row, ref penalties);
+    }
+
+    // Out of line: the other tests, and a feature not read yet or absent.
+    private int Slow(in TreeTest test, Span<double> features, RowContext row, ref int penalties)
+    {
+        var truth = Evaluate(test, features, row);
+        if (truth == Truth.True)
+            return test.OnTrue;
+        if (truth == Truth.False)
+            return test.OnFalse;
+        if (test.Penalized)
+            penalties++;
+        return test.OnUnknown;
     }
 
     private Truth Evaluate(in TreeTest test, Span<double> features, RowContext row)
