@@ -70,6 +70,13 @@ internal sealed class FlatTree
             if (!double.IsNaN(v))
                 return test.OnFalse + ((test.OnTrue - test.OnFalse) & -Unsafe.BitCast<bool, byte>(v == test.Threshold));
         }
+        else if (test.Op is TestOp.InSet or TestOp.InValues)
+        {
+            // Set membership (LightGBM's category sets, XGBoost's sets of integer categories) on a present value.
+            var v = features[test.Feature];
+            if (!double.IsNaN(v))
+                return (test.Op == TestOp.InSet ? InSet(test, (int)v) : InValues(test, v)) ? test.OnTrue : test.OnFalse;
+        }
         return Slow(test, features, row, ref penalties);
     }
 
@@ -109,7 +116,16 @@ internal sealed class FlatTree
         };
     }
 
-    public bool InValues(in TreeTest test, double x) => Numbers.AsSpan(test.Aux, (int)test.Threshold).Contains(x);
+    // A plain loop: the sets are a few numbers, for which Span.Contains's set-up costs more than the comparisons.
+    public bool InValues(in TreeTest test, double x)
+    {
+        foreach (var value in Numbers.AsSpan(test.Aux, (int)test.Threshold))
+        {
+            if (value == x)
+                return true;
+        }
+        return false;
+    }
 
     public bool InSet(in TreeTest test, int code)
     {
