@@ -28,8 +28,11 @@ internal sealed class CompiledEnsemble : CompiledModel
         _featureBuffer = featureBuffer;
         Trees = IsTreeSum(plan, segments) ? segments.Select(s => ((CompiledTree)s.Model).Tree).ToArray() : null;
         _lanes = IsTreeVote(plan, segments) ? segments.Select(s => ((CompiledTree)s.Model).Tree).ToArray() : null;
+        _weights = segments.Select(s => s.Plan.Weight).ToArray();
         _sharedOutcomes = _lanes is not null && !plan.HasSegmentOutputs && segments.All(s => s.Model.Plan.Outputs.Length == 0);
     }
+
+    private readonly double[] _weights;
 
     /// <summary>Whether the trees' results can be the ones each outcome shares (<see cref="CompiledTree.OutcomeResult"/>).</summary>
     private readonly bool _sharedOutcomes;
@@ -69,10 +72,11 @@ internal sealed class CompiledEnsemble : CompiledModel
         if (Trees is { } trees)
         {
             var features = workspace.Buffers[_featureBuffer];
-            TreeLanes.Walk(trees, features, row, state.Outcomes, state.Penalties);
+            var outcomes = state.Outcomes;
+            TreeLanes.Walk(trees, features, row, outcomes, state.Penalties);
             for (var i = 0; i < trees.Length; i++)
             {
-                var score = trees[i].OutcomeScores[TreeLanes.Outcome(trees, i, features, row, state.Outcomes, state.Penalties)];
+                var score = trees[i].OutcomeScores[TreeLanes.Outcome(trees, i, features, row, outcomes, state.Penalties)];
                 if (double.IsNaN(score))
                 {
                     if (_plan.MissingPredictionTreatment == MissingPredictionTreatment.ReturnMissing)
@@ -81,7 +85,7 @@ internal sealed class CompiledEnsemble : CompiledModel
                     continue;
                 }
                 state.Values[count] = score;
-                state.Weights[count++] = _segments[i].Plan.Weight;
+                state.Weights[count++] = _weights[i];
             }
             if (count > 0 && !TooManyMissing(missing, count))
             {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PmmlEngine.Backends.Interpreter;
 using PmmlEngine.Errors;
 
@@ -28,12 +29,12 @@ internal static class TreeLanes
     }
 
     /// <summary>Tree <paramref name="i"/>'s outcome, walking it now when its group was not walked.</summary>
-    public static int Outcome(FlatTree[] trees, int i, Span<double> features, RowContext row, Span<int> outcomes, Span<int> penalties)
-    {
-        if (outcomes[i] == Unwalked)
-            outcomes[i] = trees[i].Walk(features, row, out penalties[i]);
-        return outcomes[i];
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Outcome(FlatTree[] trees, int i, Span<double> features, RowContext row, Span<int> outcomes, Span<int> penalties) =>
+        outcomes[i] != Unwalked ? outcomes[i] : WalkAlone(trees, i, features, row, outcomes, penalties);
+
+    private static int WalkAlone(FlatTree[] trees, int i, Span<double> features, RowContext row, Span<int> outcomes, Span<int> penalties) =>
+        outcomes[i] = trees[i].Walk(features, row, out penalties[i]);
 
     private static bool TryWalk4(FlatTree[] trees, int i, Span<double> features, RowContext row, Span<int> outcomes, Span<int> penalties)
     {
