@@ -39,8 +39,11 @@ internal sealed class CompiledTree(TreePlan plan, int id, Func<RowContext, int, 
     /// </summary>
     public ModelResult OutcomeResult(int outcome)
     {
-        // Two threads may both score an outcome first; they build equal results and either may stay.
-        return _outcomeResults[outcome] ??= Scored();
+        if (_outcomeResults[outcome] is { } shared)
+            return shared;
+        // Two threads may both score an outcome first: they build equal results, and the first one published stays.
+        var scored = Scored();
+        return Interlocked.CompareExchange(ref _outcomeResults[outcome], scored, null) ?? scored;
 
         ModelResult Scored()
         {
