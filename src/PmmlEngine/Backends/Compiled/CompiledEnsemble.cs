@@ -26,8 +26,8 @@ internal sealed class CompiledEnsemble : CompiledModel
         _segments = segments;
         _features = features;
         _featureBuffer = featureBuffer;
-        Trees = IsTreeSum(plan, segments) ? segments.Select(s => ((CompiledTree)s.Model).Tree).ToArray() : null;
-        _lanes = IsTreeVote(plan, segments) ? segments.Select(s => ((CompiledTree)s.Model).Tree).ToArray() : null;
+        _lanes = WalkTogether(plan, segments) ? segments.Select(s => ((CompiledTree)s.Model).Tree).ToArray() : null;
+        Trees = _lanes is not null && IsTreeSum(plan, segments) ? _lanes : null;
         _weights = segments.Select(s => s.Plan.Weight).ToArray();
         _sharedOutcomes = _lanes is not null && !plan.HasSegmentOutputs && segments.All(s => s.Model.Plan.Outputs.Length == 0);
     }
@@ -49,14 +49,15 @@ internal sealed class CompiledEnsemble : CompiledModel
 
     public override object CreateState() => new EnsembleState(_segments.Length, _plan.Target.Categories.Length, _plan.HasSegmentOutputs);
 
-    private static bool IsTreeVote(EnsemblePlan plan, CompiledSegment[] segments) =>
-        plan.Method is not (MultipleModelMethod.SelectFirst or MultipleModelMethod.ModelChain) && segments.Length > 1
+    private static bool WalkTogether(EnsemblePlan plan, CompiledSegment[] segments) =>
+        plan.Method is not (MultipleModelMethod.SelectFirst or MultipleModelMethod.ModelChain)
         && segments.All(s => s.Predicate is null && s.Model is CompiledTree { OwnsFeatures: false });
 
+    /// <summary>Of the ensembles whose trees walk together, those that only add their trees' leaf scores.</summary>
     private static bool IsTreeSum(EnsemblePlan plan, CompiledSegment[] segments) =>
         plan.Function != MiningFunction.Classification && !plan.HasSegmentOutputs
         && EnsembleInterpreter.SumKindOf(plan) is not null
-        && segments.All(s => s.Predicate is null && s.Model is CompiledTree { OwnsFeatures: false } tree
+        && segments.All(s => s.Model is CompiledTree tree
             && tree.Plan.Outputs.Length == 0 && tree.Plan.Target.Target is null
             // A leaf score that is present but not a number would be a present prediction the sum cannot use.
             && tree.Tree.Outcomes.Zip(tree.Tree.OutcomeScores).All(o => o.First is null || !o.First.Score.HasValue || !double.IsNaN(o.Second)));
@@ -65,13 +66,13 @@ internal sealed class CompiledEnsemble : CompiledModel
     {
         var state = (EnsembleState)workspace.States[Id]!;
         var row = workspace.Row;
+        var features = _featureBuffer >= 0 ? workspace.Buffers[_featureBuffer] : null;
         if (_features is not null)
-            FeatureMap.Clear(workspace.Buffers[_featureBuffer]);
+            FeatureMap.Clear(features);
         var count = 0;
         var missing = 0;
         if (Trees is { } trees)
         {
-            var features = workspace.Buffers[_featureBuffer];
             var outcomes = state.Outcomes;
             TreeLanes.Walk(trees, features, row, outcomes, state.Penalties);
             for (var i = 0; i < trees.Length; i++)
@@ -103,13 +104,13 @@ internal sealed class CompiledEnsemble : CompiledModel
             result.Segments = segmentResults;
         }
         if (_lanes is not null)
-            TreeLanes.Walk(_lanes, workspace.Buffers[_featureBuffer], row, state.Outcomes, state.Penalties);
+            TreeLanes.Walk(_lanes, features, row, state.Outcomes, state.Penalties);
         for (var i = 0; i < _segments.Length; i++)
         {
             var segment = _segments[i];
             if (segment.Predicate is { } predicate && predicate(row, segment.Key) != Truth.True)
                 continue;
-            var scored = _lanes is { } lanes ? Walked(workspace, state, lanes, i) : segment.Model.Evaluate(workspace);
+            var scored = _lanes is { } lanes ? Walked(workspace, state, lanes, features, i) : segment.Model.Evaluate(workspace);
             if (state.SegmentResults is { } kept)
                 kept[i] = scored;
             switch (_plan.Method)
@@ -155,10 +156,10 @@ internal sealed class CompiledEnsemble : CompiledModel
 
     private bool TooManyMissing(int missing, int count) => missing > 0 && (double)missing / (missing + count) > _plan.MissingThreshold;
 
-    private ModelResult Walked(Workspace workspace, EnsembleState state, FlatTree[] lanes, int i)
+    private ModelResult Walked(Workspace workspace, EnsembleState state, FlatTree[] lanes, double[]? features, int i)
     {
         var tree = (CompiledTree)_segments[i].Model;
-        var outcome = TreeLanes.Outcome(lanes, i, workspace.Buffers[_featureBuffer], workspace.Row, state.Outcomes, state.Penalties);
+        var outcome = TreeLanes.Outcome(lanes, i, features, workspace.Row, state.Outcomes, state.Penalties);
         return _sharedOutcomes ? tree.OutcomeResult(outcome) : tree.Evaluate(workspace, outcome, state.Penalties[i]);
     }
 
@@ -168,7 +169,7 @@ internal sealed class CompiledEnsemble : CompiledModel
         {
             if (!state.ScoredResults[k].Predicted.TryGetNumber(out state.Values[k]))
                 return;
-            state.Weights[k] = _segments[state.Scored[k]].Plan.Weight;
+            state.Weights[k] = _weights[state.Scored[k]];
         }
         result.Predicted = Value.Of(EnsembleInterpreter.Regress(_plan, state.Values.AsSpan(0, count), state.Weights.AsSpan(0, count)));
     }
