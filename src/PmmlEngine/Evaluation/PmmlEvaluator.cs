@@ -55,23 +55,32 @@ public sealed class PmmlEvaluator
     }
 
     /// <summary>
-    /// Scores two synthetic records (every input missing, then typical values) so that compiled delegates and the code
-    /// they call are JIT-compiled at load rather than on a caller's first records. Their results are discarded.
+    /// Scores two synthetic records (every input missing, then typical values given as text) through a
+    /// <see cref="RowScorer"/>, reading every result as a number and as text, so that compiled delegates, the code they
+    /// call and the scorer's own calls are JIT-compiled and bound at load rather than on a caller's first records. Their
+    /// results are discarded.
     /// </summary>
     private void Prime()
     {
-        var workspace = _engine.CreateWorkspace();
+        var scorer = CreateScorer();
         for (var pass = 0; pass < 2; pass++)
         {
-            workspace.Row.Reset();
-            // The typical values go through their text form, so that reading inputs is compiled too.
-            foreach (var input in _plan.Inputs)
-                workspace.Row.Set(input.Index, pass == 0 ? Value.Missing : input.Convert(Typical(input).ToString()));
+            for (var i = 0; i < _plan.Inputs.Length; i++)
+            {
+                if (pass == 0)
+                    scorer.SetMissing(i);
+                else
+                    scorer.SetInput(i, Typical(_plan.Inputs[i]).ToString());
+            }
             try
             {
-                Score(workspace);
-                foreach (var field in _results)
-                    ValueFormatter.ToClr(Read(workspace.Row, field), field.DataType);
+                scorer.Evaluate();
+                for (var j = 0; j < _results.Length; j++)
+                {
+                    scorer.GetNumber(j);
+                    scorer.GetString(j);
+                    scorer.GetValue(j);
+                }
             }
             catch (Errors.PmmlEvaluationException)
             {
