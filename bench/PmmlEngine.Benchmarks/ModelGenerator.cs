@@ -11,8 +11,11 @@ public static class ModelGenerator
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>Gradient boosting regression: a sum of full binary trees of the given depth over continuous features.</summary>
-    public static string Gbdt(int trees, int depth, int features, int seed)
+    /// <summary>
+    /// Gradient boosting regression: a sum of binary trees of the given depth over continuous features, full unless
+    /// <paramref name="minLeafDepth"/> lets leaves appear from that level on.
+    /// </summary>
+    public static string Gbdt(int trees, int depth, int features, int seed, int? minLeafDepth = null)
     {
         var random = new Random(seed);
         var pmml = Header(features, "y", classification: false);
@@ -22,7 +25,7 @@ public static class ModelGenerator
         {
             pmml.Append(CultureInfo.InvariantCulture, $"<Segment id=\"{t + 1}\"><True/><TreeModel functionName=\"regression\" noTrueChildStrategy=\"returnLastPrediction\">");
             pmml.Append(Schema(features, null));
-            Node(pmml, random, features, depth, minLeafDepth: depth, classification: false, "<True/>", 0);
+            Node(pmml, random, features, depth, minLeafDepth ?? depth, classification: false, "<True/>", 0);
             pmml.Append("</TreeModel></Segment>");
         }
         pmml.Append("</Segmentation></MiningModel></PMML>");

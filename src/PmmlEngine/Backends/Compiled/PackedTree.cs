@@ -4,35 +4,96 @@ using System.Runtime.InteropServices;
 namespace PmmlEngine.Backends.Compiled;
 
 /// <summary>
-/// A tree whose tests are all "x ≤ t", packed for branch-free walking of rows with no missing feature. Each test's two
-/// children sit side by side, so a step is "next = left + (x &gt; t)"; leaves are nodes with t = +∞ that lead to
-/// themselves, so every row takes exactly <see cref="Depth"/> steps and several rows walk in lockstep.
+/// A tree whose tests are all "x ≤ t", packed for branch-free walking of rows with no missing feature, eight rows in
+/// lockstep. A test's two children sit side by side, so a step is "next = left + (x &gt; t)", and every row takes
+/// exactly <see cref="Depth"/> steps. Two layouts: a <see cref="Complete"/> tree is padded to a complete binary tree in
+/// heap order, where the left child of node i is 2i + 1 and a step computes it instead of loading it; deeper or sparse
+/// trees, which padding would blow up, keep their own shape with leaves as nodes (t = +∞) that lead to themselves.
+/// Rows come in groups of eight, feature-major (<see cref="Group"/>), so that every lane reads its feature at the same
+/// offset from one base: a step is two loads from the tree, one from the group, a compare and an add.
 /// </summary>
 internal sealed class PackedTree
 {
-    private PackedTree(PackedNode[] nodes, double[] leafScores, int depth)
+    /// <summary>The deepest tree padded to a complete one (2^10 leaves; a deeper level doubles the size again).</summary>
+    public const int MaxCompleteDepth = 10;
+
+    /// <summary>Rows walked in lockstep.</summary>
+    public const int Lanes = 8;
+
+    private readonly double[] _thresholds;
+    // A test's feature as its offset in a group: feature × Lanes.
+    private readonly int[] _offsets;
+    // Linked layout only: each test's left child.
+    private readonly int[] _lefts;
+    private readonly double[] _leafScores;
+
+    private PackedTree(double[] thresholds, int[] offsets, int[] lefts, double[] leafScores, int depth, bool complete)
     {
-        Nodes = nodes;
-        LeafScores = leafScores;
+        _thresholds = thresholds;
+        _offsets = offsets;
+        _lefts = lefts;
+        _leafScores = leafScores;
         Depth = depth;
+        Complete = complete;
     }
-
-    /// <summary>Node 0 is the root.</summary>
-    public PackedNode[] Nodes { get; }
-
-    /// <summary>By node: the outcome's score for a leaf node (NaN for no prediction); unused for tests.</summary>
-    public double[] LeafScores { get; }
 
     public int Depth { get; }
 
-    /// <summary>The packed form, or null when the tree has other tests or its shared subtrees would grow too much when copied.</summary>
-    public static PackedTree? From(FlatTree tree)
+    /// <summary>Heap order: the 2^Depth − 1 tests come first and a walk ends on index 2^Depth − 1 + leaf.</summary>
+    public bool Complete { get; }
+
+    /// <summary>
+    /// The packed form, or null when the tree has other tests or its shared subtrees would grow too much when copied.
+    /// Complete when the tree is at most <see cref="MaxCompleteDepth"/> deep and padding at most quadruples it, unless
+    /// <paramref name="allowComplete"/> is false.
+    /// </summary>
+    public static PackedTree? From(FlatTree tree, bool allowComplete = true)
     {
         if (!tree.OnlyLessOrEqual)
             return null;
+        var limit = 4 * (tree.Tests.Length + tree.Outcomes.Length) + 16;
+        return allowComplete && tree.Depth <= MaxCompleteDepth && (2 << tree.Depth) <= limit ? CompleteFrom(tree) : LinkedFrom(tree, limit);
+    }
+
+    private static PackedTree CompleteFrom(FlatTree tree)
+    {
+        var tests = (1 << tree.Depth) - 1;
+        var thresholds = new double[tests];
+        var offsets = new int[tests];
+        var scores = new double[2 * tests + 1];
+        scores.AsSpan(0, tests).Fill(double.NaN);
+        Place(tree.Start, 0);
+        return new PackedTree(thresholds, offsets, [], scores, tree.Depth, complete: true);
+
+        // An outcome above the last level is pushed down through tests every present value passes (x ≤ +∞).
+        void Place(int edge, int at)
+        {
+            if (at >= tests)
+            {
+                scores[at] = tree.OutcomeScores[~edge];
+                return;
+            }
+            if (edge < 0)
+            {
+                thresholds[at] = double.PositiveInfinity;
+                Place(edge, 2 * at + 1);
+                Place(edge, 2 * at + 2);
+                return;
+            }
+            ref readonly var test = ref tree.Tests[edge];
+            thresholds[at] = test.Threshold;
+            offsets[at] = test.Feature * Lanes;
+            Place(test.OnTrue, 2 * at + 1);
+            Place(test.OnFalse, 2 * at + 2);
+        }
+    }
+
+    private static PackedTree? LinkedFrom(FlatTree tree, int limit)
+    {
         var tests = tree.Tests;
-        var limit = 4 * (tests.Length + tree.Outcomes.Length) + 16;
-        var nodes = new List<PackedNode> { default };
+        var thresholds = new List<double> { 0 };
+        var offsets = new List<int> { 0 };
+        var lefts = new List<int> { 0 };
         var scores = new List<double> { double.NaN };
         var pending = new Queue<(int Edge, int Position)>();
         pending.Enqueue((tree.Start, 0));
@@ -41,43 +102,81 @@ internal sealed class PackedTree
             var (edge, position) = pending.Dequeue();
             if (edge < 0)
             {
-                nodes[position] = new PackedNode(double.PositiveInfinity, 0, position);
+                thresholds[position] = double.PositiveInfinity;
+                lefts[position] = position;
                 scores[position] = tree.OutcomeScores[~edge];
                 continue;
             }
-            if (nodes.Count + 2 > limit)
+            if (thresholds.Count + 2 > limit)
                 return null;
-            var left = nodes.Count;
-            nodes.Add(default);
-            nodes.Add(default);
-            scores.Add(double.NaN);
-            scores.Add(double.NaN);
-            nodes[position] = new PackedNode(tests[edge].Threshold, tests[edge].Feature, left);
+            var left = thresholds.Count;
+            for (var child = 0; child < 2; child++)
+            {
+                thresholds.Add(0);
+                offsets.Add(0);
+                lefts.Add(0);
+                scores.Add(double.NaN);
+            }
+            thresholds[position] = tests[edge].Threshold;
+            offsets[position] = tests[edge].Feature * Lanes;
+            lefts[position] = left;
             pending.Enqueue((tests[edge].OnTrue, left));
             pending.Enqueue((tests[edge].OnFalse, left + 1));
         }
-        return new PackedTree(nodes.ToArray(), scores.ToArray(), tree.Depth);
+        return new PackedTree(thresholds.ToArray(), offsets.ToArray(), lefts.ToArray(), scores.ToArray(), tree.Depth, complete: false);
     }
 
-    /// <summary>The scores of eight consecutive rows of a row-major feature block (none missing), walked in lockstep.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void WalkEight(ReadOnlySpan<double> features, int width, int r, Span<double> scores)
+    /// <summary>
+    /// Copies rows (row-major, <paramref name="width"/> features each, none missing) into groups of <see cref="Lanes"/>
+    /// rows, feature-major within a group: feature f of the group's row k at f × Lanes + k. The last group is filled up
+    /// with copies of the last row. Returns the number of groups.
+    /// </summary>
+    public static int Group(ReadOnlySpan<double> rows, int count, int width, Span<double> groups)
     {
-        ref var nodes = ref MemoryMarshal.GetArrayDataReference(Nodes);
-        ref var x0 = ref Unsafe.AsRef(in features[r * width]);
-        int a = 0, b = 0, c = 0, d = 0, e = 0, f = 0, g = 0, h = 0;
+        var groupCount = (count + Lanes - 1) / Lanes;
+        for (var r = 0; r < groupCount * Lanes; r++)
+        {
+            var source = rows.Slice(Math.Min(r, count - 1) * width, width);
+            var group = groups.Slice(r / Lanes * width * Lanes, width * Lanes);
+            for (var f = 0; f < width; f++)
+                group[f * Lanes + r % Lanes] = source[f];
+        }
+        return groupCount;
+    }
+
+    /// <summary>The scores of a group's eight rows (<see cref="Group"/>), walked in lockstep.</summary>
+    public void WalkEight(ReadOnlySpan<double> group, Span<double> scores)
+    {
+        if (Complete)
+            WalkEight<Heap>(group, scores);
+        else
+            WalkEight<Linked>(group, scores);
+    }
+
+    /// <summary>
+    /// Node and feature indices were checked when the tree was packed (every child is a node, or in a complete tree a leaf
+    /// after the last step; every offset lies in a group of the block's width), which is why the reads skip bounds checks.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void WalkEight<TChild>(ReadOnlySpan<double> group, Span<double> scores) where TChild : struct, IChild
+    {
+        ref var thresholds = ref MemoryMarshal.GetArrayDataReference(_thresholds);
+        ref var offsets = ref MemoryMarshal.GetArrayDataReference(_offsets);
+        ref var lefts = ref MemoryMarshal.GetArrayDataReference(_lefts);
+        ref var x = ref MemoryMarshal.GetReference(group);
+        nint a = 0, b = 0, c = 0, d = 0, e = 0, f = 0, g = 0, h = 0;
         for (var step = 0; step < Depth; step++)
         {
-            a = Step(ref nodes, a, in x0);
-            b = Step(ref nodes, b, in Unsafe.Add(ref x0, width));
-            c = Step(ref nodes, c, in Unsafe.Add(ref x0, 2 * width));
-            d = Step(ref nodes, d, in Unsafe.Add(ref x0, 3 * width));
-            e = Step(ref nodes, e, in Unsafe.Add(ref x0, 4 * width));
-            f = Step(ref nodes, f, in Unsafe.Add(ref x0, 5 * width));
-            g = Step(ref nodes, g, in Unsafe.Add(ref x0, 6 * width));
-            h = Step(ref nodes, h, in Unsafe.Add(ref x0, 7 * width));
+            a = TChild.Left(ref lefts, a) + Greater(ref x, 0, ref offsets, ref thresholds, a);
+            b = TChild.Left(ref lefts, b) + Greater(ref x, 1, ref offsets, ref thresholds, b);
+            c = TChild.Left(ref lefts, c) + Greater(ref x, 2, ref offsets, ref thresholds, c);
+            d = TChild.Left(ref lefts, d) + Greater(ref x, 3, ref offsets, ref thresholds, d);
+            e = TChild.Left(ref lefts, e) + Greater(ref x, 4, ref offsets, ref thresholds, e);
+            f = TChild.Left(ref lefts, f) + Greater(ref x, 5, ref offsets, ref thresholds, f);
+            g = TChild.Left(ref lefts, g) + Greater(ref x, 6, ref offsets, ref thresholds, g);
+            h = TChild.Left(ref lefts, h) + Greater(ref x, 7, ref offsets, ref thresholds, h);
         }
-        var leaves = LeafScores;
+        var leaves = _leafScores;
         scores[0] = leaves[a];
         scores[1] = leaves[b];
         scores[2] = leaves[c];
@@ -88,28 +187,24 @@ internal sealed class PackedTree
         scores[7] = leaves[h];
     }
 
-    public double WalkOne(ReadOnlySpan<double> x)
+    /// <summary>1 when lane <paramref name="lane"/>'s feature is above the test's threshold, else 0, without a branch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static nint Greater(ref double x, nint lane, ref int offsets, ref double thresholds, nint index) =>
+        Unsafe.BitCast<bool, byte>(Unsafe.Add(ref x, Unsafe.Add(ref offsets, index) + lane) > Unsafe.Add(ref thresholds, index));
+
+    /// <summary>Where a test's left child is; a struct type argument so that each layout's walk is compiled on its own.</summary>
+    private interface IChild
     {
-        ref var nodes = ref MemoryMarshal.GetArrayDataReference(Nodes);
-        var node = 0;
-        for (var step = 0; step < Depth; step++)
-            node = Step(ref nodes, node, in x[0]);
-        return LeafScores[node];
+        static abstract nint Left(ref int lefts, nint index);
     }
 
-    /// <summary>
-    /// One step without a branch. Node indices and feature indices were checked when the tree was packed (every child
-    /// is a node, every feature a column of the block), which is why the reads skip bounds checks.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Step(ref PackedNode nodes, int index, in double x)
+    private readonly struct Linked : IChild
     {
-        ref var node = ref Unsafe.Add(ref nodes, index);
-        var v = Unsafe.Add(ref Unsafe.AsRef(in x), node.Feature);
-        return node.Left + Unsafe.BitCast<bool, byte>(v > node.Threshold);
+        public static nint Left(ref int lefts, nint index) => Unsafe.Add(ref lefts, index);
+    }
+
+    private readonly struct Heap : IChild
+    {
+        public static nint Left(ref int lefts, nint index) => 2 * index + 1;
     }
 }
-
-/// <summary>A packed test: the next node is <see cref="Left"/> when x[Feature] ≤ Threshold, else the one after it.</summary>
-[StructLayout(LayoutKind.Sequential)]
-internal readonly record struct PackedNode(double Threshold, int Feature, int Left);

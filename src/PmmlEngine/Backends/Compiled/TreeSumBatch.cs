@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using PmmlEngine.Backends.Interpreter;
 using PmmlEngine.Types;
@@ -22,7 +23,7 @@ internal sealed class TreeSumBatch
     {
         _ensemble = ensemble;
         _trees = trees;
-        var packed = trees.Select(PackedTree.From).ToArray();
+        var packed = trees.Select(t => PackedTree.From(t)).ToArray();
         _packed = packed.All(p => p is not null) ? packed.Select(p => p!).ToArray() : null;
         _weights = ensemble.Ensemble.Segments.Select(s => s.Weight).ToArray();
     }
@@ -70,21 +71,31 @@ internal sealed class TreeSumBatch
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SumPacked(ReadOnlySpan<double> features, int rows, int width, Span<double> sums, SumKind kind)
     {
+        const int lanes = PackedTree.Lanes;
         var trees = _packed!;
-        Span<double> eight = stackalloc double[8];
-        for (var t = 0; t < trees.Length; t++)
+        var stride = width * lanes;
+        var buffer = ArrayPool<double>.Shared.Rent((rows + lanes - 1) / lanes * stride);
+        try
         {
-            var tree = trees[t];
-            var weight = _weights[t];
-            var r = 0;
-            for (; r + 8 <= rows; r += 8)
+            var groups = PackedTree.Group(features, rows, width, buffer);
+            Span<double> eight = stackalloc double[lanes];
+            for (var t = 0; t < trees.Length; t++)
             {
-                tree.WalkEight(features, width, r, eight);
-                for (var k = 0; k < 8; k++)
-                    sums[r + k] = EnsembleInterpreter.SumAdd(kind, sums[r + k], eight[k], weight);
+                var tree = trees[t];
+                var weight = _weights[t];
+                for (var g = 0; g < groups; g++)
+                {
+                    tree.WalkEight(buffer.AsSpan(g * stride, stride), eight);
+                    var first = g * lanes;
+                    var count = Math.Min(lanes, rows - first);
+                    for (var k = 0; k < count; k++)
+                        sums[first + k] = EnsembleInterpreter.SumAdd(kind, sums[first + k], eight[k], weight);
+                }
             }
-            for (; r < rows; r++)
-                sums[r] = EnsembleInterpreter.SumAdd(kind, sums[r], tree.WalkOne(features.Slice(r * width, width)), weight);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(buffer);
         }
     }
 

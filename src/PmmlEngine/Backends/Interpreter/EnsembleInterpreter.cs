@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using PmmlEngine.Model;
 using PmmlEngine.Planning;
@@ -133,6 +134,7 @@ internal static class EnsembleInterpreter
 
     internal static double SumStart(EnsemblePlan ensemble) => SumKindOf(ensemble) == SumKind.Float ? BaseScore(ensemble) : 0.0;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double SumAdd(SumKind kind, double sum, double value, double weight) => kind switch
     {
         SumKind.Float => (float)sum + (float)value,

@@ -1,0 +1,82 @@
+using PmmlEngine.Backends.Compiled;
+using PmmlEngine.Benchmarks;
+using PmmlEngine.Evaluation;
+
+namespace PmmlEngine.Tests.Backends;
+
+/// <summary>
+/// The batch kernel's packed trees, in both layouts (complete in heap order, and linked), reach the leaf the compiled
+/// single-record walk reaches, on feature vectors whose values sit on, just above and away from the trees' thresholds.
+/// </summary>
+public sealed class PackedTreeTests
+{
+    private static IEnumerable<TestCaseData> Models()
+    {
+        // Full trees (complete without padding), unbalanced ones (padded, or linked where padding would quadruple them)
+        // and trees deeper than a complete layout takes.
+        yield return new TestCaseData(ModelGenerator.Gbdt(trees: 20, depth: 6, features: 8, seed: 3)).SetName("Packed_FullTrees");
+        yield return new TestCaseData(ModelGenerator.Gbdt(trees: 40, depth: 7, features: 8, seed: 4, minLeafDepth: 1)).SetName("Packed_UnbalancedTrees");
+        yield return new TestCaseData(ModelGenerator.Gbdt(trees: 10, depth: 12, features: 8, seed: 5, minLeafDepth: 2)).SetName("Packed_DeepTrees");
+    }
+
+    [TestCaseSource(nameof(Models))]
+    public void BothLayouts_ReachTheSingleRecordLeaf(string pmml)
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(pmml));
+        var evaluator = PmmlEvaluator.Load(stream);
+        var engine = (CompiledEngine)evaluator.Engine;
+        var ensemble = (CompiledEnsemble)engine.Document.Top;
+        var trees = ensemble.Trees!;
+        var features = ensemble.Features!;
+        var row = engine.CreateWorkspace().Row;
+        var random = new Random(11);
+        var layouts = new HashSet<bool>();
+        foreach (var tree in trees)
+        {
+            var complete = PackedTree.From(tree);
+            var linked = PackedTree.From(tree, allowComplete: false);
+            if (complete is null || linked is null)
+                continue;
+            layouts.Add(complete.Complete);
+            Assert.That(linked.Complete, Is.False);
+            Assert.That(complete.Complete, Is.EqualTo(tree.Depth <= PackedTree.MaxCompleteDepth && (2 << tree.Depth) <= 4 * (tree.Tests.Length + tree.Outcomes.Length) + 16));
+            var width = features.Count;
+            // 61 rows: seven full groups and a last one of five, filled up with copies of its last row.
+            var rows = Vectors(tree, 61, width, random);
+            var groups = new double[8 * PackedTree.Lanes * width];
+            Assert.That(PackedTree.Group(rows, 61, width, groups), Is.EqualTo(8));
+            var expected = new double[PackedTree.Lanes];
+            var actual = new double[PackedTree.Lanes];
+            for (var g = 0; g < 8; g++)
+            {
+                for (var k = 0; k < PackedTree.Lanes; k++)
+                    expected[k] = tree.OutcomeScores[tree.Walk(rows.AsSpan(Math.Min(g * PackedTree.Lanes + k, 60) * width, width), row, out _)];
+                foreach (var layout in new[] { complete, linked })
+                {
+                    layout.WalkEight(groups.AsSpan(g * PackedTree.Lanes * width, PackedTree.Lanes * width), actual);
+                    Assert.That(actual, Is.EqualTo(expected), $"group {g}, complete: {layout.Complete}");
+                }
+            }
+        }
+        Assert.That(layouts, Is.Not.Empty, "no tree was packed");
+        TestContext.Out.WriteLine($"packed layouts by default (complete?): {string.Join(", ", layouts)}");
+    }
+
+    /// <summary>Rows whose every feature is one of the tree's thresholds, the double above one, or a random number.</summary>
+    private static double[] Vectors(FlatTree tree, int rows, int width, Random random)
+    {
+        var thresholds = tree.Tests.Select(t => t.Threshold).ToArray();
+        var block = new double[rows * width];
+        for (var i = 0; i < block.Length; i++)
+        {
+            var pick = thresholds.Length == 0 ? 0 : thresholds[random.Next(thresholds.Length)];
+            block[i] = random.Next(3) switch
+            {
+                0 => pick,
+                1 => Math.BitIncrement(pick),
+                _ => random.NextDouble() * 20 - 10,
+            };
+        }
+        return block;
+    }
+}
