@@ -32,7 +32,7 @@ internal static class BatchScorer
 
     private static int ScoreRows(PmmlEvaluator evaluator, ResultCodes codes, int rows, ReadOnlySpan<double> inputs, Span<double> results)
     {
-        if (evaluator.Engine is CompiledEngine compiled && TreeSumBatch.For(compiled.Document.Top) is { } kernel)
+        if (evaluator.Engine is CompiledEngine { TreeSum: { } kernel })
             return ScoreTreeSum(evaluator, kernel, codes, rows, inputs, results);
         return ScoreEachRow(evaluator, codes, rows, inputs, results);
     }

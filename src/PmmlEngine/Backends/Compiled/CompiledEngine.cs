@@ -6,7 +6,13 @@ namespace PmmlEngine.Backends.Compiled;
 /// <summary>Scores with the compiled document; parts it could not compile run the interpreter on the same slots.</summary>
 internal sealed class CompiledEngine(CompiledDocument document) : ScoringEngine
 {
+    // Packing a large forest takes milliseconds: done on the first batch and kept, not repeated per call and thread.
+    private readonly Lazy<TreeSumBatch?> _treeSum = new(() => TreeSumBatch.For(document.Top));
+
     public CompiledDocument Document { get; } = document;
+
+    /// <summary>The blocked batch kernel for a top-level tree sum, or null when it does not apply.</summary>
+    public TreeSumBatch? TreeSum => _treeSum.Value;
 
     public override Workspace CreateWorkspace() => Document.CreateWorkspace();
 
