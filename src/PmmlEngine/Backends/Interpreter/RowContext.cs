@@ -16,7 +16,8 @@ internal sealed class RowContext
     private readonly Value[] _values;
     private readonly int[] _stamps;
     private readonly Func<RowContext, int, Value>?[]? _compute;
-    private readonly int[] _copyOf;
+    private readonly int[] _copyRoot;
+    private readonly DataType[]?[] _copyTypes;
     private int _generation;
     private int _scratchTop;
 
@@ -29,8 +30,23 @@ internal sealed class RowContext
         _stamps = new int[_slots.Length];
         _compute = compute;
         // sklearn2pmml writes a cast chain for every field (double(float(x))): a derived field that only reads another
-        // field is a conversion of that field's value, needing neither an expression walk nor a delegate call.
-        _copyOf = _slots.Select(d => d is DerivedSlot derived ? derived.CopyOf : -1).ToArray();
+        // field is a conversion of that field's value, needing neither an expression walk nor a delegate call. A chain
+        // of them is read as its first field that is not a copy, converted to each type down the chain in turn.
+        _copyRoot = new int[_slots.Length];
+        _copyTypes = new DataType[]?[_slots.Length];
+        for (var slot = 0; slot < _slots.Length; slot++)
+        {
+            var types = new List<DataType>();
+            var at = slot;
+            while (_slots[at] is DerivedSlot { CopyOf: >= 0 and var source } derived) // the planner rejects cycles
+            {
+                types.Add(derived.DataType);
+                at = source;
+            }
+            types.Reverse();
+            _copyRoot[slot] = types.Count > 0 ? at : -1;
+            _copyTypes[slot] = types.Count > 0 ? types.ToArray() : null;
+        }
     }
 
     /// <summary>Changes on every <see cref="Reset"/>; lets backends cache per-record work (feature vectors) by stamp.</summary>
@@ -83,6 +99,7 @@ internal sealed class RowContext
         var value = _slots[slot] switch
         {
             PreparedSlot prepared => Prepare(prepared),
+            DerivedSlot when _copyRoot[slot] >= 0 => Copy(slot),
             DerivedSlot derived => Derive(slot, derived),
             _ => Value.Missing,
         };
@@ -93,11 +110,18 @@ internal sealed class RowContext
     private Value Derive(int slot, DerivedSlot derived)
     {
         // A derived field computes the fields it reads first: chains of them recurse (a prepared input reads only its
-        // input, so it needs no check).
+        // input, and a copy its chain's first field, which checks for itself, so neither needs a check).
         if (!StackGuard.HasRoom())
             return StackGuard.Continue(static s => s.Row.Derive(s.slot, s.derived), (Row: this, slot, derived), derived.Location, derived.Name);
-        return ValueParser.Convert(_copyOf[slot] >= 0 ? Get(_copyOf[slot])
-            : _compute?[slot] is { } compute ? compute(this, slot) : ExpressionInterpreter.Evaluate(derived.Expression, this, []), derived.DataType);
+        return ValueParser.Convert(_compute?[slot] is { } compute ? compute(this, slot) : ExpressionInterpreter.Evaluate(derived.Expression, this, []), derived.DataType);
+    }
+
+    private Value Copy(int slot)
+    {
+        var value = Get(_copyRoot[slot]);
+        foreach (var type in _copyTypes[slot]!)
+            value = ValueParser.Convert(value, type);
+        return value;
     }
 
     /// <summary>PMML 4.4 MiningSchema: missing, invalid and outlier treatment of one field for one model.</summary>
