@@ -1,4 +1,5 @@
 using PmmlEngine.Backends;
+using PmmlEngine.Planning;
 using PmmlEngine.Types;
 
 namespace PmmlEngine.Evaluation;
@@ -19,26 +20,31 @@ public sealed class RowScorer
     private readonly PmmlEvaluator _evaluator;
     private readonly Workspace _workspace;
     private readonly Value[] _inputs;
+    // The evaluator's lists as arrays: indexing them is a load, not an interface call, on every input and result.
+    private readonly InputSlot[] _slots;
+    private readonly PublicField[] _results;
 
     internal RowScorer(PmmlEvaluator evaluator, Workspace workspace)
     {
         _evaluator = evaluator;
         _workspace = workspace;
-        _inputs = new Value[evaluator.Inputs.Count];
+        _slots = evaluator.Inputs.ToArray();
+        _results = evaluator.Results.ToArray();
+        _inputs = new Value[_slots.Length];
     }
 
     /// <summary>Sets a number; NaN is missing.</summary>
     public void SetInput(int index, double value)
     {
-        var slot = _evaluator.Inputs[index];
+        var slot = _slots[index];
         _inputs[index] = double.IsNaN(value) ? Value.Missing : ValueParser.Convert(Value.Of(value), slot.DataType);
     }
 
     /// <summary>Sets text read as the field's type: null, "" and the field's missing values are missing.</summary>
-    public void SetInput(int index, string? text) => _inputs[index] = _evaluator.Inputs[index].Convert(text);
+    public void SetInput(int index, string? text) => _inputs[index] = _slots[index].Convert(text);
 
     /// <summary>Sets any CLR value (boxed values allocate; prefer the typed overloads on hot paths).</summary>
-    public void SetInput(int index, object? value) => _inputs[index] = _evaluator.Inputs[index].Convert(value);
+    public void SetInput(int index, object? value) => _inputs[index] = _slots[index].Convert(value);
 
     public void SetMissing(int index) => _inputs[index] = Value.Missing;
 
@@ -48,7 +54,7 @@ public sealed class RowScorer
     /// </summary>
     public void SetCategory(int index, int category)
     {
-        var values = _evaluator.Inputs[index].Domain.ValidValues;
+        var values = _slots[index].Domain.ValidValues;
         ArgumentOutOfRangeException.ThrowIfNegative(category);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(category, values.Count);
         _inputs[index] = values[category];
@@ -59,30 +65,29 @@ public sealed class RowScorer
     {
         var row = _workspace.Row;
         row.Reset();
-        var inputs = _evaluator.Inputs;
         for (var i = 0; i < _inputs.Length; i++)
-            row.Set(inputs[i].Index, _inputs[i]);
+            row.Set(_slots[i].Index, _inputs[i]);
         _evaluator.Score(_workspace);
     }
 
     /// <summary>A result as a number: NaN when it is missing or not numeric.</summary>
     public double GetNumber(int index)
     {
-        var value = PmmlEvaluator.Read(_workspace.Row, _evaluator.Results[index]);
+        var value = PmmlEvaluator.Read(_workspace.Row, _results[index]);
         return value.IsNumeric ? value.Number : double.NaN;
     }
 
     /// <summary>A result as text (categories, display values): null when missing.</summary>
     public string? GetString(int index)
     {
-        var value = PmmlEvaluator.Read(_workspace.Row, _evaluator.Results[index]);
+        var value = PmmlEvaluator.Read(_workspace.Row, _results[index]);
         return value.HasValue ? value.Payload as string ?? value.ToString() : null;
     }
 
     /// <summary>A result as a CLR value, as <see cref="PmmlEvaluator.Evaluate"/> returns it.</summary>
     public object? GetValue(int index)
     {
-        var field = _evaluator.Results[index];
+        var field = _results[index];
         return ValueFormatter.ToClr(PmmlEvaluator.Read(_workspace.Row, field), field.DataType);
     }
 }

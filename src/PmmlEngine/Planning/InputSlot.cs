@@ -16,15 +16,19 @@ public sealed class InputSlot(DataField field) : SlotDefinition(field.Name, fiel
         if (raw is null)
             return Value.Missing;
         if (raw is string text)
-        {
-            if (text.Length == 0 || Domain.MissingTexts.Contains(text))
-                return Value.Missing;
-            var value = ValueParser.Parse(text, DataType);
-            return value.IsInvalid ? Value.InvalidText(text) : value;
-        }
+            return Convert(text);
         // A transaction (association rules) arrives as a collection of items, each read as the field's type.
         if (raw is System.Collections.IEnumerable items)
             return Value.OfCollection(items.Cast<object?>().Select(Convert).Where(v => !v.IsMissing).ToArray());
         return ValueParser.FromObject(raw, DataType);
+    }
+
+    /// <summary>Reads text as the field's type: null, empty and declared missing markers are missing; unreadable text invalid.</summary>
+    public Value Convert(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || Domain.HasMissingValues && Domain.MissingTexts.Contains(text))
+            return Value.Missing;
+        var value = ValueParser.Parse(text, DataType);
+        return value.IsInvalid ? Value.InvalidText(text) : value;
     }
 }
