@@ -96,7 +96,8 @@ public sealed class PmmlEvaluator
             return domain.ValidValues[0];
         if (domain.Intervals.Count > 0 && domain.Intervals[0] is { } interval && double.IsFinite(interval.Left) && double.IsFinite(interval.Right))
             return ValueParser.Convert(Value.Of((interval.Left + interval.Right) / 2), input.DataType);
-        return input.DataType == DataType.String ? Value.Of("") : ValueParser.Convert(Value.Of(0), input.DataType);
+        // Text with a word in it, so that tokenizing and term counting run (an empty document skips them).
+        return input.DataType == DataType.String ? Value.Of("a b") : ValueParser.Convert(Value.Of(0), input.DataType);
     }
 
     /// <summary>The backend that scores records: <see cref="Backend.Compiled"/> or <see cref="Backend.Interpreter"/>.</summary>
