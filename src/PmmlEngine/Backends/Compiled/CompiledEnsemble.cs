@@ -30,7 +30,11 @@ internal sealed class CompiledEnsemble : CompiledModel
         Trees = _lanes is not null && IsTreeSum(plan, segments) ? _lanes : null;
         _weights = segments.Select(s => s.Plan.Weight).ToArray();
         _sharedOutcomes = _lanes is not null && !plan.HasSegmentOutputs && segments.All(s => s.Model.Plan.Outputs.Length == 0);
+        _tally = LeafTally.For(plan, segments, _lanes, _sharedOutcomes);
     }
+
+    /// <summary>For forests that average their trees' probabilities or count their votes: each leaf's share, kept.</summary>
+    private readonly LeafTally? _tally;
 
     private readonly double[] _weights;
 
@@ -97,6 +101,12 @@ internal sealed class CompiledEnsemble : CompiledModel
             return;
         }
 
+        if (_tally is not null)
+        {
+            Tally(workspace, state, features, result);
+            return;
+        }
+
         var chosen = -1;
         if (state.SegmentResults is { } segmentResults)
         {
@@ -148,6 +158,42 @@ internal sealed class CompiledEnsemble : CompiledModel
             Classify(state, count, result);
         else
             Regress(state, count, result);
+    }
+
+    /// <summary>
+    /// <see cref="LeafTally"/>'s path: the trees are walked together and each one's leaf added to the totals in document
+    /// order, with the missing-prediction treatment and the division of <c>EnsembleInterpreter.Classify</c>.
+    /// </summary>
+    private void Tally(Workspace workspace, EnsembleState state, double[]? features, ModelResult result)
+    {
+        var lanes = _lanes!;
+        var totals = state.Totals;
+        Array.Clear(totals);
+        TreeLanes.Walk(lanes, features, workspace.Row, state.Outcomes, state.Penalties);
+        var count = 0;
+        var missing = 0;
+        var divisor = 0.0;
+        for (var i = 0; i < lanes.Length; i++)
+        {
+            var outcome = TreeLanes.Outcome(lanes, i, features, workspace.Row, state.Outcomes, state.Penalties);
+            var leaf = ((CompiledTree)_segments[i].Model).OutcomeResult(outcome);
+            if (leaf.Predicted.IsMissing)
+            {
+                if (_plan.MissingPredictionTreatment == MissingPredictionTreatment.ReturnMissing)
+                    return;
+                missing++;
+                continue;
+            }
+            divisor += _tally!.Add(i, outcome, leaf, totals);
+            count++;
+        }
+        if (count == 0 || TooManyMissing(missing, count))
+            return;
+        if (missing > 0)
+            result.Warn(EnsembleInterpreter.MissingSegments(missing, missing + count));
+        for (var i = 0; i < totals.Length; i++)
+            totals[i] /= divisor;
+        result.SetDistribution(totals);
     }
 
     // A method of its own: a lambda in Score would allocate its closure on every call, selectAll or not.
