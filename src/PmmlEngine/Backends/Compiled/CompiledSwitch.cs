@@ -17,7 +17,15 @@ internal static class CompiledSwitch
     /// Compiles each case's body; returns, per key, the delegate that computes it, or null for a case whose body could
     /// not be built (<paramref name="fallback"/> hears why, and the caller interprets it).
     /// </summary>
-    public static Func<RowContext, int, T>?[] Compile<T>(int keys, IEnumerable<(int Key, string What, Func<ParameterExpression, E> Body)> cases, Action<string> fallback)
+    /// <param name="keys">The length of the returned array.</param>
+    /// <param name="cases">Each case's key, a description for fallbacks, and a builder of its body over the row.</param>
+    /// <param name="fallback">Hears each case that could not be built, and why.</param>
+    /// <param name="deferred">
+    /// Whether a block is compiled on the first call of one of its cases rather than now; the compiled delegate then
+    /// replaces the first-call one in the returned array, so callers must read the array on every call, not copy it.
+    /// Bodies are still built now, so what cannot compile is known at load.
+    /// </param>
+    public static Func<RowContext, int, T>?[] Compile<T>(int keys, IEnumerable<(int Key, string What, Func<ParameterExpression, E> Body)> cases, Action<string> fallback, bool deferred = false)
     {
         var byKey = new Func<RowContext, int, T>?[keys];
         var row = E.Parameter(typeof(RowContext), "row");
@@ -37,10 +45,26 @@ internal static class CompiledSwitch
         foreach (var block in built.Chunk(CasesPerDelegate))
         {
             var switchCases = block.Select(c => E.SwitchCase(c.Body, E.Constant(c.Key))).ToArray();
-            var function = E.Lambda<Func<RowContext, int, T>>(E.Switch(key, E.Default(typeof(T)), switchCases), row, key).Compile();
-            foreach (var (k, _) in block)
-                byKey[k] = function;
+            var lambda = E.Lambda<Func<RowContext, int, T>>(E.Switch(key, E.Default(typeof(T)), switchCases), row, key);
+            if (!deferred)
+            {
+                Fill(byKey, block, lambda.Compile());
+                continue;
+            }
+            var compiled = new Lazy<Func<RowContext, int, T>>(() =>
+            {
+                var function = lambda.Compile();
+                Fill(byKey, block, function);
+                return function;
+            });
+            Fill(byKey, block, (r, k) => compiled.Value(r, k));
         }
         return byKey;
+    }
+
+    private static void Fill<T>(Func<RowContext, int, T>?[] byKey, (int Key, E Body)[] block, Func<RowContext, int, T> function)
+    {
+        foreach (var (k, _) in block)
+            Volatile.Write(ref byKey[k], function);
     }
 }

@@ -31,10 +31,12 @@ internal sealed class ModelCompiler(DocumentPlan document)
 
     /// <summary>Compiles the derived fields; a null entry is interpreted (its reason is recorded).</summary>
     public Func<RowContext, int, Value>?[] CompileDerivedFields() =>
-        // Fields that only read another field are conversions RowContext does itself.
+        // Fields that only read another field are conversions RowContext does itself. Blocks compile on first use:
+        // priming at load reaches the fields a typical record reads, and a model may read few of many declared
+        // fields (a TF-IDF table scores from the document, not from its hundreds of term fields).
         CompiledSwitch.Compile<Value>(document.Slots.Length, document.Slots.OfType<DerivedSlot>()
             .Where(slot => slot.CopyOf < 0).Select(slot =>
-            (slot.Index, $"DerivedField '{slot.Name}'", (Func<ParameterExpression, E>)(row => ExpressionCompiler.Emit(CompileLimits.Checked(slot.Expression), row, [])))), _fallbacks.Add);
+            (slot.Index, $"DerivedField '{slot.Name}'", (Func<ParameterExpression, E>)(row => ExpressionCompiler.Emit(CompileLimits.Checked(slot.Expression), row, [])))), _fallbacks.Add, deferred: true);
 
     /// <param name="model">The model to compile.</param>
     /// <param name="shared">The feature vector of the enclosing ensemble's trees, or null for a tree that loads its own.</param>
