@@ -7,6 +7,8 @@ namespace PmmlEngine.Xml;
 /// Builds the XML tree from a reader bottom-up: an element joins its parent only once complete, while the parent is
 /// still detached. XDocument.Load attaches top-down instead, and every add walks to the root to rule out a cycle, so a
 /// document nested 10⁵ deep took quadratic time (about 50 s); here each add is constant time.
+/// Whitespace between child elements (the indentation, a node per line) is dropped: PMML has no mixed content, and a
+/// large forest spent a sixth of its tree's memory on it. Whitespace that is an element's only content is kept.
 /// </summary>
 internal static class LinearDocumentBuilder
 {
@@ -17,11 +19,14 @@ internal static class LinearDocumentBuilder
         var lines = (IXmlLineInfo)reader;
         var open = new Stack<XElement>();
         XElement? root = null;
+        // Whitespace read before the open element's first child or text: kept only if no child element follows.
+        string? leading = null;
         while (reader.Read())
         {
             switch (reader.NodeType)
             {
                 case XmlNodeType.Element:
+                    leading = null;
                     var element = new XElement(XNamespace.Get(reader.NamespaceURI) + reader.LocalName);
                     element.AddAnnotation(new LinePosition(lines.LineNumber, lines.LinePosition));
                     var empty = reader.IsEmptyElement;
@@ -37,15 +42,32 @@ internal static class LinearDocumentBuilder
                         open.Push(element);
                     break;
                 case XmlNodeType.EndElement:
+                    FlushLeading();
                     Attach(open.Pop());
                     break;
-                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
+                case XmlNodeType.Text or XmlNodeType.CDATA:
+                    FlushLeading();
                     if (open.Count > 0)
+                        open.Peek().Add(new XText(reader.Value));
+                    break;
+                case XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
+                    if (open.Count == 0)
+                        break;
+                    if (open.Peek().LastNode is null)
+                        leading += reader.Value;
+                    else if (open.Peek().LastNode is XText)
                         open.Peek().Add(new XText(reader.Value));
                     break;
             }
         }
         return new XDocument(root);
+
+        void FlushLeading()
+        {
+            if (leading is not null)
+                open.Peek().Add(new XText(leading));
+            leading = null;
+        }
 
         void Attach(XElement element)
         {
