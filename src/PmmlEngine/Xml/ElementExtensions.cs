@@ -10,17 +10,30 @@ internal static class ElementExtensions
 {
     public static IEnumerable<XElement> Children(this XElement element, string localName)
     {
-        foreach (var child in element.Elements())
+        for (var child = element.FirstChild(); child is not null; child = child.NextSibling())
             if (child.Name.LocalName == localName)
                 yield return child;
     }
 
     public static XElement? Child(this XElement element, string localName)
     {
-        foreach (var child in element.Elements())
+        for (var child = element.FirstChild(); child is not null; child = child.NextSibling())
             if (child.Name.LocalName == localName)
                 return child;
         return null;
+    }
+
+    // Walking siblings allocates nothing, where Elements() allocates an enumerator per call: a large forest makes
+    // several such calls per node.
+    public static XElement? FirstChild(this XElement element) => Next(element.FirstNode);
+
+    public static XElement? NextSibling(this XElement element) => Next(element.NextNode);
+
+    private static XElement? Next(XNode? node)
+    {
+        while (node is not null and not XElement)
+            node = node.NextNode;
+        return (XElement?)node;
     }
 
     public static string? Attr(this XElement element, string name) => element.Attribute(name)?.Value;

@@ -19,7 +19,7 @@ internal static class PredicateParser
     /// <summary>The predicate of a Node, Segment or rule.</summary>
     public static Predicate ParseOf(ParseContext context, XElement owner)
     {
-        foreach (var child in owner.Elements())
+        for (var child = owner.FirstChild(); child is not null; child = child.NextSibling())
             if (IsPredicate(child))
                 return Parse(context, child);
         context.Report(MarkupProblemKind.MissingElement, owner, $"{owner.Name.LocalName} requires a predicate");

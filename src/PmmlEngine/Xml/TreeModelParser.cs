@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Xml.Linq;
 using PmmlEngine.Errors;
 using PmmlEngine.Model;
@@ -30,36 +31,47 @@ internal static class TreeModelParser
 
     /// <summary>
     /// Builds the node tree without recursion, so any depth parses: Node elements are listed parent before child, then
-    /// built in reverse, every child before its parent.
+    /// built in reverse, every child before its parent. Built nodes wait on a stack, where a parent finds its children
+    /// on top in document order (the listing takes later children first).
     /// </summary>
     private static TreeNode ParseNode(ParseContext context, XElement root)
     {
-        var preorder = new List<XElement>();
+        var preorder = new List<(XElement Element, int Children)>();
         var pending = new Stack<XElement>();
         pending.Push(root);
         while (pending.Count > 0)
         {
             var element = pending.Pop();
-            preorder.Add(element);
-            foreach (var child in element.Children("Node"))
+            var children = 0;
+            for (var child = element.FirstChild(); child is not null; child = child.NextSibling())
+            {
+                if (child.Name.LocalName != "Node")
+                    continue;
                 pending.Push(child);
+                children++;
+            }
+            preorder.Add((element, children));
         }
-        var built = new Dictionary<XElement, TreeNode>(ReferenceEqualityComparer.Instance);
+        var built = new List<TreeNode>();
+        var distribution = new List<ScoreDistribution>();
         for (var i = preorder.Count - 1; i >= 0; i--)
-            built[preorder[i]] = ParseOne(context, preorder[i], built);
-        return built[root];
+        {
+            var (element, count) = preorder[i];
+            var children = ImmutableArray.Create(CollectionsMarshal.AsSpan(built)[^count..]);
+            built.RemoveRange(built.Count - count, count);
+            built.Add(ParseOne(context, element, children, distribution));
+        }
+        return built[0];
     }
 
-    private static TreeNode ParseOne(ParseContext context, XElement node, Dictionary<XElement, TreeNode> built)
+    private static TreeNode ParseOne(ParseContext context, XElement node, ImmutableArray<TreeNode> children, List<ScoreDistribution> distribution)
     {
-        var children = ImmutableArray.CreateBuilder<TreeNode>();
-        var distribution = ImmutableArray.CreateBuilder<ScoreDistribution>();
-        foreach (var child in node.Elements())
+        distribution.Clear();
+        for (var child = node.FirstChild(); child is not null; child = child.NextSibling())
         {
             switch (child.Name.LocalName)
             {
                 case "Node":
-                    children.Add(built[child]);
                     break;
                 case "ScoreDistribution":
                     distribution.Add(ModelParser.ParseScoreDistribution(context, child));
@@ -71,6 +83,6 @@ internal static class TreeModelParser
             }
         }
         return new TreeNode(node.Attr("id"), node.Attr("score"), context.OptionalNumber(node, "recordCount"), node.Attr("defaultChild"),
-            PredicateParser.ParseOf(context, node), children.ToImmutable(), distribution.ToImmutable(), node.Where());
+            PredicateParser.ParseOf(context, node), children, ImmutableArray.Create(CollectionsMarshal.AsSpan(distribution)), node.Where());
     }
 }
