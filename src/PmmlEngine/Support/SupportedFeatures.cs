@@ -51,7 +51,7 @@ public static class SupportedFeatures
         ("AnomalyDetectionModel@algorithmType", Names<AnomalyAlgorithm>()),
     ];
 
-    private static IReadOnlyList<string> Names<TEnum>() where TEnum : struct, Enum => [.. PmmlEnum<TEnum>.Values.Keys];
+    private static IReadOnlyList<string> Names<TEnum>() where TEnum : struct, Enum => [.. PmmlEnum<TEnum>.Names];
 
     /// <summary>The feature table as Markdown: docs/features.md, which a test keeps equal to this.</summary>
     public static string ToMarkdown()

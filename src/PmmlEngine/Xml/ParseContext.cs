@@ -136,10 +136,10 @@ internal sealed class ParseContext(Diagnostics diagnostics)
         var attribute = element.Attribute(name);
         if (attribute is null)
             return null;
-        if (PmmlEnum<TEnum>.Values.TryGetValue(attribute.Value, out var value))
+        if (PmmlEnum<TEnum>.TryParse(attribute.Value, out var value))
             return value;
         Report(MarkupProblemKind.InvalidAttribute, attribute,
-            $"'{attribute.Value}' is not one of {string.Join(", ", PmmlEnum<TEnum>.Values.Keys.Order())}");
+            $"'{attribute.Value}' is not one of {string.Join(", ", PmmlEnum<TEnum>.Names.Order())}");
         // The problem is reported; the first member stands in so the rest of the document can still be checked.
         return default(TEnum);
     }
