@@ -13,7 +13,7 @@ public sealed partial class TextIndexer
     private const int MaxRecursiveRounds = 100;
 
     private readonly TextIndexOptions _options;
-    private readonly (Regex Pattern, string Replacement, bool Recursive, WordAlternation? Words)[] _replacements;
+    private readonly (Lazy<Regex> Pattern, string Replacement, bool Recursive, WordAlternation? Words)[] _replacements;
     private readonly Regex? _separator;
     private readonly Regex? _word;
     private readonly ConcurrentDictionary<string, (string[] Tokens, string Key)> _terms = new(StringComparer.Ordinal);
@@ -25,7 +25,7 @@ public sealed partial class TextIndexer
     {
         _options = options;
         var flags = RegexOptions.CultureInvariant | (options.IsCaseSensitive ? RegexOptions.None : RegexOptions.IgnoreCase);
-        var replacements = new List<(Regex, string, bool, WordAlternation?)>();
+        var replacements = new List<(Lazy<Regex>, string, bool, WordAlternation?)>();
         foreach (var normalization in normalizations)
         {
             var local = RegexOptions.CultureInvariant | (normalization.Options.IsCaseSensitive ? RegexOptions.None : RegexOptions.IgnoreCase);
@@ -43,8 +43,14 @@ public sealed partial class TextIndexer
                 // stop-word alternation spent a third of its scoring time recording its one group).
                 var captures = replacement.Contains('$', StringComparison.Ordinal) || Backreference().IsMatch(pattern)
                     ? RegexOptions.None : RegexOptions.ExplicitCapture;
-                replacements.Add((new Regex(pattern, local | captures | RegexOptions.Compiled), replacement, normalization.Recursive,
-                    isRegex ? WordAlternation.TryCreate(pattern, replacement, normalization.Options.IsCaseSensitive) : null));
+                var words = isRegex ? WordAlternation.TryCreate(pattern, replacement, normalization.Options.IsCaseSensitive) : null;
+                var regex = new Lazy<Regex>(() => new Regex(pattern, local | captures | RegexOptions.Compiled));
+                // A row with the word-run path needs its regex only for non-ASCII texts (compiling a 300-word
+                // alternation took tens of milliseconds of every load); any other row needs it now, and an invalid
+                // pattern is reported at load.
+                if (words is null)
+                    _ = regex.Value;
+                replacements.Add((regex, replacement, normalization.Recursive, words));
             }
         }
         _replacements = replacements.ToArray();
@@ -154,7 +160,7 @@ public sealed partial class TextIndexer
             var rounds = 0;
             while (true)
             {
-                var next = pattern.Replace(text, replacement);
+                var next = pattern.Value.Replace(text, replacement);
                 var changed = !string.Equals(next, text, StringComparison.Ordinal);
                 text = next;
                 if (!recursive || !changed || ++rounds == MaxRecursiveRounds)
