@@ -26,7 +26,13 @@ internal sealed record AlignedDistribution(double[] Counts, double[]? Probabilit
             if (explicitConfidences is not null) explicitConfidences[index] = d.Confidence ?? 0;
         }
         var total = counts.Sum();
-        return new AlignedDistribution(counts,
-            explicitProbabilities ?? (total > 0 ? counts.Select(c => c / total).ToArray() : null), explicitConfidences);
+        var probabilities = explicitProbabilities;
+        if (probabilities is null && total > 0)
+        {
+            probabilities = new double[counts.Length];
+            for (var i = 0; i < counts.Length; i++)
+                probabilities[i] = counts[i] / total;
+        }
+        return new AlignedDistribution(counts, probabilities, explicitConfidences);
     }
 }

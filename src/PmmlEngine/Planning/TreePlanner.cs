@@ -36,25 +36,34 @@ internal sealed class TreePlanner(ModelPlanner models)
 
     /// <summary>
     /// Plans every node parent before child (the order a recursive walk would report problems in) without recursion,
-    /// then links each node to its children's plans, so any depth plans.
+    /// then links them in reverse, every child before its parent: linked plans wait on a stack, where a parent finds its
+    /// children on top in document order. Any depth plans. Default children are resolved parent before child again.
     /// </summary>
     private TreeNodePlan PlanNodes(TreeModel tree, Scope scope, TargetPlan target)
     {
-        var plans = new Dictionary<TreeNode, TreeNodePlan>(ReferenceEqualityComparer.Instance);
-        var order = new List<TreeNode>();
+        var order = new List<(TreeNode Node, TreeNodePlan Plan)>();
         var pending = new Stack<TreeNode>();
         pending.Push(tree.Root);
         while (pending.Count > 0)
         {
             var node = pending.Pop();
-            order.Add(node);
-            plans[node] = PlanNode(tree, node, scope, target);
+            order.Add((node, PlanNode(tree, node, scope, target)));
             for (var i = node.Children.Length - 1; i >= 0; i--)
                 pending.Push(node.Children[i]);
         }
-        foreach (var node in order)
-            Link(node, plans[node], plans);
-        return plans[tree.Root];
+        var linked = new Stack<TreeNodePlan>();
+        for (var i = order.Count - 1; i >= 0; i--)
+        {
+            var (node, plan) = order[i];
+            var children = node.Children.Length == 0 ? [] : new TreeNodePlan[node.Children.Length];
+            for (var c = 0; c < children.Length; c++)
+                children[c] = linked.Pop();
+            plan.Children = children;
+            linked.Push(plan);
+        }
+        foreach (var (node, plan) in order)
+            ResolveDefaultChild(node, plan);
+        return linked.Pop();
     }
 
     private TreeNodePlan PlanNode(TreeModel tree, TreeNode node, Scope scope, TargetPlan target)
@@ -88,9 +97,8 @@ internal sealed class TreePlanner(ModelPlanner models)
         return plan;
     }
 
-    private void Link(TreeNode node, TreeNodePlan plan, Dictionary<TreeNode, TreeNodePlan> plans)
+    private void ResolveDefaultChild(TreeNode node, TreeNodePlan plan)
     {
-        plan.Children = node.Children.Select(c => plans[c]).ToArray();
         if (node.DefaultChild is { } defaultChild)
         {
             plan.DefaultChild = Array.FindIndex(plan.Children, c => c.Id == defaultChild);
