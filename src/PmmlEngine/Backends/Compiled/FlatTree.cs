@@ -75,7 +75,7 @@ internal sealed class FlatTree
             // Set membership (LightGBM's category sets, XGBoost's sets of integer categories) on a present value.
             var v = features[test.Feature];
             if (!double.IsNaN(v))
-                return (test.Op == TestOp.InSet ? InSet(test, (int)v) : InValues(test, v)) ? test.OnTrue : test.OnFalse;
+                return (test.Op == TestOp.InSet ? InSet(test, v) : InValues(test, v)) ? test.OnTrue : test.OnFalse;
         }
         return Slow(test, features, row, ref penalties);
     }
@@ -110,7 +110,7 @@ internal sealed class FlatTree
             TestOp.LessOrEqual => x <= test.Threshold ? Truth.True : double.IsNaN(x) ? Truth.Unknown : Truth.False,
             TestOp.Equal => x == test.Threshold ? Truth.True : double.IsNaN(x) ? Truth.Unknown : Truth.False,
             TestOp.InRange => x >= Numbers[test.Aux] && x <= test.Threshold ? Truth.True : double.IsNaN(x) ? Truth.Unknown : Truth.False,
-            TestOp.InSet => double.IsNaN(x) ? Truth.Unknown : InSet(test, (int)x) ? Truth.True : Truth.False,
+            TestOp.InSet => double.IsNaN(x) ? Truth.Unknown : InSet(test, x) ? Truth.True : Truth.False,
             TestOp.InValues => double.IsNaN(x) ? Truth.Unknown : InValues(test, x) ? Truth.True : Truth.False,
             _ => Compiled.Features.IsMissing(x) ? Truth.True : Truth.False,
         };
@@ -127,9 +127,12 @@ internal sealed class FlatTree
         return false;
     }
 
-    public bool InSet(in TreeTest test, int code)
+    // A category code, or a number of a set of small whole numbers: a fraction, a negative or a too large number is no
+    // member (a conversion out of int's range saturates, and the saturated value differs from the number).
+    public bool InSet(in TreeTest test, double value)
     {
+        var code = (int)value;
         var words = (int)test.Threshold;
-        return code >= 0 && code >> 6 < words && (Bitsets[test.Aux + (code >> 6)] >> (code & 63) & 1) != 0;
+        return code == value && code >= 0 && code >> 6 < words && (Bitsets[test.Aux + (code >> 6)] >> (code & 63) & 1) != 0;
     }
 }

@@ -174,6 +174,16 @@ internal sealed class FlatTreeBuilder
         TreeTest Make(TestOp op, int feature, double threshold, bool negate, int aux = 0) =>
             negate ? new(threshold, feature, onFalse, onTrue, onUnknown, aux, op, penalized) : new(threshold, feature, onTrue, onFalse, onUnknown, aux, op, penalized);
 
+        TreeTest Bitset(int feature, int[] members, bool negate)
+        {
+            var words = members.Length == 0 ? 0 : members.Max() / 64 + 1;
+            var offset = _bitsets.Count;
+            _bitsets.AddRange(new ulong[words]);
+            foreach (var member in members)
+                _bitsets[offset + member / 64] |= 1UL << (member % 64);
+            return Make(TestOp.InSet, feature, words, negate, offset);
+        }
+
         switch (predicate)
         {
             case SimplePredicatePlan s:
@@ -225,24 +235,24 @@ internal sealed class FlatTreeBuilder
                     // A boolean value never equals a number member (Value.Equals), so boolean fields stay generic.
                     if (_document.Slots[s.Slot].DataType == DataType.Boolean || s.Values.Any(v => v.Kind != ValueKind.Number || !double.IsFinite(v.Number)))
                         return null;
+                    // Small whole numbers (XGBoost's integer categories) test as bits; other sets compare one by one.
+                    if (s.Values.Count > 0 && s.Values.All(v => v.Number >= 0 && v.Number <= MaxBitsetMember && v.Number == Math.Floor(v.Number)))
+                        return Bitset(feature, s.Values.Select(v => (int)v.Number).ToArray(), !s.IsIn);
                     var start = _numbers.Count;
                     _numbers.AddRange(s.Values.Select(v => v.Number));
                     return Make(TestOp.InValues, feature, s.Values.Count, !s.IsIn, start);
                 }
                 if (s.Values.Any(v => v.Kind != ValueKind.String))
                     return null;
-                var codes = s.Values.Select(v => _features.Code(feature, v.String)).ToArray();
-                var words = codes.Length == 0 ? 0 : codes.Max() / 64 + 1;
-                var offset = _bitsets.Count;
-                _bitsets.AddRange(new ulong[words]);
-                foreach (var code in codes)
-                    _bitsets[offset + code / 64] |= 1UL << (code % 64);
-                return Make(TestOp.InSet, feature, words, !s.IsIn, offset);
+                return Bitset(feature, s.Values.Select(v => _features.Code(feature, v.String)).ToArray(), !s.IsIn);
             }
             default:
                 return null;
         }
     }
+
+    // Bitsets of up to 64 words; a set with a larger member keeps its numbers.
+    private const int MaxBitsetMember = 4095;
 
     private int Depth(int start)
     {

@@ -9,7 +9,7 @@ internal enum TestOp : byte
     Equal,
     /// <summary>Low ≤ feature ≤ threshold, Low being <see cref="FlatTree.Numbers"/>[Aux]: a float32 equality seen from the double the feature holds.</summary>
     InRange,
-    /// <summary>The category code is in the test's bitset.</summary>
+    /// <summary>The category code, or the whole number of a set of small ones, is in the test's bitset.</summary>
     InSet,
     /// <summary>The number is one of the test's values (a set of numbers: <see cref="TreeTest.Aux"/> is where they start in
     /// <see cref="FlatTree.Numbers"/>, the threshold how many there are).</summary>
