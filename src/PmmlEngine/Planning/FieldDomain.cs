@@ -14,9 +14,10 @@ public sealed class FieldDomain
     private readonly HashSet<Value> _invalid;
     private readonly HashSet<Value> _missing;
     private readonly Interval[] _intervals;
-    // Fast paths that avoid hashing values (hashing a string value tries to read it as a number): the valid values when
-    // they are all strings, and the missing markers that are numbers.
-    private readonly HashSet<string>? _validStrings;
+    // Fast paths that avoid hashing values (hashing a string value tries to read it as a number): the positions of the
+    // valid values when they are all strings, and the missing markers that are numbers.
+    private readonly Dictionary<string, int>? _validStrings;
+    private readonly Value[] _validValues;
     private readonly HashSet<double> _missingNumbers = [];
 
     public FieldDomain(DataField field)
@@ -44,9 +45,17 @@ public sealed class FieldDomain
                     break;
             }
         }
-        ValidValues = validInOrder.ToArray();
-        if (validInOrder.All(v => v.Kind == ValueKind.String))
-            _validStrings = validInOrder.Select(v => (string)v.Payload!).ToHashSet(StringComparer.Ordinal);
+        if (validInOrder.Count > 0 && validInOrder.All(v => v.Kind == ValueKind.String))
+        {
+            _validStrings = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < validInOrder.Count; i++)
+            {
+                var text = (string)validInOrder[i].Payload!;
+                validInOrder[i] = Value.OfCategory(text, i);
+                _validStrings[text] = i;
+            }
+        }
+        ValidValues = _validValues = validInOrder.ToArray();
         foreach (var text in MissingTexts)
             if (ValueParser.TryParseDouble(text, out var number) && !double.IsNaN(number))
                 _missingNumbers.Add(number);
@@ -54,7 +63,10 @@ public sealed class FieldDomain
         IsContinuous = field.OpType == OpType.Continuous;
     }
 
-    /// <summary>Valid values in document order (a classification target's categories).</summary>
+    /// <summary>
+    /// Valid values in document order (a classification target's categories). Strings carry their position
+    /// (<see cref="Value.Category"/>).
+    /// </summary>
     public IReadOnlyList<Value> ValidValues { get; }
 
     public IReadOnlyList<Interval> Intervals => _intervals;
@@ -107,6 +119,30 @@ public sealed class FieldDomain
         }
         if (_valid.Count == 0)
             return true;
-        return _validStrings is not null && value.Kind == ValueKind.String ? _validStrings.Contains((string)value.Payload!) : _valid.Contains(value);
+        return _validStrings is not null && value.Kind == ValueKind.String
+            ? IsListed(value) || _validStrings.ContainsKey((string)value.Payload!)
+            : _valid.Contains(value);
+    }
+
+    /// <summary>
+    /// Text that is one of the valid strings, as the field's own value (carrying its position), so that later checks and
+    /// category codes need not hash it again; false for any other text.
+    /// </summary>
+    public bool TryGetValid(string text, out Value value)
+    {
+        if (_validStrings is not null && _validStrings.TryGetValue(text, out var position))
+        {
+            value = _validValues[position];
+            return true;
+        }
+        value = default;
+        return false;
+    }
+
+    /// <summary>Whether the value is this field's own instance of one of its valid strings, checked by position.</summary>
+    private bool IsListed(Value value)
+    {
+        var position = value.Category - 1;
+        return (uint)position < (uint)_validValues.Length && ReferenceEquals(_validValues[position].Payload, value.Payload);
     }
 }

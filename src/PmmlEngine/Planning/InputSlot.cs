@@ -28,6 +28,8 @@ public sealed class InputSlot(DataField field) : SlotDefinition(field.Name, fiel
     {
         if (string.IsNullOrEmpty(text) || Domain.HasMissingValues && Domain.MissingTexts.Contains(text))
             return Value.Missing;
+        if (Domain.TryGetValid(text, out var valid))
+            return valid;
         var value = ValueParser.Parse(text, DataType);
         return value.IsInvalid ? Value.InvalidText(text) : value;
     }
