@@ -28,6 +28,7 @@ internal sealed class CompiledEnsemble : CompiledModel
         _featureBuffer = featureBuffer;
         _lanes = WalkTogether(plan, segments) ? segments.Select(s => ((CompiledTree)s.Model).Tree).ToArray() : null;
         Trees = _lanes is not null && IsTreeSum(plan, segments) ? _lanes : null;
+        _sumKind = Trees is not null ? EnsembleInterpreter.SumKindOf(plan)!.Value : default;
         _weights = segments.Select(s => s.Plan.Weight).ToArray();
         _sharedOutcomes = _lanes is not null && !plan.HasSegmentOutputs && segments.All(s => s.Model.Plan.Outputs.Length == 0);
         _tally = LeafTally.For(plan, segments, _lanes, _sharedOutcomes);
@@ -37,6 +38,9 @@ internal sealed class CompiledEnsemble : CompiledModel
     private readonly LeafTally? _tally;
 
     private readonly double[] _weights;
+
+    /// <summary>How a tree sum adds its trees' scores.</summary>
+    private readonly SumKind _sumKind;
 
     /// <summary>Whether the trees' results can be the ones each outcome shares (<see cref="CompiledTree.OutcomeResult"/>).</summary>
     private readonly bool _sharedOutcomes;
@@ -77,27 +81,9 @@ internal sealed class CompiledEnsemble : CompiledModel
         var missing = 0;
         if (Trees is { } trees)
         {
-            var outcomes = state.Outcomes;
-            TreeLanes.Walk(trees, features, row, outcomes, state.Penalties);
-            for (var i = 0; i < trees.Length; i++)
-            {
-                var score = trees[i].OutcomeScores[TreeLanes.Outcome(trees, i, features, row, outcomes, state.Penalties)];
-                if (double.IsNaN(score))
-                {
-                    if (_plan.MissingPredictionTreatment == MissingPredictionTreatment.ReturnMissing)
-                        return;
-                    missing++;
-                    continue;
-                }
-                state.Values[count] = score;
-                state.Weights[count++] = _weights[i];
-            }
-            if (count > 0 && !TooManyMissing(missing, count))
-            {
-                result.Predicted = Value.Of(EnsembleInterpreter.Regress(_plan, state.Values.AsSpan(0, count), state.Weights.AsSpan(0, count)));
-                if (missing > 0)
-                    result.Warn(EnsembleInterpreter.MissingSegments(missing, missing + count));
-            }
+            TreeLanes.Walk(trees, features, row, state.Outcomes, state.Penalties);
+            if (!TrySum(trees, features, row, state, result))
+                SumPresent(trees, features, row, state, result);
             return;
         }
 
@@ -161,6 +147,53 @@ internal sealed class CompiledEnsemble : CompiledModel
     }
 
     /// <summary>
+    /// A tree sum in which every tree predicts: one running sum with <c>EnsembleInterpreter.Regress</c>'s steps, in
+    /// document order. False, with nothing written, at the first tree without a prediction (or without trees).
+    /// </summary>
+    private bool TrySum(FlatTree[] trees, double[]? features, RowContext row, EnsembleState state, ModelResult result)
+    {
+        if (trees.Length == 0)
+            return false;
+        var kind = _sumKind;
+        var sum = EnsembleInterpreter.SumStart(_plan);
+        for (var i = 0; i < trees.Length; i++)
+        {
+            var score = trees[i].OutcomeScores[TreeLanes.Outcome(trees, i, features, row, state.Outcomes, state.Penalties)];
+            if (double.IsNaN(score))
+                return false;
+            sum = EnsembleInterpreter.SumAdd(kind, sum, score, _weights[i]);
+        }
+        result.Predicted = Value.Of(EnsembleInterpreter.SumFinish(_plan, sum, trees.Length, _weights));
+        return true;
+    }
+
+    /// <summary>A tree sum in which some tree made no prediction: the missing prediction treatment decides.</summary>
+    private void SumPresent(FlatTree[] trees, double[]? features, RowContext row, EnsembleState state, ModelResult result)
+    {
+        var count = 0;
+        var missing = 0;
+        for (var i = 0; i < trees.Length; i++)
+        {
+            var score = trees[i].OutcomeScores[TreeLanes.Outcome(trees, i, features, row, state.Outcomes, state.Penalties)];
+            if (double.IsNaN(score))
+            {
+                if (_plan.MissingPredictionTreatment == MissingPredictionTreatment.ReturnMissing)
+                    return;
+                missing++;
+                continue;
+            }
+            state.Values[count] = score;
+            state.Weights[count++] = _weights[i];
+        }
+        if (count > 0 && !TooManyMissing(missing, count))
+        {
+            result.Predicted = Value.Of(EnsembleInterpreter.Regress(_plan, state.Values.AsSpan(0, count), state.Weights.AsSpan(0, count)));
+            if (missing > 0)
+                result.Warn(EnsembleInterpreter.MissingSegments(missing, missing + count));
+        }
+    }
+
+    /// <summary>
     /// <see cref="LeafTally"/>'s path: the trees are walked together and each one's leaf added to the totals in document
     /// order, with the missing-prediction treatment and the division of <c>EnsembleInterpreter.Classify</c>.
     /// </summary>
@@ -176,15 +209,13 @@ internal sealed class CompiledEnsemble : CompiledModel
         for (var i = 0; i < lanes.Length; i++)
         {
             var outcome = TreeLanes.Outcome(lanes, i, features, workspace.Row, state.Outcomes, state.Penalties);
-            var leaf = ((CompiledTree)_segments[i].Model).OutcomeResult(outcome);
-            if (leaf.Predicted.IsMissing)
+            if (!_tally!.TryAdd(i, outcome, totals, ref divisor))
             {
                 if (_plan.MissingPredictionTreatment == MissingPredictionTreatment.ReturnMissing)
                     return;
                 missing++;
                 continue;
             }
-            divisor += _tally!.Add(i, outcome, leaf, totals);
             count++;
         }
         if (count == 0 || TooManyMissing(missing, count))

@@ -13,13 +13,19 @@ namespace PmmlEngine.Backends.Compiled;
 /// </summary>
 internal sealed class LeafTally
 {
-    // Marks a leaf without a probability distribution (it still counts towards the weights).
+    // Mark a leaf without a probability distribution (it still counts towards the weights) and one that predicts no value.
     private static readonly double[] NoDistribution = [];
+    private static readonly double[] NoValue = [];
+
+    // Votes by tree and outcome: the category voted for + FirstCategory, or one of these marks.
+    private const int Unknown = 0;
+    private const int NoPrediction = 1;
+    private const int Elsewhere = 2; // a category the target lacks
+    private const int FirstCategory = 3;
 
     private readonly EnsemblePlan _plan;
     private readonly CompiledSegment[] _segments;
     private readonly double[]?[][] _distributions;
-    // By tree and outcome: the category voted for + 2 (0: not worked out yet; 1: a category the target lacks).
     private readonly int[][] _votes;
     private readonly bool _vote;
     private readonly bool _weighted;
@@ -42,32 +48,56 @@ internal sealed class LeafTally
             ? new LeafTally(plan, segments, lanes) : null;
 
     /// <summary>
-    /// Adds tree <paramref name="tree"/>'s leaf <paramref name="outcome"/> (whose result predicts a value) to the
-    /// totals and returns the weight it adds to the divisor: votes for a category the target lacks add nothing.
+    /// Adds tree <paramref name="tree"/>'s leaf <paramref name="outcome"/> to the totals and its weight to
+    /// <paramref name="divisor"/> (votes for a category the target lacks add nothing); false when the leaf predicts no
+    /// value. A leaf's share is looked up before its result, so a record touches one array per tree.
     /// </summary>
-    public double Add(int tree, int outcome, ModelResult leaf, double[] totals)
+    public bool TryAdd(int tree, int outcome, double[] totals, ref double divisor)
     {
         var weight = _weighted ? _segments[tree].Plan.Weight : 1.0;
         if (_vote)
         {
             var vote = _votes[tree][outcome];
-            if (vote == 0)
-                _votes[tree][outcome] = vote = _plan.Target.IndexOf(leaf.Predicted) + 2;
-            if (vote == 1)
-                return 0;
-            totals[vote - 2] += weight;
-            return weight;
+            if (vote == Unknown)
+                _votes[tree][outcome] = vote = VoteOf(tree, outcome);
+            if (vote == NoPrediction)
+                return false;
+            if (vote != Elsewhere)
+            {
+                totals[vote - FirstCategory] += weight;
+                divisor += weight;
+            }
+            return true;
         }
         var distribution = _distributions[tree][outcome];
         if (distribution is null)
         {
             // Racing threads compute equal arrays; whichever is stored last is as good as the first.
-            distribution = EnsembleInterpreter.Align(_segments[tree].Plan, leaf.Probabilities, new double[totals.Length]) ?? NoDistribution;
+            distribution = DistributionOf(tree, outcome, totals.Length);
             Volatile.Write(ref _distributions[tree][outcome], distribution);
         }
+        if (ReferenceEquals(distribution, NoValue))
+            return false;
         if (!ReferenceEquals(distribution, NoDistribution))
             for (var i = 0; i < totals.Length; i++)
                 totals[i] += weight * distribution[i];
-        return weight;
+        divisor += weight;
+        return true;
+    }
+
+    private ModelResult Leaf(int tree, int outcome) => ((CompiledTree)_segments[tree].Model).OutcomeResult(outcome);
+
+    private int VoteOf(int tree, int outcome)
+    {
+        var leaf = Leaf(tree, outcome);
+        return leaf.Predicted.IsMissing ? NoPrediction : _plan.Target.IndexOf(leaf.Predicted) + FirstCategory;
+    }
+
+    private double[] DistributionOf(int tree, int outcome, int categories)
+    {
+        var leaf = Leaf(tree, outcome);
+        if (leaf.Predicted.IsMissing)
+            return NoValue;
+        return EnsembleInterpreter.Align(_segments[tree].Plan, leaf.Probabilities, new double[categories]) ?? NoDistribution;
     }
 }
