@@ -70,7 +70,7 @@ internal sealed class CompiledRegression : CompiledModel
                     : E.Call(typeof(Math), nameof(Math.Pow), null, x, E.Constant(exponent));
                 body.Add(E.AddAssign(y, E.Multiply(Const(coefficient), power)));
             }
-            body.AddRange(Categorical(table, row, y, v, Const));
+            body.AddRange(Categorical(table, document, row, y, v, Const));
             foreach (var (slots, coefficient) in table.Interactions)
             {
                 var product = E.Variable(type, "product");
@@ -91,10 +91,11 @@ internal sealed class CompiledRegression : CompiledModel
 
     /// <summary>
     /// CategoricalPredictors add their coefficient when the field equals their value. Where a string field's predictors
-    /// are consecutive and name distinct values, at most one of them matches, so one dictionary lookup finds it and the
-    /// additions happen in the same order as testing each predictor in turn.
+    /// are consecutive and name distinct values, at most one of them matches, so one lookup (<see cref="CategoryCodes"/>:
+    /// by position for the field's own valid strings) finds it and the additions happen in the same order as testing
+    /// each predictor in turn.
     /// </summary>
-    private static IEnumerable<E> Categorical(RegressionTablePlan table, ParameterExpression row, ParameterExpression y, ParameterExpression v, Func<double, E> constant)
+    private static IEnumerable<E> Categorical(RegressionTablePlan table, DocumentPlan document, ParameterExpression row, ParameterExpression y, ParameterExpression v, Func<double, E> constant)
     {
         var predictors = table.Categorical;
         for (var i = 0; i < predictors.Length;)
@@ -108,13 +109,13 @@ internal sealed class CompiledRegression : CompiledModel
             yield return E.Assign(v, E.Call(row, nameof(RowContext.Get), null, E.Constant(slot)));
             if (distinctStrings && !laterSameSlot && group.Length > 2)
             {
-                var coefficients = group.ToDictionary(p => p.Value.String, p => p.Coefficient, StringComparer.Ordinal);
-                var c = E.Variable(typeof(double), "c");
-                yield return E.Block([c], E.IfThen(
-                    E.AndAlso(E.Equal(E.Property(v, nameof(Value.Kind)), E.Constant(ValueKind.String)),
-                        E.Call(E.Constant(coefficients), nameof(Dictionary<string, double>.TryGetValue), null,
-                            E.Convert(E.Property(v, nameof(Value.Payload)), typeof(string)), c)),
-                    E.AddAssign(y, y.Type == typeof(float) ? E.Convert(c, typeof(float)) : c)));
+                var codes = CategoryCodes.For(document, slot, group.Select((p, k) => (p.Value.String, k)).ToDictionary(StringComparer.Ordinal));
+                var coefficients = group.Select(p => p.Coefficient).ToArray();
+                var k = E.Variable(typeof(int), "k");
+                var c = E.ArrayIndex(E.Constant(coefficients), k);
+                yield return E.Block([k],
+                    E.Assign(k, E.Call(E.Constant(codes), nameof(CategoryCodes.Find), null, v)),
+                    E.IfThen(E.GreaterThanOrEqual(k, E.Constant(0)), E.AddAssign(y, y.Type == typeof(float) ? E.Convert(c, typeof(float)) : c)));
             }
             else
             {

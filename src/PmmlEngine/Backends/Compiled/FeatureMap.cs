@@ -14,9 +14,9 @@ internal sealed class FeatureMap(DocumentPlan document)
     private readonly List<int> _slots = [];
     private readonly List<Dictionary<string, int>?> _codes = [];
     private readonly Dictionary<int, int> _bySlot = [];
-    // Per string feature, the codes of the valid values of the input field it reads, by position (see Value.Category):
-    // built on first use and dropped when a code is added, published whole so that scoring threads share it safely.
-    private readonly List<CodesByPosition?> _byPosition = [];
+    // Per string feature, its codes found by position where possible (CategoryCodes): built on first use and dropped
+    // when a code is added, published whole so that scoring threads share it safely.
+    private readonly List<CategoryCodes?> _byPosition = [];
 
     public int Count => _slots.Count;
 
@@ -71,42 +71,9 @@ internal sealed class FeatureMap(DocumentPlan document)
         _ => Features.Invalid,
     };
 
-    private int EncodeString(int feature, Dictionary<string, int> codes, Value value)
-    {
-        var byPosition = _byPosition[feature] ??= CodesByPosition.For(document, _slots[feature], codes);
-        var position = value.Category - 1;
-        if ((uint)position < (uint)byPosition.Texts.Length && ReferenceEquals(byPosition.Texts[position], value.Payload))
-            return byPosition.Codes[position];
-        return codes.TryGetValue((string)value.Payload!, out var code) ? code : -1;
-    }
-
-    /// <summary>The codes of an input field's valid strings by position; empty when the slot reads no such field.</summary>
-    private sealed class CodesByPosition(string?[] texts, int[] codes)
-    {
-        public string?[] Texts { get; } = texts;
-        public int[] Codes { get; } = codes;
-
-        public static CodesByPosition For(DocumentPlan document, int slot, Dictionary<string, int> codes)
-        {
-            // A prepared slot and a copy pass the input's value on; other slots make their own strings.
-            while (true)
-            {
-                switch (document.Slots[slot])
-                {
-                    case PreparedSlot prepared:
-                        slot = prepared.Source;
-                        continue;
-                    case DerivedSlot { CopyOf: >= 0 and var source }:
-                        slot = source;
-                        continue;
-                    case InputSlot input:
-                        var texts = input.Domain.ValidValues.Select(v => v.Payload as string).ToArray();
-                        return new CodesByPosition(texts, texts.Select(t => t is not null && codes.TryGetValue(t, out var code) ? code : -1).ToArray());
-                }
-                return new CodesByPosition([], []);
-            }
-        }
-    }
+    // The codes change while trees are compiled (Code adds them), so the table is built when a record first needs it.
+    private int EncodeString(int feature, Dictionary<string, int> codes, Value value) =>
+        (_byPosition[feature] ??= CategoryCodes.For(document, _slots[feature], codes)).Find(value);
 
     /// <summary>
     /// Reads every feature of the record (the batch kernel's way). A derived field whose computation fails is marked,
