@@ -20,6 +20,11 @@ internal static class Pmml
         </PMML>
         """;
 
+    /// <summary>A target field "t": a double for regression, else the categories "a" and "b".</summary>
+    public static string Target(string function) => function == "regression"
+        ? """<DataField name="t" optype="continuous" dataType="double"/>"""
+        : """<DataField name="t" optype="categorical" dataType="string"><Value value="a"/><Value value="b"/></DataField>""";
+
     /// <summary>The document loaded once per backend; each must compile whole, with no part left to the interpreter.</summary>
     public static IEnumerable<PmmlEvaluator> LoadBoth(string xml)
     {

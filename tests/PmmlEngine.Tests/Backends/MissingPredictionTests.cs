@@ -26,9 +26,7 @@ public sealed class MissingPredictionTests
         return Pmml.Document(
             $"""
             <DataField name="x" optype="continuous" dataType="double"/>
-            {(function == "regression"
-                ? "<DataField name=\"t\" optype=\"continuous\" dataType=\"double\"/>"
-                : "<DataField name=\"t\" optype=\"categorical\" dataType=\"string\"><Value value=\"a\"/><Value value=\"b\"/></DataField>")}
+            {Pmml.Target(function)}
             """,
             $"""
             <MiningModel functionName="{function}">

@@ -28,9 +28,7 @@ public sealed class TreeLanesTests
             $"""
             <DataField name="x" optype="continuous" dataType="double"/>
             <DataField name="y" optype="continuous" dataType="double"/>
-            {(function == "regression"
-                ? "<DataField name=\"t\" optype=\"continuous\" dataType=\"double\"/>"
-                : "<DataField name=\"t\" optype=\"categorical\" dataType=\"string\"><Value value=\"a\"/><Value value=\"b\"/></DataField>")}
+            {Pmml.Target(function)}
             """,
             $"""
             <TransformationDictionary>
