@@ -54,7 +54,7 @@ public sealed class LeafTallyTests
     {
         foreach (var evaluator in Pmml.LoadBoth(Forest(method)))
         {
-            // Twice: the second record adds the shares kept from the first.
+            // Twice: both records add the shares kept at load.
             for (var pass = 0; pass < 2; pass++)
             {
                 var result = evaluator.Evaluate(Pmml.Row(("x", 1.5)));

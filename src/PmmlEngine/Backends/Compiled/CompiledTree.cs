@@ -42,16 +42,17 @@ internal sealed class CompiledTree(TreePlan plan, int id, Func<RowContext, int, 
         if (_outcomeResults[outcome] is { } shared)
             return shared;
         // Two threads may both score an outcome first: they build equal results, and the first one published stays.
-        var scored = Scored();
+        var scored = ScoreOutcome(outcome, new ModelResult(Plan.Target));
         return Interlocked.CompareExchange(ref _outcomeResults[outcome], scored, null) ?? scored;
+    }
 
-        ModelResult Scored()
-        {
-            var result = new ModelResult(Plan.Target);
-            Score(result, outcome, 0);
-            ModelInterpreter.ApplyTargets(Plan, result);
-            return result;
-        }
+    /// <summary>Scores the result at an outcome, as <see cref="OutcomeResult"/> shares it, into a caller's result.</summary>
+    public ModelResult ScoreOutcome(int outcome, ModelResult result)
+    {
+        result.Reset();
+        Score(result, outcome, 0);
+        ModelInterpreter.ApplyTargets(Plan, result);
+        return result;
     }
 
     private readonly ModelResult?[] _outcomeResults = new ModelResult?[tree.Outcomes.Length];
