@@ -7,8 +7,8 @@ namespace PmmlEngine.Tests.Evaluation;
 
 /// <summary>
 /// The compiled row API allocates nothing per record for numeric and categorical inputs given as text (the way
-/// <c>pmml-score bench</c> feeds them): after one pass has built what a model keeps from first use (leaf results,
-/// category tables), a second pass over the same rows allocates no byte on the scoring thread. Counted bytes, not time.
+/// <c>pmml-score bench</c> feeds them): after one pass has built what a model keeps from first use (category tables,
+/// shared leaf results), a later pass over the same rows allocates no byte on the scoring thread. Counted bytes, not time.
 /// </summary>
 [TestFixture]
 public sealed class AllocationTests
@@ -19,7 +19,7 @@ public sealed class AllocationTests
     [TestCase("sklearn-xgboost-lightgbm/RandomForestAudit")]
     [TestCase("sklearn-xgboost-lightgbm/LightGBMAudit")]
     [TestCase("sklearn-xgboost-lightgbm/XGBoostAuto")]
-    public void RowScorer_SecondPass_AllocatesNothing(string name)
+    public void RowScorer_WarmPass_AllocatesNothing(string name)
     {
         var c = ConformanceCase.Load().Single(x => x.Name == name);
         var input = CsvTable.Read(c.Input);
@@ -33,10 +33,17 @@ public sealed class AllocationTests
         var scored = input.Rows.Where(row => Score(scorer, columns, numeric, row)).ToArray();
         Assert.That(scored, Is.Not.Empty);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        foreach (var row in scored)
-            Score(scorer, columns, numeric, row);
-        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero, $"{scored.Length} records");
+        // The runtime may allocate on this thread now and then (tiered compilation replacing a method it is running);
+        // an allocation per record shows in every pass, so one pass of several without any is the claim.
+        var allocated = new long[5];
+        for (var pass = 0; pass < allocated.Length; pass++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            foreach (var row in scored)
+                Score(scorer, columns, numeric, row);
+            allocated[pass] = GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+        Assert.That(allocated, Has.Some.EqualTo(0L), $"bytes allocated by each pass over {scored.Length} records");
     }
 
     // Sets the row's cells, scores and reads every result as the bench does; false for a record the model rejects.
