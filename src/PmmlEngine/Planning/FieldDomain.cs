@@ -14,9 +14,10 @@ public sealed class FieldDomain
     private readonly HashSet<Value> _invalid;
     private readonly HashSet<Value> _missing;
     private readonly Interval[] _intervals;
-    // Fast paths that avoid hashing values (hashing a string value tries to read it as a number): the positions of the
-    // valid values when they are all strings, and the missing markers that are numbers.
-    private readonly Dictionary<string, int>? _validStrings;
+    // Fast paths that avoid hashing values (hashing a string value tries to read it as a number): a categorical field's
+    // valid values by their declared text, whether they are all strings, and the missing markers that are numbers.
+    private readonly Dictionary<string, int>? _validTexts;
+    private readonly bool _allStrings;
     private readonly Value[] _validValues;
     private readonly HashSet<double> _missingNumbers = [];
 
@@ -26,6 +27,8 @@ public sealed class FieldDomain
         _invalid = [];
         _missing = [];
         var validInOrder = new List<Value>();
+        var validTexts = new List<(string Text, int Position)>();
+        var positions = new Dictionary<Value, int>();
         foreach (var v in field.Values)
         {
             // Missing markers such as "NaN" are compared as text: the data type may not be able to read them.
@@ -33,8 +36,14 @@ public sealed class FieldDomain
             switch (v.Property)
             {
                 case ValueProperty.Valid:
-                    if (parsed.HasValue && _valid.Add(parsed))
+                    if (!parsed.HasValue)
+                        break;
+                    if (_valid.Add(parsed))
+                    {
+                        positions[parsed] = validInOrder.Count;
                         validInOrder.Add(parsed);
+                    }
+                    validTexts.Add((v.Value, positions[parsed]));
                     break;
                 case ValueProperty.Invalid:
                     _invalid.Add(parsed);
@@ -45,15 +54,15 @@ public sealed class FieldDomain
                     break;
             }
         }
-        if (validInOrder.Count > 0 && validInOrder.All(v => v.Kind == ValueKind.String))
+        if (validInOrder.Count > 0 && field.OpType != OpType.Continuous)
         {
-            _validStrings = new Dictionary<string, int>(StringComparer.Ordinal);
+            // Each declared text reads as the value at its position: text equal to it needs no parsing, and carries it.
             for (var i = 0; i < validInOrder.Count; i++)
-            {
-                var text = (string)validInOrder[i].Payload!;
-                validInOrder[i] = Value.OfCategory(text, i);
-                _validStrings[text] = i;
-            }
+                validInOrder[i] = validInOrder[i].AtPosition(i);
+            _validTexts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var (text, position) in validTexts)
+                _validTexts.TryAdd(text, position);
+            _allStrings = validInOrder.All(v => v.Kind == ValueKind.String);
         }
         ValidValues = _validValues = validInOrder.ToArray();
         foreach (var text in MissingTexts)
@@ -119,18 +128,18 @@ public sealed class FieldDomain
         }
         if (_valid.Count == 0)
             return true;
-        return _validStrings is not null && value.Kind == ValueKind.String
-            ? IsListed(value) || _validStrings.ContainsKey((string)value.Payload!)
-            : _valid.Contains(value);
+        if (IsListed(value))
+            return true;
+        return _allStrings && value.Kind == ValueKind.String ? _validTexts!.ContainsKey((string)value.Payload!) : _valid.Contains(value);
     }
 
     /// <summary>
-    /// Text that is one of the valid strings, as the field's own value (carrying its position), so that later checks and
-    /// category codes need not hash it again; false for any other text.
+    /// Text that declares one of a categorical field's valid values, read as the field's own value (carrying its position),
+    /// so that later checks and category codes need not parse or hash it again; false for any other text.
     /// </summary>
     public bool TryGetValid(string text, out Value value)
     {
-        if (_validStrings is not null && _validStrings.TryGetValue(text, out var position))
+        if (_validTexts is not null && _validTexts.TryGetValue(text, out var position))
         {
             value = _validValues[position];
             return true;
@@ -139,10 +148,16 @@ public sealed class FieldDomain
         return false;
     }
 
-    /// <summary>Whether the value is this field's own instance of one of its valid strings, checked by position.</summary>
+    /// <summary>
+    /// Whether the value is this field's own valid value at the position it carries: the same kind, payload instance and
+    /// number. Another field's value at that position fails unless it is the very same value.
+    /// </summary>
     private bool IsListed(Value value)
     {
         var position = value.Category - 1;
-        return (uint)position < (uint)_validValues.Length && ReferenceEquals(_validValues[position].Payload, value.Payload);
+        if ((uint)position >= (uint)_validValues.Length)
+            return false;
+        var own = _validValues[position];
+        return own.Kind == value.Kind && ReferenceEquals(own.Payload, value.Payload) && own.Number.Equals(value.Number);
     }
 }

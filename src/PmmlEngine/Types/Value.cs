@@ -30,10 +30,10 @@ public readonly struct Value : IEquatable<Value>
     public object? Payload { get; }
 
     /// <summary>
-    /// For a string that is one of its field's valid values, read as that field's own instance of the text: its position
+    /// For one of a categorical field's valid values, read from its declared text as that field's own value: its position
     /// in the field's valid values, plus one; otherwise 0. Lets domain checks and category codes find the value by
-    /// position instead of hashing the text. It takes the padding after <see cref="Kind"/>, so values stay 24 bytes,
-    /// and plays no part in equality.
+    /// position instead of hashing it. It takes the padding after <see cref="Kind"/>, so values stay 24 bytes, and plays
+    /// no part in equality.
     /// </summary>
     internal int Category { get; }
 
@@ -45,7 +45,7 @@ public readonly struct Value : IEquatable<Value>
     public static Value Of(double number) => new(ValueKind.Number, number, null);
     public static Value Of(bool flag) => flag ? True : False;
     public static Value Of(string text) => new(ValueKind.String, double.NaN, text);
-    internal static Value OfCategory(string text, int position) => new(ValueKind.String, double.NaN, text, position + 1);
+    internal Value AtPosition(int position) => new(Kind, Number, Payload, position + 1);
     public static Value OfTemporal(DateTime instant) => new(ValueKind.Temporal, double.NaN, instant);
     /// <summary>A value that could not be read as its field's type; keeps the text for error messages.</summary>
     public static Value InvalidText(string text) => new(ValueKind.Invalid, double.NaN, text);

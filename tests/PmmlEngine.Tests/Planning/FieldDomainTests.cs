@@ -8,13 +8,15 @@ using PmmlEngine.Types;
 namespace PmmlEngine.Tests.Planning;
 
 /// <summary>
-/// Valid strings read at the input boundary become the field's own values, which later checks recognise by position;
-/// a value that is not the field's own, even at the same position, is still judged by its text.
+/// A categorical field's valid values read from their declared text become the field's own values, which later checks
+/// recognise by position; a value that is not the field's own, even at the same position, is still judged by its value.
 /// </summary>
 [TestFixture]
 public sealed class FieldDomainTests
 {
-    private static FieldDomain Domain(params string[] valid) => new(new DataField("x", null, OpType.Categorical, DataType.String,
+    private static FieldDomain Domain(params string[] valid) => Domain(DataType.String, OpType.Categorical, valid);
+
+    private static FieldDomain Domain(DataType type, OpType opType, params string[] valid) => new(new DataField("x", null, opType, type,
         valid.Select(v => new FieldValue(v, ValueProperty.Valid, null)).ToImmutableArray(), [], SourceLocation.None));
 
     [Test]
@@ -48,6 +50,35 @@ public sealed class FieldDomainTests
             Assert.That(swapped.IsValid(value), Is.True, value.ToString());
             Assert.That(other.IsValid(value), Is.False, value.ToString());
         }
+    }
+
+    [Test]
+    public void IntegerCategories_AreReadByTheirDeclaredText()
+    {
+        // "08" declares the same value as "8": both texts read as it, at its one position.
+        var domain = Domain(DataType.Integer, OpType.Categorical, "3", "8", "08", "12");
+        Assert.That(domain.ValidValues, Has.Count.EqualTo(3));
+        Assert.That(domain.TryGetValid("8", out var eight), Is.True);
+        Assert.That(domain.TryGetValid("08", out var again), Is.True);
+        Assert.That(new[] { eight, again }, Is.All.EqualTo(Value.Of(8.0)));
+        Assert.That(domain.IsValid(eight), Is.True);
+        Assert.That(domain.TryGetValid("8.0", out _), Is.False, "other spellings are parsed as before");
+        Assert.That(domain.IsValid(Value.Of(8.0)), Is.True);
+        Assert.That(domain.IsValid(Value.Of(9.0)), Is.False);
+
+        // Another integer field's value at position 1 is 7 there: judged by its number, not its position.
+        var other = Domain(DataType.Integer, OpType.Categorical, "1", "7");
+        Assert.That(other.TryGetValid("7", out var seven), Is.True);
+        Assert.That(domain.IsValid(seven), Is.False);
+        Assert.That(other.IsValid(eight), Is.False);
+    }
+
+    [Test]
+    public void ContinuousFields_ParseTheirText()
+    {
+        var domain = Domain(DataType.Double, OpType.Continuous, "1.5", "2.5");
+        Assert.That(domain.TryGetValid("1.5", out _), Is.False);
+        Assert.That(domain.IsValid(Value.Of(2.5)), Is.True);
     }
 
     [Test]
