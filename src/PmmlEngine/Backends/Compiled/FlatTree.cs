@@ -54,21 +54,14 @@ internal sealed class FlatTree
     public int Step(int edge, Span<double> features, RowContext row, ref int penalties)
     {
         ref readonly var test = ref Tests[edge];
-        if (test.Op == TestOp.LessOrEqual)
+        if (test.IsInterval)
         {
-            // The common split, without a data-dependent branch: which way a value goes is as good as random to
-            // the branch predictor, whether it is present at all almost never changes.
-            var v = features[test.Feature];
-            var left = v <= test.Threshold;
-            if (left | v > test.Threshold)
-                return test.OnFalse + ((test.OnTrue - test.OnFalse) & -Unsafe.BitCast<bool, byte>(left));
-        }
-        else if (test.Op == TestOp.Equal)
-        {
-            // Category codes and numbers compared for equality, the same way.
+            // ≤, = and the float ranges are one closed interval, so a forest that mixes them (numbers and category codes)
+            // takes one path instead of a branch on the op that is as good as random; which way a value goes is computed
+            // without a branch too. Whether the value is present at all almost never changes.
             var v = features[test.Feature];
             if (!double.IsNaN(v))
-                return test.OnFalse + ((test.OnTrue - test.OnFalse) & -Unsafe.BitCast<bool, byte>(v == test.Threshold));
+                return test.OnFalse + ((test.OnTrue - test.OnFalse) & -Unsafe.BitCast<bool, byte>((v >= test.Low) & (v <= test.Threshold)));
         }
         else if (test.Op is TestOp.InSet or TestOp.InValues)
         {

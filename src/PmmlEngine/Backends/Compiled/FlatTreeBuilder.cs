@@ -171,8 +171,19 @@ internal sealed class FlatTreeBuilder
     /// <summary>The typed test for a predicate the feature vector answers exactly as the interpreter would, else null.</summary>
     private TreeTest? Typed(PredicatePlan predicate, int onTrue, int onFalse, int onUnknown, bool penalized)
     {
-        TreeTest Make(TestOp op, int feature, double threshold, bool negate, int aux = 0) =>
-            negate ? new(threshold, feature, onFalse, onTrue, onUnknown, aux, op, penalized) : new(threshold, feature, onTrue, onFalse, onUnknown, aux, op, penalized);
+        TreeTest Make(TestOp op, int feature, double threshold, bool negate, int aux = 0)
+        {
+            var low = op switch
+            {
+                TestOp.LessOrEqual => double.NegativeInfinity,
+                TestOp.Equal => threshold,
+                TestOp.InRange => _numbers[aux],
+                _ => 0,
+            };
+            return negate
+                ? new(threshold, feature, onFalse, onTrue, onUnknown, aux, op, penalized) { Low = low }
+                : new(threshold, feature, onTrue, onFalse, onUnknown, aux, op, penalized) { Low = low };
+        }
 
         TreeTest Bitset(int feature, int[] members, bool negate)
         {

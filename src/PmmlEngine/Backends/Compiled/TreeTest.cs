@@ -12,9 +12,19 @@ internal readonly record struct TreeTest(double Threshold, int Feature, int OnTr
     /// <summary>
     /// For <see cref="TestOp.InSet"/> the bitset's first word; for <see cref="TestOp.InValues"/> and
     /// <see cref="TestOp.InRange"/> where its numbers start in <see cref="FlatTree.Numbers"/>; for
-    /// <see cref="TestOp.Generic"/> the delegate's index. (Kept out of the test itself so a test is 32 bytes.)
+    /// <see cref="TestOp.Generic"/> the delegate's index.
     /// </summary>
     public int Aux { get; } = Aux;
+
+    /// <summary>
+    /// The closed interval's lower end for the tests that are one, [Low, <see cref="Threshold"/>]: −∞ for
+    /// <see cref="TestOp.LessOrEqual"/>, the threshold itself for <see cref="TestOp.Equal"/>, the range's low number for
+    /// <see cref="TestOp.InRange"/>. Unused by the other tests.
+    /// </summary>
+    public double Low { get; init; }
+
+    /// <summary>Whether the test is a closed interval [<see cref="Low"/>, <see cref="Threshold"/>] on a present value.</summary>
+    public bool IsInterval => Op <= TestOp.InRange;
 
     /// <summary>Whether following the unknown edge counts as one missing value for the defaultChild penalty.</summary>
     public bool Penalized { get; } = Penalized;
