@@ -73,8 +73,8 @@ public sealed class FieldDomain
     }
 
     /// <summary>
-    /// Valid values in document order (a classification target's categories). Strings carry their position
-    /// (<see cref="Value.Category"/>).
+    /// Valid values in document order (a classification target's categories). A categorical field's values carry their
+    /// position (<see cref="Value.Category"/>).
     /// </summary>
     public IReadOnlyList<Value> ValidValues { get; }
 
