@@ -156,13 +156,21 @@ internal sealed class CompiledEnsemble : CompiledModel
             return false;
         var kind = _sumKind;
         var sum = EnsembleInterpreter.SumStart(_plan);
+        // XGBoost's float sum keeps a float: the same additions as SumAdd's, without converting the running sum to double
+        // and back at every tree (a chain of three dependent conversions per tree).
+        var single = (float)sum;
         for (var i = 0; i < trees.Length; i++)
         {
             var score = trees[i].OutcomeScores[TreeLanes.Outcome(trees, i, features, row, state.Outcomes, state.Penalties)];
             if (double.IsNaN(score))
                 return false;
-            sum = EnsembleInterpreter.SumAdd(kind, sum, score, _weights[i]);
+            if (kind == SumKind.Float)
+                single += (float)score;
+            else
+                sum = EnsembleInterpreter.SumAdd(kind, sum, score, _weights[i]);
         }
+        if (kind == SumKind.Float)
+            sum = single;
         result.Predicted = Value.Of(EnsembleInterpreter.SumFinish(_plan, sum, trees.Length, _weights));
         return true;
     }
