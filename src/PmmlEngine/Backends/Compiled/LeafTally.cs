@@ -7,8 +7,8 @@ namespace PmmlEngine.Backends.Compiled;
 /// <summary>
 /// Classification by a forest whose trees walk together and share their leaf results (averaged probabilities or
 /// votes): each leaf's share of the vote — its distribution in the ensemble's category order, or the category it
-/// votes for — is worked out at load and kept, so a record adds arrays instead of aligning every tree's result again. The additions are <c>EnsembleInterpreter.Classify</c>'s, in the same order, so results are
-/// the same to the bit.
+/// votes for — is worked out at load and kept, so a record adds arrays instead of aligning every tree's result again.
+/// The additions are <c>EnsembleInterpreter.Classify</c>'s, in the same order, so results are the same to the bit.
 /// </summary>
 internal sealed class LeafTally
 {
@@ -32,9 +32,10 @@ internal sealed class LeafTally
     {
         _plan = plan;
         _segments = segments;
-        _distributions = trees.Select(t => new double[t.Outcomes.Length][]).ToArray();
-        _votes = trees.Select(t => new int[t.Outcomes.Length]).ToArray();
         _vote = plan.Method is MultipleModelMethod.MajorityVote or MultipleModelMethod.WeightedMajorityVote;
+        // A voting forest keeps votes, any other distributions.
+        _distributions = _vote ? [] : trees.Select(t => new double[t.Outcomes.Length][]).ToArray();
+        _votes = _vote ? trees.Select(t => new int[t.Outcomes.Length]).ToArray() : [];
         _weighted = plan.Method is MultipleModelMethod.WeightedMajorityVote or MultipleModelMethod.WeightedAverage;
         WorkOutShares(trees);
     }
