@@ -6,7 +6,7 @@ namespace PmmlEngine.Tests.Evaluation;
 /// <summary>
 /// One compiled evaluator shared by several threads (the dictionary API, which keeps a workspace per thread, and one
 /// RowScorer per thread) gives exactly the single-threaded results. Text models are included: their tokenizer caches
-/// documents per thread; so is a random forest, whose trees build their shared leaf results on first use.
+/// documents per thread; so are tree ensembles, whose compiled walks share what they keep per leaf and per category.
 /// </summary>
 [TestFixture]
 public sealed class ConcurrencyTests
@@ -27,8 +27,8 @@ public sealed class ConcurrencyTests
         var rows = Enumerable.Range(0, input.Rows.Count).Select(input.Arguments).ToArray();
         var reference = PmmlEvaluator.Load(c.Pmml);
         var expected = rows.Select(r => Describe(reference.Evaluate(r))).ToArray();
-        // A fresh evaluator for the threads: what a compiled model builds on first use (a forest's shared leaf results)
-        // is built while they race.
+        // A fresh evaluator for the threads: whatever a compiled model builds when records first need it is built while
+        // they race.
         var evaluator = PmmlEvaluator.Load(c.Pmml);
 
         var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
