@@ -128,7 +128,7 @@ public sealed class FieldDomain
         }
         if (_valid.Count == 0)
             return true;
-        if (IsListed(value))
+        if (PositionOf(value) >= 0)
             return true;
         return _allStrings && value.Kind == ValueKind.String ? _validTexts!.ContainsKey((string)value.Payload!) : _valid.Contains(value);
     }
@@ -149,15 +149,15 @@ public sealed class FieldDomain
     }
 
     /// <summary>
-    /// Whether the value is this field's own valid value at the position it carries: the same kind, payload instance and
-    /// number. Another field's value at that position fails unless it is the very same value.
+    /// The position of the field's own valid value that <paramref name="value"/> is, from the position it carries: the
+    /// same kind, payload instance and number; -1 for any other value, another field's value at that position included.
     /// </summary>
-    private bool IsListed(Value value)
+    internal int PositionOf(Value value)
     {
         var position = value.Category - 1;
         if ((uint)position >= (uint)_validValues.Length)
-            return false;
+            return -1;
         var own = _validValues[position];
-        return own.Kind == value.Kind && ReferenceEquals(own.Payload, value.Payload) && own.Number.Equals(value.Number);
+        return own.Kind == value.Kind && ReferenceEquals(own.Payload, value.Payload) && own.Number.Equals(value.Number) ? position : -1;
     }
 }

@@ -5,21 +5,22 @@ namespace PmmlEngine.Backends.Compiled;
 
 /// <summary>
 /// Codes of the strings a slot may hold, found without hashing when the value is one of its input field's own valid
-/// strings: such a value carries its position (<see cref="Value.Category"/>), and a table by position answers after
-/// checking it is that very string. Any other string is looked up by its text. Immutable, so scoring threads share it.
+/// strings (<see cref="FieldDomain.PositionOf"/>): a table by position answers. Any other string is looked up by its
+/// text. Immutable, so scoring threads share it.
 /// </summary>
 internal sealed class CategoryCodes
 {
     private readonly IReadOnlyDictionary<string, int> _codes;
-    // The input field's valid strings by position (empty when the slot reads no such field), and their codes.
-    private readonly string?[] _texts;
+    // The input field the slot reads, if any, and the codes of its valid values by position.
+    private readonly FieldDomain? _domain;
     private readonly int[] _byPosition;
 
-    private CategoryCodes(IReadOnlyDictionary<string, int> codes, string?[] texts)
+    private CategoryCodes(IReadOnlyDictionary<string, int> codes, FieldDomain? domain)
     {
         _codes = codes;
-        _texts = texts;
-        _byPosition = texts.Select(t => t is not null && codes.TryGetValue(t, out var code) ? code : -1).ToArray();
+        _domain = domain;
+        _byPosition = domain is null ? []
+            : domain.ValidValues.Select(v => v.Payload is string t && codes.TryGetValue(t, out var code) ? code : -1).ToArray();
     }
 
     /// <summary>The table for a slot; <paramref name="codes"/> must not change while the table is in use.</summary>
@@ -37,9 +38,9 @@ internal sealed class CategoryCodes
                     slot = source;
                     continue;
                 case InputSlot input:
-                    return new CategoryCodes(codes, input.Domain.ValidValues.Select(v => v.Payload as string).ToArray());
+                    return new CategoryCodes(codes, input.Domain);
             }
-            return new CategoryCodes(codes, []);
+            return new CategoryCodes(codes, null);
         }
     }
 
@@ -48,8 +49,7 @@ internal sealed class CategoryCodes
     {
         if (value.Kind != ValueKind.String)
             return -1;
-        var position = value.Category - 1;
-        if ((uint)position < (uint)_texts.Length && ReferenceEquals(_texts[position], value.Payload))
+        if (_domain?.PositionOf(value) is >= 0 and var position)
             return _byPosition[position];
         return _codes.TryGetValue((string)value.Payload!, out var code) ? code : -1;
     }

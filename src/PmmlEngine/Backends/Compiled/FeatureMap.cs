@@ -16,7 +16,7 @@ internal sealed class FeatureMap(DocumentPlan document)
     private readonly Dictionary<int, int> _bySlot = [];
     // Per string feature, its codes found by position where possible (CategoryCodes): built on first use and dropped
     // when a code is added, published whole so that scoring threads share it safely.
-    private readonly List<CategoryCodes?> _byPosition = [];
+    private readonly List<CategoryCodes?> _categoryCodes = [];
 
     public int Count => _slots.Count;
 
@@ -33,7 +33,7 @@ internal sealed class FeatureMap(DocumentPlan document)
         feature = _slots.Count;
         _slots.Add(slot);
         _codes.Add(type == DataType.String ? new Dictionary<string, int>(StringComparer.Ordinal) : null);
-        _byPosition.Add(null);
+        _categoryCodes.Add(null);
         _bySlot[slot] = feature;
         return feature;
     }
@@ -52,7 +52,7 @@ internal sealed class FeatureMap(DocumentPlan document)
         if (!codes.TryGetValue(category, out var code))
         {
             codes[category] = code = codes.Count;
-            _byPosition[feature] = null;
+            _categoryCodes[feature] = null;
         }
         return code;
     }
@@ -73,7 +73,7 @@ internal sealed class FeatureMap(DocumentPlan document)
 
     // The codes change while trees are compiled (Code adds them), so the table is built when a record first needs it.
     private int EncodeString(int feature, Dictionary<string, int> codes, Value value) =>
-        (_byPosition[feature] ??= CategoryCodes.For(document, _slots[feature], codes)).Find(value);
+        (_categoryCodes[feature] ??= CategoryCodes.For(document, _slots[feature], codes)).Find(value);
 
     /// <summary>
     /// Reads every feature of the record (the batch kernel's way). A derived field whose computation fails is marked,

@@ -100,9 +100,7 @@ internal sealed class FlatTree
         }
         return test.Op switch
         {
-            TestOp.LessOrEqual => x <= test.Threshold ? Truth.True : double.IsNaN(x) ? Truth.Unknown : Truth.False,
-            TestOp.Equal => x == test.Threshold ? Truth.True : double.IsNaN(x) ? Truth.Unknown : Truth.False,
-            TestOp.InRange => x >= Numbers[test.Aux] && x <= test.Threshold ? Truth.True : double.IsNaN(x) ? Truth.Unknown : Truth.False,
+            _ when test.IsInterval => x >= test.Low && x <= test.Threshold ? Truth.True : double.IsNaN(x) ? Truth.Unknown : Truth.False,
             TestOp.InSet => double.IsNaN(x) ? Truth.Unknown : InSet(test, x) ? Truth.True : Truth.False,
             TestOp.InValues => double.IsNaN(x) ? Truth.Unknown : InValues(test, x) ? Truth.True : Truth.False,
             _ => Compiled.Features.IsMissing(x) ? Truth.True : Truth.False,
