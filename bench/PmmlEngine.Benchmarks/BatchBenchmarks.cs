@@ -15,7 +15,7 @@ public class BatchBenchmarks
     private double[] _inputs = [];
     private double[] _results = [];
 
-    [Params("gbdt-500x8", "rf-100x12", "lr-20-derived")]
+    [Params("gbdt-500x8", "rf-100x12", "lr-20-derived", "mlp-28x64x32")]
     public string Model { get; set; } = "";
 
     [Params(1, 2)]

@@ -35,12 +35,15 @@ public static class Corpus
 
     public static string ConformanceInput(string name) => Path.Combine(Conformance, "sklearn-xgboost-lightgbm", "csv", JpmmlBaselineModels[name] + ".csv");
 
-    /// <summary>The generated models by name; 28 features, as in the HIGGS-sized GBDT the targets are stated for.</summary>
+    public static readonly string[] GeneratedModels = ["gbdt-500x8", "rf-100x12", "lr-20-derived", "mlp-28x64x32"];
+
+    /// <summary>The generated models by name (<see cref="GeneratedModels"/>); 28 features, as in the HIGGS-sized GBDT the targets are stated for.</summary>
     public static string Generated(string name) => name switch
     {
         "gbdt-500x8" => ModelGenerator.Gbdt(trees: 500, depth: 8, features: 28, seed: 1),
         "rf-100x12" => ModelGenerator.RandomForest(trees: 100, depth: 12, features: 28, seed: 2),
         "lr-20-derived" => ModelGenerator.LogisticRegression(derived: 20, features: 28, seed: 3),
+        "mlp-28x64x32" => ModelGenerator.NeuralNetwork(features: 28, hidden: [64, 32], seed: 4),
         _ => throw new ArgumentException($"no generated model '{name}'", nameof(name)),
     };
 

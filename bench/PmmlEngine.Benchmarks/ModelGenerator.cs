@@ -5,7 +5,8 @@ namespace PmmlEngine.Benchmarks;
 
 /// <summary>
 /// Writes synthetic PMML models of a chosen size, shaped like what sklearn2pmml writes, with matching input rows:
-/// the large models no corpus file provides (a 500-tree GBDT, a 100-tree forest, a regression behind 20 derived fields).
+/// the large models no corpus file provides (a 500-tree GBDT, a 100-tree forest, a regression behind 20 derived fields,
+/// a multilayer perceptron).
 /// </summary>
 public static class ModelGenerator
 {
@@ -76,6 +77,46 @@ public static class ModelGenerator
         for (var d = 0; d < derived; d++)
             pmml.Append(CultureInfo.InvariantCulture, $"<NumericPredictor name=\"d{d}\" coefficient=\"{Number(random.NextDouble() - 0.5)}\"/>");
         pmml.Append("</RegressionTable><RegressionTable intercept=\"0\" targetCategory=\"no\"/></RegressionModel></PMML>");
+        return pmml.ToString();
+    }
+
+    /// <summary>
+    /// A multilayer perceptron classifier shaped like sklearn2pmml's MLPClassifier: fully connected rectifier layers of
+    /// the given widths, one logistic output neuron, and the identity layer that turns it into the two probabilities.
+    /// Weights are He-scaled normals, so activations neither vanish nor explode through the layers.
+    /// </summary>
+    public static string NeuralNetwork(int features, int[] hidden, int seed)
+    {
+        var random = new Random(seed);
+        var pmml = Header(features, "label", classification: true);
+        pmml.Append("<NeuralNetwork functionName=\"classification\" activationFunction=\"rectifier\">").Append(Schema(features, "label"));
+        pmml.Append("<NeuralInputs>");
+        for (var i = 0; i < features; i++)
+            pmml.Append(CultureInfo.InvariantCulture, $"<NeuralInput id=\"i{i}\"><DerivedField optype=\"continuous\" dataType=\"double\"><FieldRef field=\"f{i}\"/></DerivedField></NeuralInput>");
+        pmml.Append("</NeuralInputs>");
+        var previous = Enumerable.Range(0, features).Select(i => $"i{i}").ToArray();
+        void Layer(string attributes, string[] ids)
+        {
+            pmml.Append(CultureInfo.InvariantCulture, $"<NeuralLayer{attributes}>");
+            var scale = Math.Sqrt(2.0 / previous.Length);
+            foreach (var id in ids)
+            {
+                pmml.Append(CultureInfo.InvariantCulture, $"<Neuron id=\"{id}\" bias=\"{Number(0.1 * Gaussian(random))}\">");
+                foreach (var from in previous)
+                    pmml.Append(CultureInfo.InvariantCulture, $"<Con from=\"{from}\" weight=\"{Number(scale * Gaussian(random))}\"/>");
+                pmml.Append("</Neuron>");
+            }
+            pmml.Append("</NeuralLayer>");
+            previous = ids;
+        }
+        for (var l = 0; l < hidden.Length; l++)
+            Layer("", Enumerable.Range(0, hidden[l]).Select(k => $"h{l}_{k}").ToArray());
+        Layer(" activationFunction=\"logistic\"", ["out"]);
+        pmml.Append("<NeuralLayer activationFunction=\"identity\"><Neuron id=\"no\" bias=\"1\"><Con from=\"out\" weight=\"-1\"/></Neuron>");
+        pmml.Append("<Neuron id=\"yes\" bias=\"0\"><Con from=\"out\" weight=\"1\"/></Neuron></NeuralLayer><NeuralOutputs>");
+        foreach (var label in new[] { "no", "yes" })
+            pmml.Append(CultureInfo.InvariantCulture, $"<NeuralOutput outputNeuron=\"{label}\"><DerivedField optype=\"categorical\" dataType=\"string\"><NormDiscrete field=\"label\" value=\"{label}\"/></DerivedField></NeuralOutput>");
+        pmml.Append("</NeuralOutputs></NeuralNetwork></PMML>");
         return pmml.ToString();
     }
 

@@ -5,7 +5,7 @@ using PmmlEngine.Benchmarks;
 if (args is ["generate", var directory])
 {
     Directory.CreateDirectory(directory);
-    foreach (var name in new[] { "gbdt-500x8", "rf-100x12", "lr-20-derived" })
+    foreach (var name in Corpus.GeneratedModels)
     {
         File.WriteAllText(Path.Combine(directory, name + ".pmml"), Corpus.Generated(name));
         File.WriteAllText(Path.Combine(directory, name + ".csv"), ModelGenerator.Rows(rows: 10_000, features: 28, seed: 13));

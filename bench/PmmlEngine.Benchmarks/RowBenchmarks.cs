@@ -18,7 +18,7 @@ public class RowBenchmarks
     private int _results;
     private int _next;
 
-    [Params("gbdt-500x8", "rf-100x12", "lr-20-derived")]
+    [Params("gbdt-500x8", "rf-100x12", "lr-20-derived", "mlp-28x64x32")]
     public string Model { get; set; } = "";
 
     [GlobalSetup]

@@ -18,6 +18,9 @@ public sealed class GeneratedModelTests
         yield return new TestCaseData(ModelGenerator.Gbdt(trees: 30, depth: 6, features: 8, seed: 5), 13).SetName("Generated_Gbdt_SomeMissing");
         yield return new TestCaseData(ModelGenerator.RandomForest(trees: 10, depth: 8, features: 8, seed: 6), 0).SetName("Generated_RandomForest");
         yield return new TestCaseData(ModelGenerator.LogisticRegression(derived: 20, features: 8, seed: 7), 0).SetName("Generated_LogisticRegression");
+        // 16 neurons fill whole blocks of four vectors, 9 leave a partial vector: both paths of DenseLayer.
+        yield return new TestCaseData(ModelGenerator.NeuralNetwork(features: 8, hidden: [16, 9], seed: 8), 0).SetName("Generated_NeuralNetwork");
+        yield return new TestCaseData(ModelGenerator.NeuralNetwork(features: 8, hidden: [16, 9], seed: 8), 11).SetName("Generated_NeuralNetwork_SomeMissing");
     }
 
     /// <param name="pmml">The generated model.</param>

@@ -5,19 +5,43 @@ using PmmlEngine.Types;
 namespace PmmlEngine.Backends.Compiled;
 
 /// <summary>
-/// A NeuralNetwork whose inputs are compiled derived fields; the layers run the interpreter's loop over flat arrays in
-/// workspace buffers, so both backends agree to the bit and a record allocates nothing.
+/// A NeuralNetwork whose inputs are compiled derived fields. Fully connected layers run as <see cref="DenseLayer"/>s,
+/// the others neuron by neuron as the interpreter does; both give the interpreter's values to the bit, in workspace
+/// buffers, so a record allocates nothing.
 /// </summary>
-internal sealed class CompiledNeuralNetwork(NeuralNetworkPlan plan, int id, Func<RowContext, int, Value>?[] outputs, Func<int, int> reserve)
-    : CompiledModel(plan, id, outputs)
+internal sealed class CompiledNeuralNetwork : CompiledModel
 {
-    private readonly int _values = reserve(plan.ValueCount);
-    private readonly int _probabilities = reserve(plan.Target.Categories.Length);
+    private readonly NeuralNetworkPlan _plan;
+    private readonly DenseLayer?[] _dense;
+    private readonly int _values;
+    private readonly int _sums;
+    private readonly int _probabilities;
+
+    public CompiledNeuralNetwork(NeuralNetworkPlan plan, int id, Func<RowContext, int, Value>?[] outputs, Func<int, int> reserve)
+        : base(plan, id, outputs)
+    {
+        _plan = plan;
+        _dense = plan.Layers.Select(layer =>
+            DenseLayer.TryCreate(layer, plan.Neurons.AsSpan(layer.First - plan.InputSlots.Length, layer.Count).ToArray())).ToArray();
+        _values = reserve(plan.ValueCount);
+        _sums = reserve(_dense.Max(d => d?.Width ?? 0));
+        _probabilities = reserve(plan.Target.Categories.Length);
+    }
 
     protected override void Score(Workspace workspace, ModelResult result)
     {
         var values = workspace.Buffers[_values];
-        if (NeuralNetworkInterpreter.Forward(plan, workspace.Row, values))
-            NeuralNetworkInterpreter.Finish(plan, values, result, workspace.Buffers[_probabilities]);
+        if (!NeuralNetworkInterpreter.ReadInputs(_plan, workspace.Row, values))
+            return;
+        for (var l = 0; l < _plan.Layers.Length; l++)
+        {
+            var layer = _plan.Layers[l];
+            if (_dense[l] is { } dense)
+                dense.Activate(values, workspace.Buffers[_sums]);
+            else
+                NeuralNetworkInterpreter.Activate(_plan, layer, values);
+            NeuralNetworkInterpreter.Normalize(layer, values.AsSpan(layer.First, layer.Count));
+        }
+        NeuralNetworkInterpreter.Finish(_plan, values, result, workspace.Buffers[_probabilities]);
     }
 }

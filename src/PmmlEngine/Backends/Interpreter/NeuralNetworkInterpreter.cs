@@ -26,6 +26,19 @@ internal static class NeuralNetworkInterpreter
     /// <summary>Fills <paramref name="values"/>; false when an input is missing.</summary>
     internal static bool Forward(NeuralNetworkPlan plan, RowContext row, double[] values)
     {
+        if (!ReadInputs(plan, row, values))
+            return false;
+        foreach (var layer in plan.Layers)
+        {
+            Activate(plan, layer, values);
+            Normalize(layer, values.AsSpan(layer.First, layer.Count));
+        }
+        return true;
+    }
+
+    /// <summary>Puts the inputs' numbers first in <paramref name="values"/>; false when one is missing.</summary>
+    internal static bool ReadInputs(NeuralNetworkPlan plan, RowContext row, double[] values)
+    {
         var inputs = plan.InputSlots;
         for (var i = 0; i < inputs.Length; i++)
         {
@@ -33,14 +46,16 @@ internal static class NeuralNetworkInterpreter
                 return false;
             values[i] = x;
         }
-        var neurons = plan.Neurons;
-        foreach (var layer in plan.Layers)
-        {
-            for (var k = 0; k < layer.Count; k++)
-                values[layer.First + k] = Activate(neurons[layer.First - inputs.Length + k], values);
-            Normalize(layer, values.AsSpan(layer.First, layer.Count));
-        }
         return true;
+    }
+
+    /// <summary>Computes each neuron of <paramref name="layer"/> in turn, before normalization.</summary>
+    internal static void Activate(NeuralNetworkPlan plan, NeuralLayerPlan layer, double[] values)
+    {
+        var neurons = plan.Neurons;
+        var offset = layer.First - plan.InputSlots.Length;
+        for (var k = 0; k < layer.Count; k++)
+            values[layer.First + k] = Activate(neurons[offset + k], values);
     }
 
     internal static void Finish(NeuralNetworkPlan plan, double[] values, ModelResult result, double[] probabilities)
@@ -58,7 +73,8 @@ internal static class NeuralNetworkInterpreter
         result.Predicted = Value.Of(plan.Denormalization is { } norms ? Denormalize(norms, y) : y);
     }
 
-    private static double Activate(NeuronPlan neuron, double[] values)
+    /// <summary>A neuron's output: its activation of Z computed from <paramref name="values"/>.</summary>
+    internal static double Activate(NeuronPlan neuron, double[] values)
     {
         var sources = neuron.Sources;
         var weights = neuron.Weights;
@@ -76,6 +92,12 @@ internal static class NeuralNetworkInterpreter
         var sum = neuron.Bias;
         for (var c = 0; c < sources.Length; c++)
             sum += weights[c] * values[sources[c]];
+        return Activation(neuron, sum);
+    }
+
+    /// <summary>A neuron's activation function applied to its Z (every function but radialBasis, whose Z is a distance).</summary>
+    internal static double Activation(NeuronPlan neuron, double sum)
+    {
         return neuron.Activation switch
         {
             ActivationFunction.Threshold => sum > neuron.Threshold ? 1.0 : 0.0,
@@ -95,7 +117,7 @@ internal static class NeuralNetworkInterpreter
         };
     }
 
-    private static void Normalize(NeuralLayerPlan layer, Span<double> outputs)
+    internal static void Normalize(NeuralLayerPlan layer, Span<double> outputs)
     {
         switch (layer.Normalization)
         {
