@@ -12,7 +12,7 @@ public static class ValueParser
 
     public static bool TryParseDouble(string text, out double value)
     {
-        if (TryParseSimpleDecimal(text, out value))
+        if (DecimalParser.TryParse(text, out value))
             return true;
         var span = text.AsSpan().Trim();
         if (double.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
@@ -31,48 +31,6 @@ public static class ValueParser
                 return true;
         }
         return false;
-    }
-
-    private static readonly double[] PowersOfTen = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
-
-    /// <summary>
-    /// The common CSV number ("38", "-0.25", "81838.5"): at most 15 digits, no exponent. Its digits as an integer and
-    /// the power of ten are both exact doubles, so one division gives the correctly rounded value, the same double
-    /// that <see cref="double.Parse(string)"/> returns. Anything else takes the general parser.
-    /// </summary>
-    private static bool TryParseSimpleDecimal(string text, out double value)
-    {
-        value = 0;
-        var i = 0;
-        var negative = false;
-        if (text.Length > 0 && (text[0] == '-' || text[0] == '+'))
-        {
-            negative = text[0] == '-';
-            i = 1;
-        }
-        long mantissa = 0;
-        int digits = 0, fraction = -1;
-        for (; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c == '.' && fraction < 0)
-            {
-                fraction = 0;
-                continue;
-            }
-            if (c < '0' || c > '9' || digits == 15)
-                return false;
-            mantissa = mantissa * 10 + (c - '0');
-            digits++;
-            if (fraction >= 0)
-                fraction++;
-        }
-        if (digits == 0)
-            return false;
-        value = fraction > 0 ? mantissa / PowersOfTen[fraction] : mantissa;
-        if (negative)
-            value = -value;
-        return true;
     }
 
     public static Value Parse(string text, DataType type)

@@ -26,9 +26,8 @@ public sealed class ValueParserTests
         }
     }
 
-    [TestCase("1e3", 1000.0)]
     [TestCase(" 2.5 ", 2.5)]
-    [TestCase("1234567890123456789", 1234567890123456789.0)]
+    [TestCase("12345678901234567890123", 12345678901234567890123.0)]
     [TestCase("-Infinity", double.NegativeInfinity)]
     public void TryParseDouble_OtherForms_UseTheGeneralParser(string text, double expected)
     {
