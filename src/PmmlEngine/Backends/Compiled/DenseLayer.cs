@@ -18,6 +18,8 @@ internal sealed class DenseLayer
     private readonly NeuralLayerPlan _layer;
     private readonly NeuronPlan[] _neurons;
     private readonly int[] _sources;
+    // The neurons' activation when they share one (they do when it comes from the layer or network), else null.
+    private readonly ActivationFunction? _activation;
     private readonly double[] _biases;
     // _weights[source * Width + neuron]
     private readonly double[] _weights;
@@ -27,6 +29,7 @@ internal sealed class DenseLayer
         _layer = layer;
         _neurons = neurons;
         _sources = neurons[0].Sources;
+        _activation = neurons.All(n => n.Activation == neurons[0].Activation) ? neurons[0].Activation : null;
         Width = (neurons.Length + Lanes - 1) / Lanes * Lanes;
         _biases = new double[Width];
         _weights = new double[_sources.Length * Width];
@@ -83,7 +86,21 @@ internal sealed class DenseLayer
                 z0 += weights[at] * new Vector<double>(values[_sources[c]]);
             z[b] = z0;
         }
-        for (var k = 0; k < _neurons.Length; k++)
-            values[_layer.First + k] = NeuralNetworkInterpreter.Activation(_neurons[k], sums[k]);
+        var outputs = values.AsSpan(_layer.First, _neurons.Length);
+        switch (_activation)
+        {
+            // The cheap activations as plain loops (rectifier is sklearn's default): a call per neuron would cost more.
+            case ActivationFunction.Rectifier:
+                for (var k = 0; k < outputs.Length; k++)
+                    outputs[k] = Math.Max(0.0, sums[k]);
+                break;
+            case ActivationFunction.Identity:
+                sums[..outputs.Length].CopyTo(outputs);
+                break;
+            default:
+                for (var k = 0; k < outputs.Length; k++)
+                    outputs[k] = NeuralNetworkInterpreter.Activation(_neurons[k], sums[k]);
+                break;
+        }
     }
 }
