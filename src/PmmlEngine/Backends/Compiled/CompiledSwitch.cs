@@ -6,12 +6,15 @@ namespace PmmlEngine.Backends.Compiled;
 
 /// <summary>
 /// Compiles many small computations into a few delegates that switch on a key: one System.Linq.Expressions compilation
-/// and one JIT per block of cases instead of one per field. Blocks stay small because the JIT gives up optimising
-/// methods with thousands of locals.
+/// and one JIT per block of cases instead of one per field. Blocks stay small because every call pays for its whole
+/// block: the JIT gives each inlined read of a <see cref="Types.Value"/> its own temporary and clears every temporary
+/// that holds a reference on entry, so a block of sixteen cases cleared 2.4 KB of stack per field computed.
 /// </summary>
 internal static class CompiledSwitch
 {
-    private const int CasesPerDelegate = 16;
+    // Measured on 300 compiled derived fields: 16 cases per delegate 47 µs per record, 4 cases 36 µs (load +10%),
+    // 1 case 42 µs (load +35%: each delegate has a fixed cost to compile).
+    private const int CasesPerDelegate = 4;
 
     /// <summary>
     /// Compiles each case's body; returns, per key, the delegate that computes it, or null for a case whose body could
