@@ -85,6 +85,9 @@ public sealed class FieldDomain
 
     public bool IsContinuous { get; }
 
+    /// <summary>Whether every number is a valid, non-missing value of the field: continuous, with no intervals and no invalid or missing markers.</summary>
+    public bool AcceptsEveryNumber => IsContinuous && _intervals.Length == 0 && _invalid.Count == 0 && _missing.Count == 0;
+
     /// <summary>Whether the field lists values that are always invalid.</summary>
     public bool HasInvalidValues => _invalid.Count > 0;
 

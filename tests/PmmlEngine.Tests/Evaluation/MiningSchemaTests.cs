@@ -38,6 +38,37 @@ public sealed class MiningSchemaTests
     [Test]
     public void Missing_NoReplacement_NoPrediction() => Assert.That(Score("", null)["y"], Is.Null);
 
+    /// <summary>
+    /// A field without intervals whose declared marker is a number: the marker given as a number (not as text) is still
+    /// missing or invalid, on both backends and through the row scorer's numeric input.
+    /// </summary>
+    [TestCase("missing", -999.0, 11.0)]   // replaced by 5
+    [TestCase("missing", 7.0, 15.0)]      // any other number passes
+    [TestCase("invalid", -999.0, 11.0)]   // as missing, then replaced
+    [TestCase("invalid", 7.0, 15.0)]
+    public void NumericMarkers_GivenAsNumbers_AreMissingOrInvalid(string property, double x, double expected)
+    {
+        var xml = Pmml.Document(
+            $"""
+            <DataField name="x" optype="continuous" dataType="double"><Value value="-999" property="{property}"/></DataField>
+            <DataField name="y" optype="continuous" dataType="double"/>
+            """,
+            """
+            <RegressionModel functionName="regression">
+              <MiningSchema><MiningField name="y" usageType="target"/><MiningField name="x" invalidValueTreatment="asMissing" missingValueReplacement="5"/></MiningSchema>
+              <RegressionTable intercept="1"><NumericPredictor name="x" coefficient="2"/></RegressionTable>
+            </RegressionModel>
+            """);
+        foreach (var evaluator in Pmml.LoadBoth(xml))
+        {
+            Assert.That(evaluator.Evaluate(Pmml.Row(("x", x)))["y"], Is.EqualTo(expected), evaluator.Backend.ToString());
+            var scorer = evaluator.CreateScorer();
+            scorer.SetInput(0, x);
+            scorer.Evaluate();
+            Assert.That(scorer.GetNumber(0), Is.EqualTo(expected), evaluator.Backend + " row scorer");
+        }
+    }
+
     [Test]
     public void Missing_ReturnInvalidTreatment_Throws() =>
         Assert.Throws<PmmlEvaluationException>(() => Score("missingValueTreatment=\"returnInvalid\"", null));
