@@ -13,4 +13,11 @@ public sealed class PreparedSlot(string name, DataType dataType, OpType opType, 
     public FieldDomain? Domain { get; } = domain;
     public Value MissingReplacement { get; } = missingReplacement;
     public Value InvalidReplacement { get; } = invalidReplacement;
+
+    /// <summary>
+    /// Whether the treatments leave every number as it is: the field accepts every number and the MiningField sets no
+    /// outlier bounds (the common plain numeric input, which preparation then passes through unchecked).
+    /// </summary>
+    public bool PassesNumbers { get; } = (domain is null || domain.AcceptsEveryNumber)
+        && (field.Outliers == OutlierTreatment.AsIs || field.LowValue is null && field.HighValue is null);
 }

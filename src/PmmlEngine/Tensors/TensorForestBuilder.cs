@@ -210,7 +210,7 @@ internal sealed class TensorForestBuilder
     private static IndicatorColumn Indicator(FlatTree flat, in TreeTest test) => test.Op switch
     {
         TestOp.Equal => new IndicatorColumn(test.Feature, TestOp.Equal, [test.Threshold]),
-        TestOp.InRange => new IndicatorColumn(test.Feature, TestOp.InRange, [flat.Numbers[test.Aux], test.Threshold]),
+        TestOp.InRange => new IndicatorColumn(test.Feature, TestOp.InRange, [test.Low, test.Threshold]),
         TestOp.InValues => new IndicatorColumn(test.Feature, TestOp.InValues, flat.Numbers.AsSpan(test.Aux, (int)test.Threshold).ToArray()),
         TestOp.InSet => new IndicatorColumn(test.Feature, TestOp.InValues, Codes(flat.Bitsets.AsSpan(test.Aux, (int)test.Threshold))),
         _ => new IndicatorColumn(test.Feature, TestOp.IsMissing, []),

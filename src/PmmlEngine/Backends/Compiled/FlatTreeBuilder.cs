@@ -171,14 +171,14 @@ internal sealed class FlatTreeBuilder
     /// <summary>The typed test for a predicate the feature vector answers exactly as the interpreter would, else null.</summary>
     private TreeTest? Typed(PredicatePlan predicate, int onTrue, int onFalse, int onUnknown, bool penalized)
     {
-        TreeTest Make(TestOp op, int feature, double threshold, bool negate, int aux = 0)
+        // low: InRange's lower end; the other intervals' follows from the op.
+        TreeTest Make(TestOp op, int feature, double threshold, bool negate, int aux = 0, double low = 0)
         {
-            var low = op switch
+            low = op switch
             {
                 TestOp.LessOrEqual => double.NegativeInfinity,
                 TestOp.Equal => threshold,
-                TestOp.InRange => _numbers[aux],
-                _ => 0,
+                _ => low,
             };
             return negate
                 ? new(threshold, feature, onFalse, onTrue, onUnknown, aux, op, penalized) { Low = low }
@@ -223,8 +223,7 @@ internal sealed class FlatTreeBuilder
                         var f = (float)c;
                         if (!float.IsFinite(f) || Thresholds.FloatLessOrEqual(f) is not { } high || Thresholds.FloatLessOrEqual(-f) is not { } negativeLow)
                             return null;
-                        _numbers.Add(-negativeLow);
-                        return Make(TestOp.InRange, feature, high, negated, _numbers.Count - 1);
+                        return Make(TestOp.InRange, feature, high, negated, low: -negativeLow);
                     case ComparisonOperator.LessOrEqual or ComparisonOperator.GreaterThan:
                         threshold = s.CompareAsFloat ? Thresholds.FloatLessOrEqual((float)c) : Thresholds.LessOrEqual(c);
                         break;

@@ -7,7 +7,7 @@ internal enum TestOp : byte
     LessOrEqual,
     /// <summary>feature = threshold (a number, or a category code).</summary>
     Equal,
-    /// <summary>Low ≤ feature ≤ threshold, Low being <see cref="FlatTree.Numbers"/>[Aux]: a float32 equality seen from the double the feature holds.</summary>
+    /// <summary><see cref="TreeTest.Low"/> ≤ feature ≤ threshold: a float32 equality seen from the double the feature holds.</summary>
     InRange,
     /// <summary>The category code, or the whole number of a set of small ones, is in the test's bitset.</summary>
     InSet,

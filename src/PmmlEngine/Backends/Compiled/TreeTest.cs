@@ -10,9 +10,8 @@ namespace PmmlEngine.Backends.Compiled;
 internal readonly record struct TreeTest(double Threshold, int Feature, int OnTrue, int OnFalse, int OnUnknown, int Aux, TestOp Op, bool Penalized)
 {
     /// <summary>
-    /// For <see cref="TestOp.InSet"/> the bitset's first word; for <see cref="TestOp.InValues"/> and
-    /// <see cref="TestOp.InRange"/> where its numbers start in <see cref="FlatTree.Numbers"/>; for
-    /// <see cref="TestOp.Generic"/> the delegate's index.
+    /// For <see cref="TestOp.InSet"/> the bitset's first word; for <see cref="TestOp.InValues"/> where its numbers start
+    /// in <see cref="FlatTree.Numbers"/>; for <see cref="TestOp.Generic"/> the delegate's index.
     /// </summary>
     public int Aux { get; } = Aux;
 

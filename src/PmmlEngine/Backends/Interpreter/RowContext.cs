@@ -18,7 +18,6 @@ internal sealed class RowContext
     private readonly Func<RowContext, int, Value>?[]? _compute;
     private readonly int[] _copyRoot;
     private readonly DataType[]?[] _copyTypes;
-    private readonly bool[] _passesNumbers;
     private int _generation;
     private int _scratchTop;
 
@@ -48,11 +47,6 @@ internal sealed class RowContext
             _copyRoot[slot] = types.Count > 0 ? at : -1;
             _copyTypes[slot] = types.Count > 0 ? types.ToArray() : null;
         }
-        // A MiningField over a field that accepts every number, with no outlier bounds, leaves a number as it is: the
-        // common case of a plain numeric input skips the treatments below.
-        _passesNumbers = _slots.Select(s => s is PreparedSlot { Field: var field } prepared
-            && (prepared.Domain is null || prepared.Domain.AcceptsEveryNumber)
-            && (field.Outliers == OutlierTreatment.AsIs || field.LowValue is null && field.HighValue is null)).ToArray();
     }
 
     /// <summary>Changes on every <see cref="Reset"/>; lets backends cache per-record work (feature vectors) by stamp.</summary>
@@ -104,7 +98,7 @@ internal sealed class RowContext
     {
         var value = _slots[slot] switch
         {
-            PreparedSlot prepared => Prepare(slot, prepared),
+            PreparedSlot prepared => Prepare(prepared),
             DerivedSlot when _copyRoot[slot] >= 0 => Copy(slot),
             DerivedSlot derived => Derive(slot, derived),
             _ => Value.Missing,
@@ -131,10 +125,10 @@ internal sealed class RowContext
     }
 
     /// <summary>PMML 4.4 MiningSchema: missing, invalid and outlier treatment of one field for one model.</summary>
-    private Value Prepare(int index, PreparedSlot slot)
+    private Value Prepare(PreparedSlot slot)
     {
         var value = Get(slot.Source);
-        if (value.Kind == ValueKind.Number && _passesNumbers[index])
+        if (value.Kind == ValueKind.Number && slot.PassesNumbers)
             return value;
         var field = slot.Field;
         var domain = slot.Domain;
