@@ -50,6 +50,7 @@ public sealed class PmmlEvaluator
             _engine = new CompiledEngine(compiled);
             Backend = Backend.Compiled;
             CompilationFallbacks = compiled.Fallbacks;
+            DirectTree = DirectTree.TryCreate(compiled);
             Prime();
         }
     }
@@ -215,6 +216,9 @@ public sealed class PmmlEvaluator
     internal IReadOnlyList<PublicField> Results => _results;
 
     internal ScoringEngine Engine => _engine;
+
+    /// <summary>The row scorers' direct path when the document is one tree over numeric inputs, else null.</summary>
+    internal DirectTree? DirectTree { get; }
 
     internal DocumentPlan DocumentPlan => _plan;
 

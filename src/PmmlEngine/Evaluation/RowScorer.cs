@@ -1,4 +1,5 @@
 using PmmlEngine.Backends;
+using PmmlEngine.Backends.Compiled;
 using PmmlEngine.Planning;
 using PmmlEngine.Types;
 
@@ -23,6 +24,10 @@ public sealed class RowScorer
     // The evaluator's lists as arrays: indexing them is a load, not an interface call, on every input and result.
     private readonly InputSlot[] _slots;
     private readonly PublicField[] _results;
+    private readonly DirectTree? _direct;
+    private readonly double[] _features;
+    // The last record's results when the direct path scored it (its leaf's kept results), else null: read the row.
+    private Value[]? _directResults;
 
     internal RowScorer(PmmlEvaluator evaluator, Workspace workspace)
     {
@@ -31,6 +36,8 @@ public sealed class RowScorer
         _slots = evaluator.Inputs.ToArray();
         _results = evaluator.Results.ToArray();
         _inputs = new Value[_slots.Length];
+        _direct = evaluator.DirectTree;
+        _features = new double[_direct?.FeatureCount ?? 0];
     }
 
     /// <summary>Sets a number; NaN is missing.</summary>
@@ -64,30 +71,53 @@ public sealed class RowScorer
     public void Evaluate()
     {
         var row = _workspace.Row;
+        var leaf = -1;
+        if (_direct is { } direct)
+        {
+            leaf = direct.Walk(_inputs, _features, row);
+            if (leaf >= 0 && direct.Results(leaf) is { } kept)
+            {
+                _directResults = kept;
+                return;
+            }
+        }
+        _directResults = null;
         row.Reset();
         for (var i = 0; i < _inputs.Length; i++)
             row.Set(_slots[i].Index, _inputs[i]);
         _evaluator.Score(_workspace);
+        if (leaf >= 0)
+            Keep(leaf);
     }
+
+    // Out of line, and without a lambda over the row: a captured local would allocate its closure on every record.
+    private void Keep(int leaf)
+    {
+        var results = new Value[_results.Length];
+        for (var j = 0; j < results.Length; j++)
+            results[j] = PmmlEvaluator.Read(_workspace.Row, _results[j]);
+        _direct!.Keep(leaf, results);
+    }
+
+    private Value Result(int index) => _directResults is { } direct ? direct[index] : PmmlEvaluator.Read(_workspace.Row, _results[index]);
 
     /// <summary>A result as a number: NaN when it is missing or not numeric.</summary>
     public double GetNumber(int index)
     {
-        var value = PmmlEvaluator.Read(_workspace.Row, _results[index]);
+        var value = Result(index);
         return value.IsNumeric ? value.Number : double.NaN;
     }
 
     /// <summary>A result as text (categories, display values): null when missing.</summary>
     public string? GetString(int index)
     {
-        var value = PmmlEvaluator.Read(_workspace.Row, _results[index]);
+        var value = Result(index);
         return value.HasValue ? value.Payload as string ?? value.ToString() : null;
     }
 
     /// <summary>A result as a CLR value, as <see cref="PmmlEvaluator.Evaluate"/> returns it.</summary>
     public object? GetValue(int index)
     {
-        var field = _results[index];
-        return ValueFormatter.ToClr(PmmlEvaluator.Read(_workspace.Row, field), field.DataType);
+        return ValueFormatter.ToClr(Result(index), _results[index].DataType);
     }
 }

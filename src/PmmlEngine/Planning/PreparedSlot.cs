@@ -20,4 +20,22 @@ public sealed class PreparedSlot(string name, DataType dataType, OpType opType, 
     /// </summary>
     public bool PassesNumbers { get; } = (domain is null || domain.AcceptsEveryNumber)
         && (field.Outliers == OutlierTreatment.AsIs || field.LowValue is null && field.HighValue is null);
+
+    /// <summary>
+    /// Whether the treatments leave this value as it is because it is a number the field takes as valid: not a missing
+    /// marker, and within the outlier bounds. Other values (text, missing, invalid) go through the treatments in full.
+    /// </summary>
+    public bool Keeps(Value value)
+    {
+        if (value.Kind != ValueKind.Number)
+            return false;
+        if (PassesNumbers)
+            return true;
+        if (Domain is { } domain && (domain.IsMissingValue(value) || !domain.IsValid(value)))
+            return false;
+        if (Field.Outliers == OutlierTreatment.AsIs || OpType != OpType.Continuous)
+            return true;
+        var x = value.Number;
+        return !(Field.LowValue is { } low && x < low) && !(Field.HighValue is { } high && x > high);
+    }
 }

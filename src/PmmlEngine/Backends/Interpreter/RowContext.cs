@@ -128,7 +128,7 @@ internal sealed class RowContext
     private Value Prepare(PreparedSlot slot)
     {
         var value = Get(slot.Source);
-        if (value.Kind == ValueKind.Number && slot.PassesNumbers)
+        if (slot.Keeps(value))
             return value;
         var field = slot.Field;
         var domain = slot.Domain;

@@ -1,0 +1,114 @@
+using PmmlEngine.Backends.Interpreter;
+using PmmlEngine.Model;
+using PmmlEngine.Planning;
+using PmmlEngine.Types;
+
+namespace PmmlEngine.Backends.Compiled;
+
+/// <summary>
+/// A document that is one decision tree over numeric inputs (sklearn2pmml's DecisionTree exports, R's rpart), scored
+/// straight from a record's input values when the MiningSchema keeps every one of them as it is: no slot buffer, no
+/// treatment, no result objects. Its results — targets and outputs — then depend on nothing but the leaf the walk ends
+/// at, so they are the general path's results for the first record that reached that leaf, kept and shared by every
+/// scorer. A record with a missing, invalid or outlying value is left to the general path, which treats it.
+/// </summary>
+internal sealed class DirectTree
+{
+    private readonly FlatTree _tree;
+    private readonly PreparedSlot[] _prepared;
+    private readonly int[] _featureInputs;
+    private readonly DataType[][] _featureCasts;
+    private readonly Value[]?[] _results;
+
+    private DirectTree(FlatTree tree, PreparedSlot[] prepared, int[] featureInputs, DataType[][] featureCasts)
+    {
+        _tree = tree;
+        _prepared = prepared;
+        _featureInputs = featureInputs;
+        _featureCasts = featureCasts;
+        _results = new Value[]?[tree.Outcomes.Length];
+    }
+
+    // Outputs computed from the model's result alone: a tree's result is a function of its leaf when no edge was unknown.
+    private static readonly HashSet<ResultFeature> LeafFeatures =
+    [
+        ResultFeature.PredictedValue, ResultFeature.PredictedDisplayValue, ResultFeature.Probability, ResultFeature.Confidence,
+        ResultFeature.EntityId, ResultFeature.StandardDeviation, ResultFeature.StandardError,
+        ResultFeature.ConfidenceIntervalLower, ResultFeature.ConfidenceIntervalUpper, ResultFeature.Warning,
+    ];
+
+    /// <summary>The direct path for a compiled document, or null when its top model is not such a tree.</summary>
+    public static DirectTree? TryCreate(CompiledDocument document)
+    {
+        var plan = document.Plan;
+        if (document.Top is not CompiledTree { OwnsFeatures: true, Tree: { Generic.Length: 0 } tree } top
+            || top.Plan.Outputs.Any(o => o.Expression is not null || !LeafFeatures.Contains(o.Field.Feature)))
+            return null;
+        var inputOf = plan.Inputs.Select((input, position) => (input.Index, position)).ToDictionary(p => p.Index, p => p.position);
+        var prepared = new PreparedSlot?[plan.Inputs.Length];
+        foreach (var slot in top.Plan.ActiveSlots)
+        {
+            if (plan.Slots[slot] is not PreparedSlot p || !inputOf.TryGetValue(p.Source, out var input) || prepared[input] is not null)
+                return null;
+            prepared[input] = p;
+        }
+        if (prepared.Any(p => p is null))
+            return null;
+
+        var features = tree.Features;
+        var featureInputs = new int[features.Count];
+        var featureCasts = new DataType[features.Count][];
+        for (var f = 0; f < features.Count; f++)
+        {
+            if (features.IsCategorical(f))
+                return null;
+            // A cast chain (double(float(x))) read back to the prepared field it copies, as RowContext reads it.
+            var casts = new List<DataType>();
+            var at = features.Slot(f);
+            while (plan.Slots[at] is DerivedSlot { CopyOf: >= 0 and var source, DataType: DataType.Double or DataType.Float or DataType.Integer } derived)
+            {
+                casts.Add(derived.DataType);
+                at = source;
+            }
+            var input = Array.FindIndex(prepared, p => p!.Index == at);
+            if (input < 0)
+                return null;
+            casts.Reverse();
+            featureInputs[f] = input;
+            featureCasts[f] = casts.ToArray();
+        }
+        return new DirectTree(tree, prepared!, featureInputs, featureCasts);
+    }
+
+    public int FeatureCount => _featureInputs.Length;
+
+    /// <summary>
+    /// The leaf the record's inputs (<see cref="PmmlEngine.Evaluation.PmmlEvaluator.InputFields"/> order, converted to
+    /// their fields' types) reach, or -1 when a value needs the general path.
+    /// </summary>
+    public int Walk(ReadOnlySpan<Value> inputs, Span<double> features, RowContext row)
+    {
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            if (!_prepared[i].Keeps(inputs[i]))
+                return -1;
+        }
+        for (var f = 0; f < features.Length; f++)
+        {
+            // Every input is a number here, and a number cast to these types is ValueParser.Convert's number.
+            var x = inputs[_featureInputs[f]].Number;
+            foreach (var type in _featureCasts[f])
+                x = type == DataType.Float ? (float)x : type == DataType.Integer ? Math.Truncate(x) : x;
+            features[f] = Features.Number(x);
+        }
+        // Every feature is a present number, so no edge is unknown and the row is never read.
+        var outcome = _tree.Walk(features, row, out var penalties);
+        return penalties == 0 ? outcome : -1;
+    }
+
+    /// <summary>The results (ResultNames order) of a leaf, once a record reaching it has been scored the general way.</summary>
+    public Value[]? Results(int leaf) => Volatile.Read(ref _results[leaf]);
+
+    /// <summary>Keeps the general path's results of a record that reached <paramref name="leaf"/>; the first one kept stays.</summary>
+    public void Keep(int leaf, Value[] results) => Interlocked.CompareExchange(ref _results[leaf], results, null);
+}
