@@ -50,7 +50,8 @@ public sealed class PmmlEvaluator
             _engine = new CompiledEngine(compiled);
             Backend = Backend.Compiled;
             CompilationFallbacks = compiled.Fallbacks;
-            DirectTree = DirectTree.TryCreate(compiled);
+            var leaves = _engine.CreateWorkspace();
+            DirectTree = DirectTree.TryCreate(compiled, (tree, leaf) => ResultsAtLeaf(leaves, tree, leaf));
             Prime();
         }
     }
@@ -88,6 +89,15 @@ public sealed class PmmlEvaluator
                 // A model may reject the synthetic record; the code on its path is compiled all the same.
             }
         }
+    }
+
+    /// <summary>A record's results when the top tree's walk ends at <paramref name="leaf"/>: the general path's steps after the walk.</summary>
+    private Value[] ResultsAtLeaf(Workspace workspace, CompiledTree tree, int leaf)
+    {
+        var row = workspace.Row;
+        row.Reset();
+        WriteTargets(row, tree.Evaluate(workspace, leaf, 0).Predicted);
+        return Array.ConvertAll(_results, field => Read(row, field));
     }
 
     private static Value Typical(InputSlot input)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PmmlEngine.Backends;
 using PmmlEngine.Backends.Compiled;
 using PmmlEngine.Planning;
@@ -26,7 +27,7 @@ public sealed class RowScorer
     private readonly PublicField[] _results;
     private readonly DirectTree? _direct;
     private readonly double[] _features;
-    // The last record's results when the direct path scored it (its leaf's kept results), else null: read the row.
+    // The last record's results when the direct path scored it (its leaf's results), else null: read the row.
     private Value[]? _directResults;
 
     internal RowScorer(PmmlEvaluator evaluator, Workspace workspace)
@@ -70,35 +71,26 @@ public sealed class RowScorer
     /// <summary>Scores the current inputs; throws <see cref="Errors.PmmlEvaluationException"/> for a record the model rejects.</summary>
     public void Evaluate()
     {
-        var row = _workspace.Row;
-        var leaf = -1;
-        if (_direct is { } direct)
-        {
-            leaf = direct.Walk(_inputs, _features, row);
-            if (leaf >= 0 && direct.Results(leaf) is { } kept)
-            {
-                _directResults = kept;
-                return;
-            }
-        }
+        if (_direct is not null && TryDirect())
+            return;
         _directResults = null;
+        var row = _workspace.Row;
         row.Reset();
         for (var i = 0; i < _inputs.Length; i++)
             row.Set(_slots[i].Index, _inputs[i]);
         _evaluator.Score(_workspace);
-        if (leaf >= 0)
-            Keep(leaf);
     }
 
-    // Out of line, and without a lambda over the row: a captured local would allocate its closure on every record.
-    private void Keep(int leaf)
+    // Out of line so that the general path inlines into Evaluate as it did before the direct path existed.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TryDirect()
     {
-        var results = new Value[_results.Length];
-        for (var j = 0; j < results.Length; j++)
-            results[j] = PmmlEvaluator.Read(_workspace.Row, _results[j]);
-        _direct!.Keep(leaf, results);
+        var leaf = _direct!.Walk(_inputs, _features, _workspace.Row);
+        _directResults = leaf >= 0 ? _direct.Results(leaf) : null;
+        return _directResults is not null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Value Result(int index) => _directResults is { } direct ? direct[index] : PmmlEvaluator.Read(_workspace.Row, _results[index]);
 
     /// <summary>A result as a number: NaN when it is missing or not numeric.</summary>

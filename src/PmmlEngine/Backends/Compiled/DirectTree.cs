@@ -9,7 +9,7 @@ namespace PmmlEngine.Backends.Compiled;
 /// A document that is one decision tree over numeric inputs (sklearn2pmml's DecisionTree exports, R's rpart), scored
 /// straight from a record's input values when the MiningSchema keeps every one of them as it is: no slot buffer, no
 /// treatment, no result objects. Its results — targets and outputs — then depend on nothing but the leaf the walk ends
-/// at, so they are the general path's results for the first record that reached that leaf, kept and shared by every
+/// at, so every leaf's results are worked out at load by the general path's steps after the walk, and shared by every
 /// scorer. A record with a missing, invalid or outlying value is left to the general path, which treats it.
 /// </summary>
 internal sealed class DirectTree
@@ -20,13 +20,13 @@ internal sealed class DirectTree
     private readonly DataType[][] _featureCasts;
     private readonly Value[]?[] _results;
 
-    private DirectTree(FlatTree tree, PreparedSlot[] prepared, int[] featureInputs, DataType[][] featureCasts)
+    private DirectTree(FlatTree tree, PreparedSlot[] prepared, int[] featureInputs, DataType[][] featureCasts, Value[]?[] results)
     {
         _tree = tree;
         _prepared = prepared;
         _featureInputs = featureInputs;
         _featureCasts = featureCasts;
-        _results = new Value[]?[tree.Outcomes.Length];
+        _results = results;
     }
 
     // Outputs computed from the model's result alone: a tree's result is a function of its leaf when no edge was unknown.
@@ -37,8 +37,11 @@ internal sealed class DirectTree
         ResultFeature.ConfidenceIntervalLower, ResultFeature.ConfidenceIntervalUpper, ResultFeature.Warning,
     ];
 
-    /// <summary>The direct path for a compiled document, or null when its top model is not such a tree.</summary>
-    public static DirectTree? TryCreate(CompiledDocument document)
+    /// <summary>
+    /// The direct path for a compiled document, or null when its top model is not such a tree. <paramref name="resultsAt"/>
+    /// gives a leaf's results as the general path computes them after the walk; it may throw, as that path would.
+    /// </summary>
+    public static DirectTree? TryCreate(CompiledDocument document, Func<CompiledTree, int, Value[]> resultsAt)
     {
         var plan = document.Plan;
         if (document.Top is not CompiledTree { OwnsFeatures: true, Tree: { Generic.Length: 0 } tree } top
@@ -77,7 +80,19 @@ internal sealed class DirectTree
             featureInputs[f] = input;
             featureCasts[f] = casts.ToArray();
         }
-        return new DirectTree(tree, prepared!, featureInputs, featureCasts);
+        var results = new Value[]?[tree.Outcomes.Length];
+        for (var leaf = 0; leaf < results.Length; leaf++)
+        {
+            try
+            {
+                results[leaf] = resultsAt(top, leaf);
+            }
+            catch (Errors.PmmlEvaluationException)
+            {
+                // Left to the general path, which raises the error for each record reaching this leaf.
+            }
+        }
+        return new DirectTree(tree, prepared!, featureInputs, featureCasts, results);
     }
 
     public int FeatureCount => _featureInputs.Length;
@@ -106,9 +121,6 @@ internal sealed class DirectTree
         return penalties == 0 ? outcome : -1;
     }
 
-    /// <summary>The results (ResultNames order) of a leaf, once a record reaching it has been scored the general way.</summary>
-    public Value[]? Results(int leaf) => Volatile.Read(ref _results[leaf]);
-
-    /// <summary>Keeps the general path's results of a record that reached <paramref name="leaf"/>; the first one kept stays.</summary>
-    public void Keep(int leaf, Value[] results) => Interlocked.CompareExchange(ref _results[leaf], results, null);
+    /// <summary>The results (ResultNames order) of a record reaching a leaf; null where computing them fails.</summary>
+    public Value[]? Results(int leaf) => _results[leaf];
 }
