@@ -137,6 +137,25 @@ public sealed class FieldDomain
     }
 
     /// <summary>
+    /// <see cref="IsValid"/> for a value of kind <see cref="ValueKind.Number"/>, without the checks other kinds need: the
+    /// check every number read for a continuous field with intervals makes.
+    /// </summary>
+    public bool IsValidNumber(Value number)
+    {
+        if (_invalid.Count > 0 && _invalid.Contains(number))
+            return false;
+        if (!IsContinuous)
+            return IsValid(number);
+        if (_intervals.Length == 0)
+            return true;
+        var x = number.Number;
+        foreach (var interval in _intervals)
+            if (interval.Contains(x))
+                return true;
+        return _valid.Count > 0 && _valid.Contains(number);
+    }
+
+    /// <summary>
     /// Text that declares one of a categorical field's valid values, read as the field's own value (carrying its position),
     /// so that later checks and category codes need not parse or hash it again; false for any other text.
     /// </summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PmmlEngine.Errors;
 using PmmlEngine.Model;
 using PmmlEngine.Types;
@@ -25,13 +26,12 @@ public sealed class PreparedSlot(string name, DataType dataType, OpType opType, 
     /// Whether the treatments leave this value as it is because it is a number the field takes as valid: not a missing
     /// marker, and within the outlier bounds. Other values (text, missing, invalid) go through the treatments in full.
     /// </summary>
-    public bool Keeps(Value value)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Keeps(Value value) => value.Kind == ValueKind.Number && (PassesNumbers || KeepsNumber(value));
+
+    private bool KeepsNumber(Value value)
     {
-        if (value.Kind != ValueKind.Number)
-            return false;
-        if (PassesNumbers)
-            return true;
-        if (Domain is { } domain && (domain.IsMissingValue(value) || !domain.IsValid(value)))
+        if (Domain is { } domain && (domain.IsMissingValue(value) || !domain.IsValidNumber(value)))
             return false;
         if (Field.Outliers == OutlierTreatment.AsIs || OpType != OpType.Continuous)
             return true;

@@ -82,5 +82,26 @@ public sealed class FieldDomainTests
     }
 
     [Test]
+    public void IsValidNumber_IsIsValidForEveryNumber()
+    {
+        FieldDomain Make(OpType opType, (string Value, ValueProperty Property)[] values, params Interval[] intervals) =>
+            new(new DataField("x", null, opType, DataType.Double,
+                values.Select(v => new FieldValue(v.Value, v.Property, null)).ToImmutableArray(), [.. intervals], SourceLocation.None));
+        var domains = new[]
+        {
+            Make(OpType.Continuous, []),
+            Make(OpType.Continuous, [], new Interval(IntervalClosure.ClosedOpen, 0, 10), new Interval(IntervalClosure.OpenClosed, 20, 30)),
+            Make(OpType.Continuous, [("15", ValueProperty.Valid), ("5", ValueProperty.Invalid)], new Interval(IntervalClosure.ClosedClosed, 0, 10)),
+            Make(OpType.Continuous, [("7", ValueProperty.Invalid), ("-1", ValueProperty.Missing)]),
+            Make(OpType.Categorical, [("1", ValueProperty.Valid), ("2", ValueProperty.Valid), ("3", ValueProperty.Invalid)]),
+            Make(OpType.Ordinal, [("3", ValueProperty.Invalid)]),
+        };
+        double[] numbers = [-1, 0, 1, 2, 3, 5, 7, 9.99, 10, 15, 20, 20.5, 30, 31, double.NaN, double.NegativeInfinity, double.PositiveInfinity];
+        foreach (var domain in domains)
+            foreach (var x in numbers)
+                Assert.That(domain.IsValidNumber(Value.Of(x)), Is.EqualTo(domain.IsValid(Value.Of(x))), $"{x} in domain {Array.IndexOf(domains, domain)}");
+    }
+
+    [Test]
     public void Values_StayThreeWordsWide() => Assert.That(Unsafe.SizeOf<Value>(), Is.EqualTo(24));
 }
