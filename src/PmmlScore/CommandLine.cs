@@ -92,7 +92,7 @@ internal static class CommandLine
         var benchInput = new Argument<FileInfo>("input") { Description = "CSV whose rows are scored in every pass" };
         var json = new Option<bool>("--json") { Description = "print one JSON object instead of a table" };
         var backend = new Option<Backend>("--backend") { Description = "auto, compiled or interpreter", DefaultValueFactory = _ => Backend.Auto };
-        var warmUp = new Option<double>("--warm-up") { Description = "seconds of scoring before the timed passes", DefaultValueFactory = _ => 3 };
+        var warmUp = new Option<double>("--warm-up") { Description = "seconds of scoring before the timed record passes, and again before the timed batch calls", DefaultValueFactory = _ => 3 };
         var bench = new Command("bench", "Times load + compile, the first pass, warm passes (median of 5) and the batch API on a CSV.")
         {
             benchModel, benchInput, json, backend, warmUp,
