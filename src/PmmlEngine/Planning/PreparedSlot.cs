@@ -23,11 +23,16 @@ public sealed class PreparedSlot(string name, DataType dataType, OpType opType, 
         && (field.Outliers == OutlierTreatment.AsIs || field.LowValue is null && field.HighValue is null);
 
     /// <summary>
-    /// Whether the treatments leave this value as it is because it is a number the field takes as valid: not a missing
-    /// marker, and within the outlier bounds. Other values (text, missing, invalid) go through the treatments in full.
+    /// Whether the treatments leave this value as it is because it is one the field takes as valid and not a missing
+    /// marker: a number within the outlier bounds, or a category of a field that is not continuous. Other values
+    /// (missing, invalid, booleans, dates) go through the treatments in full.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool Keeps(Value value) => value.Kind == ValueKind.Number && (PassesNumbers || KeepsNumber(value));
+    public bool Keeps(Value value) => value.Kind == ValueKind.Number ? PassesNumbers || KeepsNumber(value)
+        : value.Kind == ValueKind.String && KeepsCategory(value);
+
+    private bool KeepsCategory(Value text) =>
+        OpType != OpType.Continuous && (Domain is not { } domain || !domain.IsMissingValue(text) && domain.IsValid(text));
 
     private bool KeepsNumber(Value value)
     {

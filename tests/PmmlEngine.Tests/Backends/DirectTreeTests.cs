@@ -4,9 +4,9 @@ using PmmlEngine.Evaluation;
 namespace PmmlEngine.Tests.Backends;
 
 /// <summary>
-/// A document that is one tree over numbers is scored by row scorers straight from the inputs when the MiningSchema keeps
-/// them as they are, with each leaf's results kept from the first record that reached it. Every record must score as
-/// the interpreter scores it, those the MiningSchema treats (missing markers, invalid values, outliers) included.
+/// A document that is one tree over its inputs is scored by row scorers straight from them when the MiningSchema keeps
+/// them as they are, with each leaf's results worked out at load. Every record must score as the interpreter scores it,
+/// those the MiningSchema treats (missing markers, invalid values, outliers, unlisted categories) included.
 /// </summary>
 public sealed class DirectTreeTests
 {
@@ -82,9 +82,45 @@ public sealed class DirectTreeTests
     }
 
     [Test]
-    public void EveryRecord_ScoresAsTheInterpreter([Values(LeafOutputs, "")] string outputs)
+    public void EveryRecord_ScoresAsTheInterpreter([Values(LeafOutputs, "")] string outputs) =>
+        AssertScoresAsTheInterpreter(Tree(outputs), Texts);
+
+    // s: categories with a missing marker, unlisted ones invalid and then missing; r: any text. The tree tests both by
+    // equality and by set, and n by number.
+    private static string CategoricalTree => Pmml.Document(
+        """
+        <DataField name="s" optype="categorical" dataType="string"><Value value="u"/><Value value="v"/><Value value="w"/><Value value="?" property="missing"/></DataField>
+        <DataField name="r" optype="categorical" dataType="string"/>
+        <DataField name="n" optype="continuous" dataType="double"/>
+        <DataField name="t" optype="categorical" dataType="string"><Value value="a"/><Value value="b"/></DataField>
+        """,
+        $"""
+        <TreeModel functionName="classification" missingValueStrategy="lastPrediction">
+          <MiningSchema>
+            <MiningField name="t" usageType="target"/>
+            <MiningField name="s" invalidValueTreatment="asMissing"/>
+            <MiningField name="r"/>
+            <MiningField name="n"/>
+          </MiningSchema>
+          <Output>{LeafOutputs.Replace("value=\"c\"", "value=\"b\"")}</Output>
+          <Node id="root" score="a"><True/>
+            <Node id="u" score="b"><SimplePredicate field="s" operator="equal" value="u"/>
+              <Node id="u-k" score="a"><SimplePredicate field="r" operator="equal" value="k"/></Node>
+            </Node>
+            <Node id="vw" score="a"><SimpleSetPredicate field="s" booleanOperator="isIn"><Array type="string">v w</Array></SimpleSetPredicate>
+              <Node id="vw-n" score="b"><SimplePredicate field="n" operator="lessOrEqual" value="3"/></Node>
+              <Node id="vw-not-k" score="b"><SimplePredicate field="r" operator="notEqual" value="k"/></Node>
+            </Node>
+          </Node>
+        </TreeModel>
+        """);
+
+    [Test]
+    public void EveryRecord_OfATreeOverCategories_ScoresAsTheInterpreter() =>
+        AssertScoresAsTheInterpreter(CategoricalTree, ["", "?", "u", "v", "w", "x", "k", "U", " u", "1", "3", "2.5", "-7", "abc"]);
+
+    private static void AssertScoresAsTheInterpreter(string xml, string[] texts)
     {
-        var xml = Tree(outputs);
         var (compiled, interpreter) = (Pmml.Load(xml), PmmlEvaluator.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(xml)),
             new EvaluatorOptions { Backend = Backend.Interpreter }));
         Assert.That(compiled.DirectTree, Is.Not.Null);
@@ -93,14 +129,14 @@ public sealed class DirectTreeTests
         var rejected = 0;
         for (var record = 0; record < 5_000; record++)
         {
-            var texts = Enumerable.Range(0, compiled.InputFields.Count).Select(_ => Texts[random.Next(Texts.Length)]).ToArray();
-            for (var i = 0; i < texts.Length; i++)
+            var row = Enumerable.Range(0, compiled.InputFields.Count).Select(_ => texts[random.Next(texts.Length)]).ToArray();
+            for (var i = 0; i < row.Length; i++)
             {
-                direct.SetInput(i, texts[i]);
-                reference.SetInput(i, texts[i]);
+                direct.SetInput(i, row[i]);
+                reference.SetInput(i, row[i]);
             }
             var failure = Score(reference);
-            Assert.That(Score(direct), Is.EqualTo(failure), string.Join(", ", texts));
+            Assert.That(Score(direct), Is.EqualTo(failure), string.Join(", ", row));
             if (failure is not null)
             {
                 rejected++;
@@ -108,13 +144,13 @@ public sealed class DirectTreeTests
             }
             for (var j = 0; j < compiled.ResultNames.Count; j++)
             {
-                var what = $"{compiled.ResultNames[j]} of {string.Join(", ", texts)}";
+                var what = $"{compiled.ResultNames[j]} of {string.Join(", ", row)}";
                 Assert.That(direct.GetValue(j), Is.EqualTo(reference.GetValue(j)), what);
                 Assert.That(direct.GetNumber(j), Is.EqualTo(reference.GetNumber(j)), what);
                 Assert.That(direct.GetString(j), Is.EqualTo(reference.GetString(j)), what);
             }
         }
-        // Text no number reads is invalid for y, w and z, whose MiningFields reject it: some records fail, most score.
+        // Text no number reads is invalid for the numeric fields, whose MiningFields reject it: some records fail, most score.
         Assert.That(rejected, Is.InRange(1, 4_000));
     }
 
@@ -132,20 +168,23 @@ public sealed class DirectTreeTests
     }
 
     [Test]
-    public void ACategoricalFeature_KeepsTheGeneralPath()
+    public void ADerivedFeatureThatIsNoCast_KeepsTheGeneralPath()
     {
         var xml = Pmml.Document(
             """
-            <DataField name="s" optype="categorical" dataType="string"><Value value="u"/><Value value="v"/></DataField>
+            <DataField name="x" optype="continuous" dataType="double"/>
             <DataField name="t" optype="continuous" dataType="double"/>
             """,
             """
             <TreeModel functionName="regression">
-              <MiningSchema><MiningField name="s"/><MiningField name="t" usageType="target"/></MiningSchema>
-              <Node score="0"><True/><Node score="1"><SimplePredicate field="s" operator="equal" value="u"/></Node></Node>
+              <MiningSchema><MiningField name="x"/><MiningField name="t" usageType="target"/></MiningSchema>
+              <LocalTransformations>
+                <DerivedField name="x2" optype="continuous" dataType="double"><Apply function="*"><FieldRef field="x"/><Constant>2</Constant></Apply></DerivedField>
+              </LocalTransformations>
+              <Node score="0"><True/><Node score="1"><SimplePredicate field="x2" operator="lessThan" value="1"/></Node></Node>
             </TreeModel>
             """);
         Assert.That(Pmml.Load(xml).DirectTree, Is.Null);
-        Assert.That(Pmml.Load(xml).Evaluate(Pmml.Row(("s", "u")))["t"], Is.EqualTo(1.0));
+        Assert.That(Pmml.Load(xml).Evaluate(Pmml.Row(("x", 0.4)))["t"], Is.EqualTo(1.0));
     }
 }

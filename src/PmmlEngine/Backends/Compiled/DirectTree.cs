@@ -6,15 +6,17 @@ using PmmlEngine.Types;
 namespace PmmlEngine.Backends.Compiled;
 
 /// <summary>
-/// A document that is one decision tree over numeric inputs (sklearn2pmml's DecisionTree exports, R's rpart), scored
+/// A document that is one decision tree over its inputs (sklearn2pmml's DecisionTree exports, R's rpart), scored
 /// straight from a record's input values when the MiningSchema keeps every one of them as it is: no slot buffer, no
 /// treatment, no result objects. Its results — targets and outputs — then depend on nothing but the leaf the walk ends
 /// at, so every leaf's results are worked out at load by the general path's steps after the walk, and shared by every
-/// scorer. A record with a missing, invalid or outlying value is left to the general path, which treats it.
+/// scorer. A record with a missing, invalid or outlying value is left to the general path, which treats it, as is
+/// one with a value of another kind than a number or a category (booleans, dates).
 /// </summary>
 internal sealed class DirectTree
 {
     private readonly FlatTree _tree;
+    private readonly FeatureMap _map;
     private readonly PreparedSlot[] _prepared;
     private readonly int[] _featureInputs;
     private readonly DataType[][] _featureCasts;
@@ -23,6 +25,7 @@ internal sealed class DirectTree
     private DirectTree(FlatTree tree, PreparedSlot[] prepared, int[] featureInputs, DataType[][] featureCasts, Value[]?[] results)
     {
         _tree = tree;
+        _map = tree.Features;
         _prepared = prepared;
         _featureInputs = featureInputs;
         _featureCasts = featureCasts;
@@ -63,8 +66,6 @@ internal sealed class DirectTree
         var featureCasts = new DataType[features.Count][];
         for (var f = 0; f < features.Count; f++)
         {
-            if (features.IsCategorical(f))
-                return null;
             // A cast chain (double(float(x))) read back to the prepared field it copies, as RowContext reads it.
             var casts = new List<DataType>();
             var at = features.Slot(f);
@@ -74,7 +75,8 @@ internal sealed class DirectTree
                 at = source;
             }
             var input = Array.FindIndex(prepared, p => p!.Index == at);
-            if (input < 0)
+            // Categories are read by the field's own code table, so they are read as they come, without casts.
+            if (input < 0 || features.IsCategorical(f) && (casts.Count > 0 || prepared[input]!.DataType != DataType.String))
                 return null;
             casts.Reverse();
             featureInputs[f] = input;
@@ -110,8 +112,15 @@ internal sealed class DirectTree
         }
         for (var f = 0; f < features.Length; f++)
         {
-            // Every input is a number here, and a number cast to these types is ValueParser.Convert's number.
-            var x = inputs[_featureInputs[f]].Number;
+            var value = inputs[_featureInputs[f]];
+            if (value.Kind != ValueKind.Number)
+            {
+                // A kept category of a string field, coded as the general path codes it.
+                features[f] = _map.Encode(f, value);
+                continue;
+            }
+            // A number cast to these types is ValueParser.Convert's number.
+            var x = value.Number;
             foreach (var type in _featureCasts[f])
                 x = type == DataType.Float ? (float)x : type == DataType.Integer ? Math.Truncate(x) : x;
             features[f] = Features.Number(x);

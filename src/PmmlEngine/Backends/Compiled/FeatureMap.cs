@@ -63,7 +63,8 @@ internal sealed class FeatureMap(DocumentPlan document)
     /// <summary>Reads one feature of the record; an error in computing its field surfaces here, where the test reads it.</summary>
     public double Read(RowContext row, int feature) => Encode(feature, row.Get(_slots[feature]));
 
-    private double Encode(int feature, Value value) => value.Kind switch
+    /// <summary>A field's value as the feature holds it: a number, a category code, or the NaN of an absent value.</summary>
+    public double Encode(int feature, Value value) => value.Kind switch
     {
         ValueKind.Number or ValueKind.Boolean => Features.Number(value.Number),
         ValueKind.String when _codes[feature] is { } codes => EncodeString(feature, codes, value),
