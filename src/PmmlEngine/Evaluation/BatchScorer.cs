@@ -144,10 +144,26 @@ internal static class BatchScorer
         var inputCount = slots.Count;
         var resultCount = fields.Count;
         var errors = 0;
+        // A single tree scores a row straight from its values when the MiningSchema keeps them all, as RowScorer does.
+        var direct = evaluator.DirectTree;
+        var values = new Value[direct is null ? 0 : inputCount];
+        var features = new double[direct?.FeatureCount ?? 0];
         for (var r = 0; r < rows; r++)
         {
-            SetInputs(row, slots, inputs.Slice(r * inputCount, inputCount));
+            var line = inputs.Slice(r * inputCount, inputCount);
             var output = results.Slice(r * resultCount, resultCount);
+            if (direct is not null)
+            {
+                for (var i = 0; i < inputCount; i++)
+                    values[i] = Input(slots[i], line[i]);
+                if (direct.Walk(values, features, row) is var leaf and >= 0 && direct.Results(leaf) is { } kept)
+                {
+                    for (var j = 0; j < resultCount; j++)
+                        output[j] = codes.Encode(j, kept[j]);
+                    continue;
+                }
+            }
+            SetInputs(row, slots, line);
             try
             {
                 evaluator.Score(workspace);
