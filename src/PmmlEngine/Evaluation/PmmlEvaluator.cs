@@ -227,7 +227,7 @@ public sealed class PmmlEvaluator
 
     internal ScoringEngine Engine => _engine;
 
-    /// <summary>The row scorers' direct path when the document is one tree over numeric inputs, else null.</summary>
+    /// <summary>The direct path of row scorers and batches when the document is one tree over its inputs (see <see cref="Backends.Compiled.DirectTree"/>), else null.</summary>
     internal DirectTree? DirectTree { get; }
 
     internal DocumentPlan DocumentPlan => _plan;

@@ -168,6 +168,31 @@ public sealed class DirectTreeTests
     }
 
     [Test]
+    public void TextCastToANumber_KeepsTheGeneralPath()
+    {
+        var xml = Pmml.Document(
+            """
+            <DataField name="s" optype="categorical" dataType="string"/>
+            <DataField name="t" optype="continuous" dataType="double"/>
+            """,
+            """
+            <TreeModel functionName="regression">
+              <MiningSchema><MiningField name="s"/><MiningField name="t" usageType="target"/></MiningSchema>
+              <LocalTransformations>
+                <DerivedField name="double(s)" optype="continuous" dataType="double"><FieldRef field="s"/></DerivedField>
+              </LocalTransformations>
+              <Node score="0"><True/><Node score="1"><SimplePredicate field="double(s)" operator="lessThan" value="1"/></Node></Node>
+            </TreeModel>
+            """);
+        var evaluator = Pmml.Load(xml);
+        var scorer = evaluator.CreateScorer();
+        scorer.SetInput(0, "0.5");
+        scorer.Evaluate();
+        Assert.That(scorer.GetNumber(0), Is.EqualTo(1.0));
+        Assert.That(evaluator.DirectTree, Is.Null);
+    }
+
+    [Test]
     public void ADerivedFeatureThatIsNoCast_KeepsTheGeneralPath()
     {
         var xml = Pmml.Document(

@@ -75,8 +75,11 @@ internal sealed class DirectTree
                 at = source;
             }
             var input = Array.FindIndex(prepared, p => p!.Index == at);
-            // Categories are read by the field's own code table, so they are read as they come, without casts.
-            if (input < 0 || features.IsCategorical(f) && (casts.Count > 0 || prepared[input]!.DataType != DataType.String))
+            // Categories are read by the field's own code table, so they are read as they come, without casts; numbers
+            // come from numeric fields (text cast to a number is parsed by the general path).
+            if (input < 0 || (features.IsCategorical(f)
+                    ? casts.Count > 0 || prepared[input]!.DataType != DataType.String
+                    : prepared[input]!.DataType is not (DataType.Double or DataType.Float or DataType.Integer)))
                 return null;
             casts.Reverse();
             featureInputs[f] = input;
