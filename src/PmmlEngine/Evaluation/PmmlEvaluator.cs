@@ -51,7 +51,7 @@ public sealed class PmmlEvaluator
             Backend = Backend.Compiled;
             CompilationFallbacks = compiled.Fallbacks;
             var leaves = _engine.CreateWorkspace();
-            DirectTree = DirectTree.TryCreate(compiled, (tree, leaf) => ResultsAtLeaf(leaves, tree, leaf));
+            DirectTree = DirectTree.TryCreate(compiled, _results.Length, (tree, leaf) => ResultsAtLeaf(leaves, tree, leaf));
             Prime();
         }
     }

@@ -1,5 +1,7 @@
+using PmmlEngine.Backends.Compiled;
 using PmmlEngine.Errors;
 using PmmlEngine.Evaluation;
+using PmmlEngine.Types;
 
 namespace PmmlEngine.Tests.Backends;
 
@@ -72,6 +74,18 @@ public sealed class DirectTreeTests
     public void ATreeOverNumbers_TakesTheDirectPath()
     {
         Assert.That(Pmml.Load(Tree(LeafOutputs)).DirectTree, Is.Not.Null);
+    }
+
+    [Test]
+    public void ATreeWithMoreLeafResultsThanTheBudget_KeepsTheGeneralPath()
+    {
+        var plan = Pmml.Load(Tree(LeafOutputs)).Plan;
+        var compiled = CompiledDocument.Compile(plan);
+        var leaves = compiled.Top is CompiledTree tree ? tree.Tree.Outcomes.Length : 0;
+        var results = 1 + plan.Outputs.Length;
+        Value[] Missing(CompiledTree _, int leaf) => new Value[results];
+        Assert.That(DirectTree.TryCreate(compiled, results, Missing, maxLeafResults: leaves * results), Is.Not.Null);
+        Assert.That(DirectTree.TryCreate(compiled, results, Missing, maxLeafResults: leaves * results - 1), Is.Null);
     }
 
     [Test]

@@ -41,14 +41,22 @@ internal sealed class DirectTree
     ];
 
     /// <summary>
+    /// How many result values the leaves of one tree may keep (24 bytes each, so 24 MB): a tree with more leaves or
+    /// results keeps the general path rather than hold and work out that much at load.
+    /// </summary>
+    public const int MaxLeafResults = 1 << 20;
+
+    /// <summary>
     /// The direct path for a compiled document, or null when its top model is not such a tree. <paramref name="resultsAt"/>
     /// gives a leaf's results as the general path computes them after the walk; it may throw, as that path would.
     /// </summary>
-    public static DirectTree? TryCreate(CompiledDocument document, Func<CompiledTree, int, Value[]> resultsAt)
+    public static DirectTree? TryCreate(CompiledDocument document, int resultCount, Func<CompiledTree, int, Value[]> resultsAt,
+        int maxLeafResults = MaxLeafResults)
     {
         var plan = document.Plan;
         if (document.Top is not CompiledTree { OwnsFeatures: true, Tree: { Generic.Length: 0 } tree } top
-            || top.Plan.Outputs.Any(o => o.Expression is not null || !LeafFeatures.Contains(o.Field.Feature)))
+            || top.Plan.Outputs.Any(o => o.Expression is not null || !LeafFeatures.Contains(o.Field.Feature))
+            || (long)tree.Outcomes.Length * resultCount > maxLeafResults)
             return null;
         var inputOf = plan.Inputs.Select((input, position) => (input.Index, position)).ToDictionary(p => p.Index, p => p.position);
         var prepared = new PreparedSlot?[plan.Inputs.Length];
