@@ -73,7 +73,6 @@ public sealed class RowScorer
     {
         if (_direct is not null && TryDirect())
             return;
-        _directResults = null;
         var row = _workspace.Row;
         row.Reset();
         for (var i = 0; i < _inputs.Length; i++)

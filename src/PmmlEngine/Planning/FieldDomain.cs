@@ -122,12 +122,7 @@ public sealed class FieldDomain
         {
             if (_intervals.Length == 0)
                 return _valid.Count == 0 || _valid.Contains(value) || value.IsNumeric;
-            if (!value.TryGetNumber(out var x))
-                return false;
-            foreach (var interval in _intervals)
-                if (interval.Contains(x))
-                    return true;
-            return _valid.Contains(value);
+            return value.TryGetNumber(out var x) && (InIntervals(x) || _valid.Contains(value));
         }
         if (_valid.Count == 0)
             return true;
@@ -146,13 +141,15 @@ public sealed class FieldDomain
             return false;
         if (!IsContinuous)
             return IsValid(number);
-        if (_intervals.Length == 0)
-            return true;
-        var x = number.Number;
+        return _intervals.Length == 0 || InIntervals(number.Number) || _valid.Count > 0 && _valid.Contains(number);
+    }
+
+    private bool InIntervals(double x)
+    {
         foreach (var interval in _intervals)
             if (interval.Contains(x))
                 return true;
-        return _valid.Count > 0 && _valid.Contains(number);
+        return false;
     }
 
     /// <summary>

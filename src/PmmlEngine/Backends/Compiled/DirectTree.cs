@@ -75,23 +75,16 @@ internal sealed class DirectTree
         for (var f = 0; f < features.Count; f++)
         {
             // A cast chain (double(float(x))) read back to the prepared field it copies, as RowContext reads it.
-            var casts = new List<DataType>();
-            var at = features.Slot(f);
-            while (plan.Slots[at] is DerivedSlot { CopyOf: >= 0 and var source, DataType: DataType.Double or DataType.Float or DataType.Integer } derived)
-            {
-                casts.Add(derived.DataType);
-                at = source;
-            }
+            var at = plan.CopyRoot(features.Slot(f), out var casts);
             var input = Array.FindIndex(prepared, p => p!.Index == at);
             // Categories are read by the field's own code table, so they are read as they come, without casts; numbers
-            // come from numeric fields (text cast to a number is parsed by the general path).
+            // come from numeric fields through numeric casts (text cast to a number is parsed by the general path).
             if (input < 0 || (features.IsCategorical(f)
-                    ? casts.Count > 0 || prepared[input]!.DataType != DataType.String
-                    : prepared[input]!.DataType is not (DataType.Double or DataType.Float or DataType.Integer)))
+                    ? casts.Length > 0 || prepared[input]!.DataType != DataType.String
+                    : !IsNumeric(prepared[input]!.DataType) || !casts.All(IsNumeric)))
                 return null;
-            casts.Reverse();
             featureInputs[f] = input;
-            featureCasts[f] = casts.ToArray();
+            featureCasts[f] = casts;
         }
         var results = new Value[]?[tree.Outcomes.Length];
         for (var leaf = 0; leaf < results.Length; leaf++)
@@ -107,6 +100,8 @@ internal sealed class DirectTree
         }
         return new DirectTree(tree, prepared!, featureInputs, featureCasts, results);
     }
+
+    private static bool IsNumeric(DataType type) => type is DataType.Double or DataType.Float or DataType.Integer;
 
     public int FeatureCount => _featureInputs.Length;
 

@@ -36,16 +36,9 @@ internal sealed class RowContext
         _copyTypes = new DataType[]?[_slots.Length];
         for (var slot = 0; slot < _slots.Length; slot++)
         {
-            var types = new List<DataType>();
-            var at = slot;
-            while (_slots[at] is DerivedSlot { CopyOf: >= 0 and var source } derived) // the planner rejects cycles
-            {
-                types.Add(derived.DataType);
-                at = source;
-            }
-            types.Reverse();
-            _copyRoot[slot] = types.Count > 0 ? at : -1;
-            _copyTypes[slot] = types.Count > 0 ? types.ToArray() : null;
+            var root = plan.CopyRoot(slot, out var casts);
+            _copyRoot[slot] = casts.Length > 0 ? root : -1;
+            _copyTypes[slot] = casts.Length > 0 ? casts : null;
         }
     }
 
