@@ -16,7 +16,7 @@ public sealed class FieldDomain
     private readonly Interval[] _intervals;
     // Fast paths that avoid hashing values (hashing a string value tries to read it as a number): a categorical field's
     // valid values by their declared text, whether they are all strings, and the missing markers that are numbers.
-    private readonly Dictionary<string, int>? _validTexts;
+    private readonly TextPositions? _validTexts;
     private readonly bool _allStrings;
     private readonly Value[] _validValues;
     private readonly HashSet<double> _missingNumbers = [];
@@ -59,9 +59,7 @@ public sealed class FieldDomain
             // Each declared text reads as the value at its position: text equal to it needs no parsing, and carries it.
             for (var i = 0; i < validInOrder.Count; i++)
                 validInOrder[i] = validInOrder[i].AtPosition(i);
-            _validTexts = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var (text, position) in validTexts)
-                _validTexts.TryAdd(text, position);
+            _validTexts = new TextPositions(validTexts);
             _allStrings = validInOrder.All(v => v.Kind == ValueKind.String);
         }
         ValidValues = _validValues = validInOrder.ToArray();
@@ -90,6 +88,9 @@ public sealed class FieldDomain
 
     /// <summary>Whether the field lists values that are always invalid.</summary>
     public bool HasInvalidValues => _invalid.Count > 0;
+
+    /// <summary>Whether some text reads as one of the field's own valid values (<see cref="TryGetValid"/>).</summary>
+    public bool HasValidTexts => _validTexts is not null;
 
     /// <summary>Whether the field lists markers that stand for a missing value.</summary>
     public bool HasMissingValues => _missing.Count > 0;
@@ -128,7 +129,7 @@ public sealed class FieldDomain
             return true;
         if (PositionOf(value) >= 0)
             return true;
-        return _allStrings && value.Kind == ValueKind.String ? _validTexts!.ContainsKey((string)value.Payload!) : _valid.Contains(value);
+        return _allStrings && value.Kind == ValueKind.String ? _validTexts!.Contains((string)value.Payload!) : _valid.Contains(value);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace PmmlEngine.Types;
 
@@ -81,12 +82,19 @@ internal static class DecimalParser
         return true;
     }
 
-    /// <summary>digits × 10^exponent, correctly rounded; <paramref name="digits"/> is not zero.</summary>
-    private static double Scale(ulong digits, int exponent)
-    {
+    /// <summary>
+    /// digits × 10^exponent, correctly rounded; <paramref name="digits"/> is not zero. Inlined, so that the usual short
+    /// decimal costs one division.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Scale(ulong digits, int exponent) =>
         // Both operands exact, so the one rounding is the only one.
-        if (digits <= 1UL << 53 && exponent is >= -22 and <= 22)
-            return exponent < 0 ? digits / ExactPowersOfTen[-exponent] : digits * ExactPowersOfTen[exponent];
+        digits <= 1UL << 53 && exponent is >= -22 and <= 22
+            ? exponent < 0 ? digits / ExactPowersOfTen[-exponent] : digits * ExactPowersOfTen[exponent]
+            : ScaleWide(digits, exponent);
+
+    private static double ScaleWide(ulong digits, int exponent)
+    {
         if (exponent < PowersOfFive.Smallest)
             return 0.0; // below 10^19 × 10^−343, under half the smallest subnormal
         if (exponent > PowersOfFive.Largest)

@@ -65,8 +65,10 @@ public static class ValueParser
         }
     }
 
-    /// <summary>Converts a value to another data type (a DerivedField's, an OutputField's, a cast).</summary>
-    /// <summary>A value as the given type; the commonest case, a double already, returns at once and inlines.</summary>
+    /// <summary>
+    /// Converts a value to another data type (a DerivedField's, an OutputField's, a cast); the commonest case, a double
+    /// already, returns at once and inlines.
+    /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static Value Convert(Value value, DataType type) =>
         value.Kind == ValueKind.Number && type == DataType.Double ? value : ConvertOther(value, type);
@@ -128,6 +130,9 @@ public static class ValueParser
     private static bool IsDays(DataType type) =>
         type is DataType.DateDaysSince0 or DataType.DateDaysSince1960 or DataType.DateDaysSince1970 or DataType.DateDaysSince1980;
 
+    /// <summary>Whether a number read from text is a value of an integer field: finite and whole.</summary>
+    internal static bool IsInteger(double number) => double.IsFinite(number) && number == Math.Floor(number);
+
     private static bool TryParseInteger(string text, out double value)
     {
         var span = text.AsSpan().Trim();
@@ -136,9 +141,12 @@ public static class ValueParser
             value = l;
             return true;
         }
-        // "8.0" is an integer written by a producer that prints every number as a double.
-        if (double.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && value == Math.Floor(value) && double.IsFinite(value))
+        // "8.0" is an integer written by a producer that prints every number as a double; an integer has no negative zero.
+        if (double.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && IsInteger(value))
+        {
+            value += 0.0;
             return true;
+        }
         value = 0;
         return false;
     }
