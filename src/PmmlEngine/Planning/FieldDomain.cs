@@ -95,6 +95,9 @@ public sealed class FieldDomain
     /// <summary>Whether the field lists markers that stand for a missing value.</summary>
     public bool HasMissingValues => _missing.Count > 0;
 
+    /// <summary>Whether some missing marker reads as a number other than NaN, which a number read from text can equal.</summary>
+    public bool HasMissingNumbers => _missingNumbers.Count > 0;
+
     /// <summary>
     /// Whether the value is one of the declared missing markers, compared as a value or by its text. A number matches
     /// the markers that read as that number (NaN only its own text); a string matches its own text.

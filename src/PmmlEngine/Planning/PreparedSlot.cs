@@ -28,8 +28,38 @@ public sealed class PreparedSlot(string name, DataType dataType, OpType opType, 
     /// (missing, invalid, booleans, dates) go through the treatments in full.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool Keeps(Value value) => value.Kind == ValueKind.Number ? PassesNumbers || KeepsNumber(value)
+    public bool Keeps(Value value) => value.Kind == ValueKind.Number
+        ? PassesNumbers || value.Number >= _kept.Low && value.Number <= _kept.High || KeepsNumber(value)
         : value.Kind == ValueKind.String && KeepsCategory(value);
+
+    // Numbers from Low to High are kept (an empty range where that takes more than the bounds): two comparisons decide
+    // the usual input of a field that declares an interval, as sklearn2pmml's all do, before the full check.
+    private readonly (double Low, double High) _kept = KeptNumbers(field, domain, opType);
+
+    /// <summary>
+    /// Bounds within which every number is kept: the field's first interval, its open ends closed on the next double in,
+    /// within the outlier bounds; none when a number could be a listed invalid value or missing marker.
+    /// </summary>
+    private static (double Low, double High) KeptNumbers(MiningField field, FieldDomain? domain, OpType opType)
+    {
+        var (low, high) = (double.NegativeInfinity, double.PositiveInfinity);
+        if (domain is not null)
+        {
+            if (!domain.IsContinuous || domain.HasInvalidValues || domain.HasMissingNumbers)
+                return (double.PositiveInfinity, double.NegativeInfinity);
+            if (domain.Intervals is [var first, ..])
+            {
+                low = first.Closure is IntervalClosure.OpenOpen or IntervalClosure.OpenClosed ? Math.BitIncrement(first.Left) : first.Left;
+                high = first.Closure is IntervalClosure.OpenOpen or IntervalClosure.ClosedOpen ? Math.BitDecrement(first.Right) : first.Right;
+            }
+        }
+        if (field.Outliers != OutlierTreatment.AsIs && opType == OpType.Continuous)
+        {
+            low = Math.Max(low, field.LowValue ?? double.NegativeInfinity);
+            high = Math.Min(high, field.HighValue ?? double.PositiveInfinity);
+        }
+        return (low, high);
+    }
 
     private bool KeepsCategory(Value text) =>
         OpType != OpType.Continuous && (Domain is not { } domain || !domain.IsMissingValue(text) && domain.IsValid(text));

@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using PmmlEngine.Errors;
+using PmmlEngine.Model;
+using PmmlEngine.Planning;
+using PmmlEngine.Types;
+
+namespace PmmlEngine.Tests.Planning;
+
+/// <summary>
+/// <see cref="PreparedSlot.Keeps"/> says a number passes the MiningSchema's treatments unchanged exactly when PMML says
+/// it does: not a missing marker, valid for the field (in an interval, not listed invalid), within the outlier bounds.
+/// Numbers on and one double either side of every margin and bound test the closed range the slot checks first.
+/// </summary>
+[TestFixture]
+public sealed class PreparedSlotTests
+{
+    [Test]
+    public void Keeps_IsTheTreatmentsVerdict_OnEveryMarginAndBound()
+    {
+        var domains = new (Interval[] Intervals, (string, ValueProperty)[] Values)[]
+        {
+            ([], []),
+            ([new(IntervalClosure.ClosedClosed, 1, 6.9)], []),
+            ([new(IntervalClosure.OpenOpen, 0.1, 2.5)], [("NaN", ValueProperty.Missing)]),
+            ([new(IntervalClosure.OpenClosed, -1, 1), new(IntervalClosure.ClosedOpen, 5, 9)], []),
+            ([new(IntervalClosure.ClosedOpen, double.NegativeInfinity, 3)], [("2", ValueProperty.Invalid)]),
+            ([new(IntervalClosure.ClosedClosed, 0, 10)], [("-999", ValueProperty.Missing), ("7", ValueProperty.Missing)]),
+            ([new(IntervalClosure.ClosedClosed, 0, 10)], [("12", ValueProperty.Valid)]),
+        };
+        var bounds = new (OutlierTreatment, double?, double?)[]
+        {
+            (OutlierTreatment.AsIs, 2, 3),
+            (OutlierTreatment.AsMissingValues, 0.5, 2),
+            (OutlierTreatment.AsExtremeValues, null, 6),
+            (OutlierTreatment.AsExtremeValues, -0.5, null),
+        };
+        foreach (var (intervals, values) in domains)
+        {
+            var field = new DataField("x", null, OpType.Continuous, DataType.Double,
+                [.. values.Select(v => new FieldValue(v.Item1, v.Item2, null))], [.. intervals], SourceLocation.None);
+            var domain = new FieldDomain(field);
+            foreach (var (outliers, low, high) in bounds)
+            {
+                var mining = new MiningField("x", UsageType.Active, null, outliers, low, high, null,
+                    MissingValueTreatment.AsIs, InvalidValueTreatment.AsIs, null, SourceLocation.None);
+                var slot = new PreparedSlot("x", DataType.Double, OpType.Continuous, 0, mining, domain, Value.Missing, Value.Missing);
+                var edges = intervals.SelectMany(i => new[] { i.Left, i.Right }).Concat([low ?? 0, high ?? 0, 2, 7, 12, -999, 0, 100]);
+                foreach (var x in edges.SelectMany(e => new[] { Math.BitDecrement(e), e, Math.BitIncrement(e) }).Append(double.NaN))
+                {
+                    var value = Value.Of(x);
+                    var kept = !domain.IsMissingValue(value) && domain.IsValid(value)
+                        && (outliers == OutlierTreatment.AsIs || !(x < low) && !(x > high));
+                    Assert.That(slot.Keeps(value), Is.EqualTo(kept), $"{x:R} in [{string.Join(", ", intervals.Select(i => i.ToString()))}] {outliers} {low} {high}");
+                }
+            }
+        }
+    }
+}
