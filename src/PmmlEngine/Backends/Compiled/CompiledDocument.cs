@@ -28,6 +28,9 @@ internal sealed class CompiledDocument
     public DocumentPlan Plan { get; }
     public CompiledModel Top { get; }
 
+    /// <summary>Every compiled model: the top one and those in its segments.</summary>
+    public IReadOnlyList<CompiledModel> Models => _models;
+
     /// <summary>The parts left to the interpreter, each with its reason; empty when everything compiled.</summary>
     public IReadOnlyList<string> Fallbacks { get; }
 

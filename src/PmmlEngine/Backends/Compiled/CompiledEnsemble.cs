@@ -27,6 +27,7 @@ internal sealed class CompiledEnsemble : CompiledModel
         _features = features;
         _featureBuffer = featureBuffer;
         _lanes = WalkTogether(plan, segments) ? segments.Select(s => ((CompiledTree)s.Model).Tree).ToArray() : null;
+        _perfect = features is not null ? PerfectLanes.TryCreate(_lanes) : null;
         Trees = _lanes is not null && IsTreeSum(plan, segments) ? _lanes : null;
         _sumKind = Trees is not null ? EnsembleInterpreter.SumKindOf(plan)!.Value : default;
         _weights = segments.Select(s => s.Plan.Weight).ToArray();
@@ -47,6 +48,9 @@ internal sealed class CompiledEnsemble : CompiledModel
 
     /// <summary>The trees walked together before they are combined, when every segment is an always-selected tree over the shared features.</summary>
     private readonly FlatTree[]? _lanes;
+
+    /// <summary>The lanes as complete trees, walked without branches when a record's features are all present; or null.</summary>
+    private readonly PerfectLanes? _perfect;
 
     /// <summary>The trees of a tree sum (see the class summary), or null.</summary>
     public FlatTree[]? Trees { get; }
@@ -81,7 +85,7 @@ internal sealed class CompiledEnsemble : CompiledModel
         var missing = 0;
         if (Trees is { } trees)
         {
-            TreeLanes.Walk(trees, features, row, state.Outcomes, state.Penalties);
+            WalkLanes(trees, features, row, state);
             if (!TrySum(trees, features, row, state, result))
                 SumPresent(trees, features, row, state, result);
             return;
@@ -100,7 +104,7 @@ internal sealed class CompiledEnsemble : CompiledModel
             result.Segments = segmentResults;
         }
         if (_lanes is not null)
-            TreeLanes.Walk(_lanes, features, row, state.Outcomes, state.Penalties);
+            WalkLanes(_lanes, features, row, state);
         for (var i = 0; i < _segments.Length; i++)
         {
             var segment = _segments[i];
@@ -144,6 +148,22 @@ internal sealed class CompiledEnsemble : CompiledModel
             Classify(state, count, result);
         else
             Regress(state, count, result);
+    }
+
+    /// <summary>
+    /// Every lane's outcome, or <see cref="TreeLanes.Unwalked"/> for the trees left to be walked alone: the complete
+    /// trees' walk over all features read at once when they are all present, else the lanes' walk, which reads them as
+    /// its tests need them (an absent or failed one read already is where the lanes' walk finds it).
+    /// </summary>
+    private void WalkLanes(FlatTree[] lanes, double[]? features, RowContext row, EnsembleState state)
+    {
+        if (_perfect is not null)
+        {
+            _features!.Load(row, features);
+            if (_perfect.TryWalk(features, state.Outcomes, state.Penalties))
+                return;
+        }
+        TreeLanes.Walk(lanes, features, row, state.Outcomes, state.Penalties);
     }
 
     /// <summary>
@@ -210,7 +230,7 @@ internal sealed class CompiledEnsemble : CompiledModel
         var lanes = _lanes!;
         var totals = state.Totals;
         Array.Clear(totals);
-        TreeLanes.Walk(lanes, features, workspace.Row, state.Outcomes, state.Penalties);
+        WalkLanes(lanes, features, workspace.Row, state);
         var count = 0;
         var missing = 0;
         var divisor = 0.0;
