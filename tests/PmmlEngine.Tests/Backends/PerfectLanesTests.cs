@@ -1,6 +1,7 @@
 using PmmlEngine.Backends.Compiled;
 using PmmlEngine.Benchmarks;
 using PmmlEngine.Evaluation;
+using PmmlEngine.Types;
 
 namespace PmmlEngine.Tests.Backends;
 
@@ -59,6 +60,28 @@ public sealed class PerfectLanesTests
         outcomes.AsSpan().Fill(-7);
         Assert.That(perfect.TryWalk(features, outcomes, penalties), Is.False);
         Assert.That(outcomes, Is.All.EqualTo(-7), "a record it leaves to the lanes is not written");
+    }
+
+    [Test]
+    public void FeaturesComputedByExpressions_AreReadOnlyAsTheWalkNeedsThem()
+    {
+        // XGBoostSentiment's trees are shallow enough for complete trees, but their 81 features are TF-IDF terms, each a
+        // function of the document; reading them all for every record cost more than the walk saved (16.4 -> 19.1 us).
+        var evaluator = PmmlEvaluator.Load(Path.Combine(TestPaths.Conformance, "sklearn-xgboost-lightgbm", "pmml", "XGBoostSentiment.pmml"));
+        var engine = (CompiledEngine)evaluator.Engine;
+        var ensemble = engine.Document.Models.OfType<CompiledEnsemble>().Single(e => e.Trees is not null);
+        var features = ensemble.Features!;
+        Assert.That(features.ReadsPreparedInputs(), Is.False);
+        var workspace = engine.CreateWorkspace();
+        var row = workspace.Row;
+        row.Reset();
+        row.Set(evaluator.Inputs.Single().Index, Value.Of("Good case; Excellent value."));
+        evaluator.Score(workspace);
+        var read = Enumerable.Range(0, features.Count).Count(f => row.IsSet(features.Slot(f)));
+        Assert.That(read, Is.GreaterThan(0).And.LessThan(features.Count), $"{read} of {features.Count} term features computed");
+
+        var auto = (CompiledEngine)PmmlEvaluator.Load(Path.Combine(TestPaths.Conformance, "sklearn-xgboost-lightgbm", "pmml", "XGBoostAuto.pmml")).Engine;
+        Assert.That(auto.Document.Models.OfType<CompiledEnsemble>().Single(e => e.Trees is not null).Features!.ReadsPreparedInputs(), Is.True);
     }
 
     /// <summary>Per feature: every interval end and set member the trees test on it, one double either side, and others.</summary>

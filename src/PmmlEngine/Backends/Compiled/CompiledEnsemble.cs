@@ -27,7 +27,8 @@ internal sealed class CompiledEnsemble : CompiledModel
         _features = features;
         _featureBuffer = featureBuffer;
         _lanes = WalkTogether(plan, segments) ? segments.Select(s => ((CompiledTree)s.Model).Tree).ToArray() : null;
-        _perfect = features is not null ? PerfectLanes.TryCreate(_lanes) : null;
+        _loadsFeatures = _lanes is not null && features is not null && features.ReadsPreparedInputs();
+        _perfect = _loadsFeatures ? PerfectLanes.TryCreate(_lanes) : null;
         Trees = _lanes is not null && IsTreeSum(plan, segments) ? _lanes : null;
         _sumKind = Trees is not null ? EnsembleInterpreter.SumKindOf(plan)!.Value : default;
         _weights = segments.Select(s => s.Plan.Weight).ToArray();
@@ -48,6 +49,9 @@ internal sealed class CompiledEnsemble : CompiledModel
 
     /// <summary>The trees walked together before they are combined, when every segment is an always-selected tree over the shared features.</summary>
     private readonly FlatTree[]? _lanes;
+
+    /// <summary>Whether the lanes' features are all read before the walk (see <see cref="FeatureMap.ReadsPreparedInputs"/>).</summary>
+    private readonly bool _loadsFeatures;
 
     /// <summary>The lanes as complete trees, walked without branches when a record's features are all present; or null.</summary>
     private readonly PerfectLanes? _perfect;
@@ -151,16 +155,17 @@ internal sealed class CompiledEnsemble : CompiledModel
     }
 
     /// <summary>
-    /// Every lane's outcome, or <see cref="TreeLanes.Unwalked"/> for the trees left to be walked alone: the complete
-    /// trees' walk over all features read at once when they are all present, else the lanes' walk, which reads them as
-    /// its tests need them (an absent or failed one read already is where the lanes' walk finds it).
+    /// Every lane's outcome, or <see cref="TreeLanes.Unwalked"/> for the trees left to be walked alone. Features that are
+    /// prepared inputs are all read first, so that no step of a walk stops to read one; then the complete trees' walk
+    /// takes a record whose features are all present, and the lanes' walk any other (an absent or failed feature read
+    /// already is where the lanes' walk finds it, and other features are read as its tests need them).
     /// </summary>
     private void WalkLanes(FlatTree[] lanes, double[]? features, RowContext row, EnsembleState state)
     {
-        if (_perfect is not null)
+        if (_loadsFeatures)
         {
             _features!.Load(row, features);
-            if (_perfect.TryWalk(features, state.Outcomes, state.Penalties))
+            if (_perfect is not null && _perfect.TryWalk(features, state.Outcomes, state.Penalties))
                 return;
         }
         TreeLanes.Walk(lanes, features, row, state.Outcomes, state.Penalties);

@@ -40,6 +40,13 @@ internal sealed class FeatureMap(DocumentPlan document)
 
     public bool IsCategorical(int feature) => _codes[feature] is not null;
 
+    /// <summary>
+    /// Whether every feature reads an input as its MiningField prepared it, directly or through a cast chain: reading them
+    /// all costs little more than reading the few a walk needs, where a feature computed by an expression (a TF-IDF term,
+    /// one of hundreds) may cost far more.
+    /// </summary>
+    public bool ReadsPreparedInputs() => _slots.All(slot => document.Slots[document.CopyRoot(slot, out _)] is PreparedSlot);
+
     /// <summary>The slot a feature reads.</summary>
     public int Slot(int feature) => _slots[feature];
 
