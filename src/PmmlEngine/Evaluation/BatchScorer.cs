@@ -74,7 +74,7 @@ internal static class BatchScorer
                     failed[r] = false;
                     continue;
                 }
-                SetInputs(row, slots, inputs.Slice((first + r) * inputCount, inputCount));
+                SetInputs(evaluator, row, inputs.Slice((first + r) * inputCount, inputCount));
                 try
                 {
                     evaluator.CheckInputs(row);
@@ -163,7 +163,7 @@ internal static class BatchScorer
                     continue;
                 }
             }
-            SetInputs(row, slots, line);
+            SetInputs(evaluator, row, line);
             try
             {
                 evaluator.Score(workspace);
@@ -181,11 +181,12 @@ internal static class BatchScorer
     }
 
     /// <summary>Starts a record with one row of the input matrix.</summary>
-    internal static void SetInputs(RowContext row, IReadOnlyList<InputSlot> slots, ReadOnlySpan<double> values)
+    internal static void SetInputs(PmmlEvaluator evaluator, RowContext row, ReadOnlySpan<double> values)
     {
+        var slots = evaluator.Inputs;
         row.Reset();
         for (var i = 0; i < slots.Count; i++)
-            row.Set(slots[i].Index, Input(slots[i], values[i]));
+            evaluator.SetInput(row, i, Input(slots[i], values[i]));
     }
 
     /// <summary>

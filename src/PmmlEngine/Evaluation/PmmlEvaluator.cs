@@ -22,6 +22,8 @@ public sealed class PmmlEvaluator
     private readonly Dictionary<string, InputSlot> _inputsByName;
     private readonly ScoringEngine _engine;
     private readonly PublicField[] _results;
+    // Per input (InputFields order), the top model's prepared fields that read it: usually one.
+    private readonly PreparedSlot[][] _preparedOf;
 
     /// <summary>The workspace this thread used last, reused while the thread keeps scoring with the same evaluator.</summary>
     [ThreadStatic] private static (PmmlEvaluator? Owner, Workspace? Workspace) t_workspace;
@@ -37,6 +39,8 @@ public sealed class PmmlEvaluator
         OutputFields = plan.Outputs.Select(o => new FieldDescription(o.Name, o.DataType, o.OpType, [], [],
             FindOutput(plan.Model, o.Name)?.Field.Feature)).ToArray();
         _results = plan.Targets.Concat(plan.Outputs).DistinctBy(f => f.Name).ToArray();
+        var active = plan.Model.ActiveSlots.Select(slot => plan.Slots[slot]).OfType<PreparedSlot>().ToArray();
+        _preparedOf = plan.Inputs.Select(input => active.Where(p => p.Source == input.Index).ToArray()).ToArray();
         ResultNames = _results.Select(f => f.Name).ToArray();
         if (options.Backend == Backend.Interpreter)
         {
@@ -190,8 +194,11 @@ public sealed class PmmlEvaluator
         var workspace = ThreadWorkspace;
         var row = workspace.Row;
         row.Reset();
-        foreach (var input in _plan.Inputs)
-            row.Set(input.Index, arguments.TryGetValue(input.Name, out var raw) ? input.Convert(raw) : Value.Missing);
+        for (var i = 0; i < _plan.Inputs.Length; i++)
+        {
+            var input = _plan.Inputs[i];
+            SetInput(row, i, arguments.TryGetValue(input.Name, out var raw) ? input.Convert(raw) : Value.Missing);
+        }
         Score(workspace);
         var values = new Dictionary<string, object?>(_results.Length, StringComparer.Ordinal);
         foreach (var field in _results)
@@ -239,6 +246,21 @@ public sealed class PmmlEvaluator
             if (!ReferenceEquals(t_workspace.Owner, this))
                 t_workspace = (this, _engine.CreateWorkspace());
             return t_workspace.Workspace!;
+        }
+    }
+
+    /// <summary>
+    /// Sets input <paramref name="position"/> (<see cref="InputFields"/> order) of the record, and each of the top
+    /// model's prepared fields that reads it when the field's treatments keep the value as it is: <see cref="CheckInputs"/>
+    /// reads every such field first thing, and a value set here spares that read the slot's dispatch and checks.
+    /// </summary>
+    internal void SetInput(RowContext row, int position, Value value)
+    {
+        row.Set(_plan.Inputs[position].Index, value);
+        foreach (var prepared in _preparedOf[position])
+        {
+            if (prepared.Keeps(value))
+                row.Set(prepared.Index, value);
         }
     }
 

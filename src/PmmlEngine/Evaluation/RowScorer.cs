@@ -76,7 +76,7 @@ public sealed class RowScorer
         var row = _workspace.Row;
         row.Reset();
         for (var i = 0; i < _inputs.Length; i++)
-            row.Set(_slots[i].Index, _inputs[i]);
+            _evaluator.SetInput(row, i, _inputs[i]);
         _evaluator.Score(_workspace);
     }
 

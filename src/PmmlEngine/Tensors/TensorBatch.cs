@@ -51,7 +51,7 @@ internal sealed class TensorBatch(PmmlEvaluator evaluator, TensorForest forest)
             for (var r = first; r < first + count; r++)
             {
                 var vector = columns.Span.Slice(r * width, width);
-                BatchScorer.SetInputs(row, evaluator.Inputs, inputs.Span.Slice(r * inputCount, inputCount));
+                BatchScorer.SetInputs(evaluator, row, inputs.Span.Slice(r * inputCount, inputCount));
                 try
                 {
                     evaluator.CheckInputs(row);
@@ -92,7 +92,7 @@ internal sealed class TensorBatch(PmmlEvaluator evaluator, TensorForest forest)
                 var input = inputs.Span.Slice(r * inputCount, inputCount);
                 var output = results.Span.Slice(r * resultCount, resultCount);
                 if (states[r] == RowState.Loaded && !_bareFinish)
-                    BatchScorer.SetInputs(row, evaluator.Inputs, input);
+                    BatchScorer.SetInputs(evaluator, row, input);
                 else
                     row.Reset();
                 var rejects = states[r] switch

@@ -107,7 +107,7 @@ internal sealed class CompiledRegression : CompiledModel
             var distinctStrings = group.All(p => p.Value.Kind == ValueKind.String) && group.Select(p => p.Value.String).Distinct(StringComparer.Ordinal).Count() == group.Length;
             var laterSameSlot = predictors[end..].Any(p => p.Slot == slot);
             yield return E.Assign(v, E.Call(row, nameof(RowContext.Get), null, E.Constant(slot)));
-            if (distinctStrings && !laterSameSlot && group.Length > 2)
+            if (distinctStrings && !laterSameSlot)
             {
                 var codes = CategoryCodes.For(document, slot, group.Select((p, k) => (p.Value.String, k)).ToDictionary(StringComparer.Ordinal));
                 var coefficients = group.Select(p => p.Coefficient).ToArray();
