@@ -30,7 +30,12 @@ public sealed class PreparedSlot(string name, DataType dataType, OpType opType, 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Keeps(Value value) => value.Kind == ValueKind.Number
         ? PassesNumbers || value.Number >= _kept.Low && value.Number <= _kept.High || KeepsNumber(value)
-        : value.Kind == ValueKind.String && KeepsCategory(value);
+        : value.Kind == ValueKind.String && (_keepsValidValues && Domain!.PositionOf(value) >= 0 || KeepsCategory(value));
+
+    // Whether every valid value of the field is kept (none is also a missing marker or listed invalid): a category read
+    // from its declared text then needs no more than its position.
+    private readonly bool _keepsValidValues = opType != OpType.Continuous && domain is { ValidValues.Count: > 0 }
+        && domain.ValidValues.All(v => v.Kind == ValueKind.String && !domain.IsMissingValue(v) && domain.IsValid(v));
 
     // Numbers from Low to High are kept (an empty range where that takes more than the bounds): two comparisons decide
     // the usual input of a field that declares an interval, as sklearn2pmml's all do, before the full check.

@@ -42,7 +42,7 @@ internal static class RegressionInterpreter
         Array.Clear(aligned);
         for (var t = 0; t < scores.Length; t++)
         {
-            var index = model.Target.IndexOf(model.Tables[t].Category);
+            var index = model.Tables[t].CategoryIndex;
             if (index >= 0)
                 aligned[index] = probabilities[t];
         }
@@ -117,8 +117,9 @@ internal static class RegressionInterpreter
                 ProbabilityNormalization.Simplemax(scores, p);
                 return;
             default:
-                for (var i = 0; i < p.Length; i++) p[i] = LinkFunctions.Apply(method, scores[i]);
-                if (p.Length == 2 && (LinkFunctions.IsPerCategory(method) || method == RegressionNormalization.None))
+                var binary = Binary(method, p.Length);
+                for (var i = 0; i < (binary ? 1 : p.Length); i++) p[i] = LinkFunctions.Apply(method, scores[i]);
+                if (binary)
                     p[1] = 1.0 - p[0];
                 return;
         }
@@ -147,10 +148,15 @@ internal static class RegressionInterpreter
                 for (var i = 0; i < p.Length; i++) p[i] = (float)scores[i] / total;
                 return;
             default:
-                for (var i = 0; i < p.Length; i++) p[i] = LinkFunctions.Apply(method, (float)scores[i]);
-                if (p.Length == 2 && (LinkFunctions.IsPerCategory(method) || method == RegressionNormalization.None))
+                var binary = Binary(method, p.Length);
+                for (var i = 0; i < (binary ? 1 : p.Length); i++) p[i] = LinkFunctions.Apply(method, (float)scores[i]);
+                if (binary)
                     p[1] = 1.0f - (float)p[0];
                 return;
         }
     }
+
+    /// <summary>Whether the second of two categories is one minus the first, whose score alone then goes through the link.</summary>
+    private static bool Binary(RegressionNormalization method, int categories) =>
+        categories == 2 && (LinkFunctions.IsPerCategory(method) || method == RegressionNormalization.None);
 }
