@@ -144,19 +144,23 @@ internal static class BatchScorer
         var inputCount = slots.Count;
         var resultCount = fields.Count;
         var errors = 0;
-        // A single tree scores a row straight from its values when the MiningSchema keeps them all, as RowScorer does.
-        var direct = evaluator.DirectTree;
-        var values = new Value[direct is null ? 0 : inputCount];
+        // A single tree or regression scores a row straight from its values when the MiningSchema keeps them all, as
+        // RowScorer does.
+        var (direct, regression) = (evaluator.DirectTree, evaluator.DirectRegression);
+        var values = new Value[direct is null && regression is null ? 0 : inputCount];
         var features = new double[direct?.FeatureCount ?? 0];
+        var regressionResults = new Value[regression is null ? 0 : resultCount];
         for (var r = 0; r < rows; r++)
         {
             var line = inputs.Slice(r * inputCount, inputCount);
             var output = results.Slice(r * resultCount, resultCount);
-            if (direct is not null)
+            if (values.Length > 0)
             {
                 for (var i = 0; i < inputCount; i++)
                     values[i] = Input(slots[i], line[i]);
-                if (direct.Walk(values, features, row) is var leaf and >= 0 && direct.Results(leaf) is { } kept)
+                var kept = direct is null ? regression!.TryScore(values, workspace, regressionResults) ? regressionResults : null
+                    : direct.Walk(values, features, row) is var leaf and >= 0 ? direct.Results(leaf) : null;
+                if (kept is not null)
                 {
                     for (var j = 0; j < resultCount; j++)
                         output[j] = codes.Encode(j, kept[j]);

@@ -56,6 +56,7 @@ public sealed class PmmlEvaluator
             CompilationFallbacks = compiled.Fallbacks;
             var leaves = _engine.CreateWorkspace();
             DirectTree = DirectTree.TryCreate(compiled, _results.Length, (tree, leaf) => ResultsAtLeaf(leaves, tree, leaf));
+            DirectRegression = DirectRegression.TryCreate(compiled, _results);
             Prime();
         }
     }
@@ -236,6 +237,9 @@ public sealed class PmmlEvaluator
 
     /// <summary>The direct path of row scorers and batches when the document is one tree over its inputs (see <see cref="Backends.Compiled.DirectTree"/>), else null.</summary>
     internal DirectTree? DirectTree { get; }
+
+    /// <summary>The direct path of row scorers when the document is one regression over its inputs (see <see cref="Backends.Compiled.DirectRegression"/>), else null.</summary>
+    internal DirectRegression? DirectRegression { get; }
 
     internal DocumentPlan DocumentPlan => _plan;
 

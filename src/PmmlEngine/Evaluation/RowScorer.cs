@@ -27,7 +27,10 @@ public sealed class RowScorer
     private readonly PublicField[] _results;
     private readonly DirectTree? _direct;
     private readonly double[] _features;
-    // The last record's results when the direct path scored it (its leaf's results), else null: read the row.
+    private readonly DirectRegression? _regression;
+    // The results the direct regression writes; empty without one.
+    private readonly Value[] _regressionResults;
+    // The last record's results when a direct path scored it (a leaf's results, or the regression's), else null: read the row.
     private Value[]? _directResults;
 
     internal RowScorer(PmmlEvaluator evaluator, Workspace workspace)
@@ -39,6 +42,8 @@ public sealed class RowScorer
         _inputs = new Value[_slots.Length];
         _direct = evaluator.DirectTree;
         _features = new double[_direct?.FeatureCount ?? 0];
+        _regression = evaluator.DirectRegression;
+        _regressionResults = new Value[_regression is null ? 0 : _results.Length];
     }
 
     /// <summary>Sets a number; NaN is missing.</summary>
@@ -71,7 +76,7 @@ public sealed class RowScorer
     /// <summary>Scores the current inputs; throws <see cref="Errors.PmmlEvaluationException"/> for a record the model rejects.</summary>
     public void Evaluate()
     {
-        if (_direct is not null && TryDirect())
+        if ((_direct is not null || _regression is not null) && TryDirect())
             return;
         var row = _workspace.Row;
         row.Reset();
@@ -84,8 +89,10 @@ public sealed class RowScorer
     [MethodImpl(MethodImplOptions.NoInlining)]
     private bool TryDirect()
     {
-        var leaf = _direct!.Walk(_inputs, _features, _workspace.Row);
-        _directResults = leaf >= 0 ? _direct.Results(leaf) : null;
+        if (_direct is not null)
+            _directResults = _direct.Walk(_inputs, _features, _workspace.Row) is var leaf and >= 0 ? _direct.Results(leaf) : null;
+        else
+            _directResults = _regression!.TryScore(_inputs, _workspace, _regressionResults) ? _regressionResults : null;
         return _directResults is not null;
     }
 

@@ -97,7 +97,7 @@ public sealed class DirectTreeTests
 
     [Test]
     public void EveryRecord_ScoresAsTheInterpreter([Values(LeafOutputs, "")] string outputs) =>
-        AssertScoresAsTheInterpreter(Tree(outputs), Texts);
+        DirectPaths.AssertScoresAsTheInterpreter(Tree(outputs), [Texts], e => e.DirectTree is not null);
 
     // s: categories with a missing marker, unlisted ones invalid and then missing; r: any text. The tree tests both by
     // equality and by set, and n by number.
@@ -131,55 +131,8 @@ public sealed class DirectTreeTests
 
     [Test]
     public void EveryRecord_OfATreeOverCategories_ScoresAsTheInterpreter() =>
-        AssertScoresAsTheInterpreter(CategoricalTree, ["", "?", "u", "v", "w", "x", "k", "U", " u", "1", "3", "2.5", "-7", "abc"]);
-
-    private static void AssertScoresAsTheInterpreter(string xml, string[] texts)
-    {
-        var (compiled, interpreter) = (Pmml.Load(xml), PmmlEvaluator.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(xml)),
-            new EvaluatorOptions { Backend = Backend.Interpreter }));
-        Assert.That(compiled.DirectTree, Is.Not.Null);
-        var (direct, reference) = (compiled.CreateScorer(), interpreter.CreateScorer());
-        var random = new Random(7);
-        var rejected = 0;
-        for (var record = 0; record < 5_000; record++)
-        {
-            var row = Enumerable.Range(0, compiled.InputFields.Count).Select(_ => texts[random.Next(texts.Length)]).ToArray();
-            for (var i = 0; i < row.Length; i++)
-            {
-                direct.SetInput(i, row[i]);
-                reference.SetInput(i, row[i]);
-            }
-            var failure = Score(reference);
-            Assert.That(Score(direct), Is.EqualTo(failure), string.Join(", ", row));
-            if (failure is not null)
-            {
-                rejected++;
-                continue;
-            }
-            for (var j = 0; j < compiled.ResultNames.Count; j++)
-            {
-                var what = $"{compiled.ResultNames[j]} of {string.Join(", ", row)}";
-                Assert.That(direct.GetValue(j), Is.EqualTo(reference.GetValue(j)), what);
-                Assert.That(direct.GetNumber(j), Is.EqualTo(reference.GetNumber(j)), what);
-                Assert.That(direct.GetString(j), Is.EqualTo(reference.GetString(j)), what);
-            }
-        }
-        // Text no number reads is invalid for the numeric fields, whose MiningFields reject it: some records fail, most score.
-        Assert.That(rejected, Is.InRange(1, 4_000));
-    }
-
-    private static string? Score(RowScorer scorer)
-    {
-        try
-        {
-            scorer.Evaluate();
-            return null;
-        }
-        catch (PmmlEvaluationException e)
-        {
-            return e.Message;
-        }
-    }
+        DirectPaths.AssertScoresAsTheInterpreter(CategoricalTree, [["", "?", "u", "v", "w", "x", "k", "U", " u", "1", "3", "2.5", "-7", "abc"]],
+            e => e.DirectTree is not null);
 
     // A derived feature the direct path does not read (text cast to a number, arithmetic): the tree keeps the general
     // path, and a record given as text scores 1 there.

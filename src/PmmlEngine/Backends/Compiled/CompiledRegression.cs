@@ -27,10 +27,28 @@ internal sealed class CompiledRegression : CompiledModel
 
     protected override void Score(Workspace workspace, ModelResult result)
     {
-        var scores = workspace.Buffers[_scores];
-        if (_tables(workspace.Row, scores))
-            RegressionInterpreter.Finish((RegressionPlan)Plan, scores, result, workspace.Buffers[_probabilities], workspace.Buffers[_aligned]);
+        if (_tables(workspace.Row, Scores(workspace)))
+            Normalize(workspace, result);
     }
+
+    /// <summary>The tables' linear predictors, in table order.</summary>
+    internal double[] Scores(Workspace workspace) => workspace.Buffers[_scores];
+
+    /// <summary>
+    /// The prediction from linear predictors a caller has written to <see cref="Scores"/> (<see cref="DirectRegression"/>):
+    /// normalised and with the targets applied as <see cref="CompiledModel.Evaluate"/> gives it, without the outputs.
+    /// </summary>
+    internal ModelResult Predict(Workspace workspace)
+    {
+        var result = workspace.Results[Id];
+        result.Reset();
+        Normalize(workspace, result);
+        ModelInterpreter.ApplyTargets(Plan, result);
+        return result;
+    }
+
+    private void Normalize(Workspace workspace, ModelResult result) =>
+        RegressionInterpreter.Finish((RegressionPlan)Plan, Scores(workspace), result, workspace.Buffers[_probabilities], workspace.Buffers[_aligned]);
 
     /// <summary>
     /// Adds the terms in the interpreter's order (numeric, categorical, interactions) in double, or in float for a float

@@ -17,16 +17,16 @@ internal sealed class DirectTree
 {
     private readonly FlatTree _tree;
     private readonly FeatureMap _map;
-    private readonly PreparedSlot[] _prepared;
+    private readonly KeptInputs _inputs;
     private readonly int[] _featureInputs;
     private readonly DataType[][] _featureCasts;
     private readonly Value[]?[] _results;
 
-    private DirectTree(FlatTree tree, PreparedSlot[] prepared, int[] featureInputs, DataType[][] featureCasts, Value[]?[] results)
+    private DirectTree(FlatTree tree, KeptInputs inputs, int[] featureInputs, DataType[][] featureCasts, Value[]?[] results)
     {
         _tree = tree;
         _map = tree.Features;
-        _prepared = prepared;
+        _inputs = inputs;
         _featureInputs = featureInputs;
         _featureCasts = featureCasts;
         _results = results;
@@ -56,17 +56,8 @@ internal sealed class DirectTree
         var plan = document.Plan;
         if (document.Top is not CompiledTree { OwnsFeatures: true, Tree: { Generic.Length: 0 } tree } top
             || top.Plan.Outputs.Any(o => o.Expression is not null || !LeafFeatures.Contains(o.Field.Feature))
-            || (long)tree.Outcomes.Length * resultCount > maxLeafResults)
-            return null;
-        var inputOf = plan.Inputs.Select((input, position) => (input.Index, position)).ToDictionary(p => p.Index, p => p.position);
-        var prepared = new PreparedSlot?[plan.Inputs.Length];
-        foreach (var slot in top.Plan.ActiveSlots)
-        {
-            if (plan.Slots[slot] is not PreparedSlot p || !inputOf.TryGetValue(p.Source, out var input) || prepared[input] is not null)
-                return null;
-            prepared[input] = p;
-        }
-        if (prepared.Any(p => p is null))
+            || (long)tree.Outcomes.Length * resultCount > maxLeafResults
+            || KeptInputs.For(plan, top.Plan) is not { } inputs)
             return null;
 
         var features = tree.Features;
@@ -76,12 +67,12 @@ internal sealed class DirectTree
         {
             // A cast chain (double(float(x))) read back to the prepared field it copies, as RowContext reads it.
             var at = plan.CopyRoot(features.Slot(f), out var casts);
-            var input = Array.FindIndex(prepared, p => p!.Index == at);
+            var input = inputs.InputAt(at);
             // Categories are read by the field's own code table, so they are read as they come, without casts; numbers
             // come from numeric fields through numeric casts (text cast to a number is parsed by the general path).
             if (input < 0 || (features.IsCategorical(f)
-                    ? casts.Length > 0 || prepared[input]!.DataType != DataType.String
-                    : !IsNumeric(prepared[input]!.DataType) || !casts.All(IsNumeric)))
+                    ? casts.Length > 0 || inputs[input].DataType != DataType.String
+                    : !IsNumeric(inputs[input].DataType) || !casts.All(IsNumeric)))
                 return null;
             featureInputs[f] = input;
             featureCasts[f] = casts;
@@ -98,10 +89,10 @@ internal sealed class DirectTree
                 // Left to the general path, which raises the error for each record reaching this leaf.
             }
         }
-        return new DirectTree(tree, prepared!, featureInputs, featureCasts, results);
+        return new DirectTree(tree, inputs, featureInputs, featureCasts, results);
     }
 
-    private static bool IsNumeric(DataType type) => type is DataType.Double or DataType.Float or DataType.Integer;
+    internal static bool IsNumeric(DataType type) => type is DataType.Double or DataType.Float or DataType.Integer;
 
     public int FeatureCount => _featureInputs.Length;
 
@@ -111,11 +102,8 @@ internal sealed class DirectTree
     /// </summary>
     public int Walk(ReadOnlySpan<Value> inputs, Span<double> features, RowContext row)
     {
-        for (var i = 0; i < inputs.Length; i++)
-        {
-            if (!_prepared[i].Keeps(inputs[i]))
-                return -1;
-        }
+        if (!_inputs.KeepAll(inputs))
+            return -1;
         for (var f = 0; f < features.Length; f++)
         {
             var value = inputs[_featureInputs[f]];

@@ -12,8 +12,12 @@ internal static class OutputInterpreter
     {
         var outputs = model.Outputs;
         for (var i = 0; i < outputs.Length; i++)
-            row.Set(outputs[i].Slot, ValueParser.Convert(Compute(outputs[i], i, result, row, expressions?[i]), outputs[i].DataType));
+            row.Set(outputs[i].Slot, Result(outputs[i], i, result, row, expressions?[i]));
     }
+
+    /// <summary>Output <paramref name="position"/>'s value as <see cref="Write"/> sets it.</summary>
+    internal static Value Result(OutputPlan output, int position, ModelResult result, RowContext row, Func<RowContext, int, Value>? expression = null) =>
+        ValueParser.Convert(Compute(output, position, result, row, expression), output.DataType);
 
     private static Value Compute(OutputPlan output, int position, ModelResult result, RowContext row, Func<RowContext, int, Value>? expression)
     {

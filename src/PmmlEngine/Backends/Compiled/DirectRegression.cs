@@ -1,0 +1,197 @@
+using PmmlEngine.Backends.Interpreter;
+using PmmlEngine.Model;
+using PmmlEngine.Planning;
+using PmmlEngine.Types;
+
+namespace PmmlEngine.Backends.Compiled;
+
+/// <summary>
+/// A document that is one RegressionModel over its inputs (sklearn2pmml's and r2pmml's linear and logistic regressions),
+/// whose linear predictors a row scorer sums straight from the record's input values when the MiningSchema keeps every
+/// one of them as it is: no slot buffer, and a category's coefficient found by the position its text was read at. The
+/// normalisation, targets and outputs are then the general path's own steps on those sums, and the results go to the
+/// scorer without passing through the record's slots. A record with a value the treatments would change, or a category
+/// that was not read from its field's text, is left to the general path.
+/// </summary>
+internal sealed class DirectRegression
+{
+    // Outputs computed from the model's result alone (OutputInterpreter reads nothing else of the record for these).
+    private static readonly HashSet<ResultFeature> ResultFeatures =
+        [ResultFeature.PredictedValue, ResultFeature.PredictedDisplayValue, ResultFeature.Probability, ResultFeature.Confidence];
+
+    private readonly CompiledRegression _model;
+    private readonly KeptInputs _inputs;
+    private readonly Table[] _tables;
+    private readonly OutputPlan[] _outputs;
+    // Per result (ResultNames order): the output it reads, or -1 for the target.
+    private readonly int[] _sources;
+    private readonly DataType[] _types;
+    // Per result: the target category whose probability it is, when it is a plain probability output (-1 otherwise),
+    // read straight from the distribution as OutputInterpreter's lookup reads it, without its dispatch.
+    private readonly int[] _probabilityAt;
+
+    private DirectRegression(CompiledRegression model, KeptInputs inputs, Table[] tables, int[] sources, DataType[] types)
+    {
+        _model = model;
+        _inputs = inputs;
+        _tables = tables;
+        _outputs = model.Plan.Outputs;
+        _sources = sources;
+        _types = types;
+        _probabilityAt = sources.Select(o => o >= 0 && _outputs[o] is { Field.Feature: ResultFeature.Probability, DataType: DataType.Double, CategoryIndex: >= 0 and var k } ? k : -1).ToArray();
+    }
+
+    /// <summary>
+    /// The direct path for a compiled document, or null when its top model is no such regression: float arithmetic, a
+    /// predictor over a derived field or of a kind the path does not read, or an output that needs more than the result.
+    /// </summary>
+    public static DirectRegression? TryCreate(CompiledDocument document, IReadOnlyList<PublicField> results)
+    {
+        var plan = document.Plan;
+        if (document.Top is not CompiledRegression { Plan: RegressionPlan { IsFloat: false } model } top
+            || model.Outputs.Any(o => o.Expression is not null || o.SegmentIndex >= 0 || !ResultFeatures.Contains(o.Field.Feature))
+            || KeptInputs.For(plan, model) is not { } inputs)
+            return null;
+        var tables = new Table[model.Tables.Length];
+        for (var t = 0; t < tables.Length; t++)
+        {
+            if (Table.TryCreate(model.Tables[t], plan, inputs) is not { } table)
+                return null;
+            tables[t] = table;
+        }
+        var sources = new int[results.Count];
+        var types = new DataType[results.Count];
+        for (var r = 0; r < results.Count; r++)
+        {
+            var field = results[r];
+            if (field.Slots is not [var slot])
+                return null;
+            sources[r] = Array.FindIndex(model.Outputs, o => o.Slot == slot);
+            if (sources[r] < 0 && !plan.Targets.Any(t => t.Slots[0] == slot))
+                return null;
+            types[r] = field.DataType;
+        }
+        return new DirectRegression(top, inputs, tables, sources, types);
+    }
+
+    /// <summary>
+    /// Scores a record from its inputs (<see cref="PmmlEngine.Evaluation.PmmlEvaluator.InputFields"/> order, converted to
+    /// their fields' types) into <paramref name="results"/> (ResultNames order); false, with nothing written, when a value
+    /// needs the general path.
+    /// </summary>
+    public bool TryScore(ReadOnlySpan<Value> inputs, Workspace workspace, Span<Value> results)
+    {
+        if (!_inputs.KeepAll(inputs))
+            return false;
+        var scores = _model.Scores(workspace);
+        for (var t = 0; t < _tables.Length; t++)
+        {
+            if (!_tables[t].TrySum(inputs, out scores[t]))
+                return false;
+        }
+        var result = _model.Predict(workspace);
+        for (var r = 0; r < results.Length; r++)
+        {
+            var output = _sources[r];
+            // A target is the prediction converted to the target field's type, as the general path writes it.
+            results[r] = output < 0 ? ValueParser.Convert(result.Predicted, _types[r])
+                : _probabilityAt[r] >= 0 && result.Probabilities is { } p ? Value.Of(p[_probabilityAt[r]])
+                : OutputInterpreter.Result(_outputs[output], output, result, workspace.Row);
+        }
+        return true;
+    }
+
+    /// <summary>One RegressionTable's terms by input position, added in the interpreter's order.</summary>
+    private sealed class Table(double intercept, (int Input, double Exponent, double Coefficient)[] numeric, Categories[] categorical,
+        (int[] Inputs, double Coefficient)[] interactions)
+    {
+        public static Table? TryCreate(RegressionTablePlan table, DocumentPlan plan, KeptInputs inputs)
+        {
+            int NumberInput(int slot) => inputs.InputAt(slot) is var input and >= 0 && DirectTree.IsNumeric(inputs[input].DataType) ? input : -1;
+            var numeric = table.Numeric.Select(p => (NumberInput(p.Slot), p.Exponent, p.Coefficient)).ToArray();
+            var interactions = table.Interactions.Select(p => (p.Slots.Select(NumberInput).ToArray(), p.Coefficient)).ToArray();
+            if (numeric.Any(p => p.Item1 < 0) || interactions.Any(p => p.Item1.Any(i => i < 0)))
+                return null;
+            var categorical = new List<Categories>();
+            var predictors = table.Categorical;
+            for (var i = 0; i < predictors.Length;)
+            {
+                var end = i;
+                while (end < predictors.Length && predictors[end].Slot == predictors[i].Slot) end++;
+                if (Categories.TryCreate(predictors, i, end, plan, inputs) is not { } group)
+                    return null;
+                categorical.Add(group);
+                i = end;
+            }
+            return new Table(table.Intercept, numeric, categorical.ToArray(), interactions);
+        }
+
+        /// <summary>The linear predictor; false when an input is not of the kind the path reads.</summary>
+        public bool TrySum(ReadOnlySpan<Value> inputs, out double y)
+        {
+            y = intercept;
+            foreach (var (input, exponent, coefficient) in numeric)
+            {
+                var value = inputs[input];
+                if (value.Kind != ValueKind.Number)
+                    return false;
+                y += coefficient * (exponent == 1 ? value.Number : Math.Pow(value.Number, exponent));
+            }
+            foreach (var group in categorical)
+            {
+                if (!group.TryAdd(inputs, ref y))
+                    return false;
+            }
+            foreach (var (factors, coefficient) in interactions)
+            {
+                var product = coefficient;
+                foreach (var input in factors)
+                {
+                    var value = inputs[input];
+                    if (value.Kind != ValueKind.Number)
+                        return false;
+                    product *= value.Number;
+                }
+                y += product;
+            }
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Consecutive CategoricalPredictors of one string input naming distinct values, with none of that input later in the
+    /// table: at most one matches, found by the position of the record's category in the field's valid values.
+    /// </summary>
+    private sealed class Categories(int input, FieldDomain domain, int[] predictorAt, double[] coefficients)
+    {
+        public static Categories? TryCreate((int Slot, Value Value, double Coefficient)[] predictors, int start, int end, DocumentPlan plan, KeptInputs inputs)
+        {
+            var group = predictors[start..end];
+            var input = inputs.InputAt(group[0].Slot);
+            // Categories are found by their position in the field's valid values: a field that lists none has no positions.
+            if (input < 0 || inputs[input].DataType != DataType.String || predictors[end..].Any(p => p.Slot == group[0].Slot)
+                || group.Any(p => p.Value.Kind != ValueKind.String)
+                || group.Select(p => p.Value.String).Distinct(StringComparer.Ordinal).Count() != group.Length)
+                return null;
+            var domain = plan.Inputs[input].Domain;
+            if (domain.ValidValues.Count == 0)
+                return null;
+            // A predictor naming no valid value never matches a kept category: kept categories are valid values.
+            var predictorAt = domain.ValidValues
+                .Select(v => Array.FindIndex(group, p => v.Kind == ValueKind.String && p.Value.String == v.String))
+                .ToArray();
+            return new Categories(input, domain, predictorAt, group.Select(p => p.Coefficient).ToArray());
+        }
+
+        /// <summary>Adds the matching predictor's coefficient; false when the category has no position to find it by.</summary>
+        public bool TryAdd(ReadOnlySpan<Value> inputs, ref double y)
+        {
+            var position = domain.PositionOf(inputs[input]);
+            if (position < 0)
+                return false;
+            if (predictorAt[position] is var k and >= 0)
+                y += coefficients[k];
+            return true;
+        }
+    }
+}

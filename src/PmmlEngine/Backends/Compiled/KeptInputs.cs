@@ -1,0 +1,50 @@
+using PmmlEngine.Planning;
+using PmmlEngine.Types;
+
+namespace PmmlEngine.Backends.Compiled;
+
+/// <summary>
+/// The top model's MiningSchema over a document's inputs when it prepares each input once: a record whose every value
+/// the treatments keep as it is (<see cref="PreparedSlot.Keeps"/>) can be scored straight from its input values, which
+/// is what the direct paths (<see cref="DirectTree"/>, <see cref="DirectRegression"/>) do.
+/// </summary>
+internal sealed class KeptInputs
+{
+    private readonly PreparedSlot[] _prepared;
+
+    private KeptInputs(PreparedSlot[] prepared) => _prepared = prepared;
+
+    /// <summary>
+    /// The prepared field over each input (<see cref="DocumentPlan.Inputs"/> order), or null when the top model's active
+    /// fields are not exactly one prepared field per input.
+    /// </summary>
+    public static KeptInputs? For(DocumentPlan plan, ModelPlan top)
+    {
+        var inputOf = plan.Inputs.Select((input, position) => (input.Index, position)).ToDictionary(p => p.Index, p => p.position);
+        var prepared = new PreparedSlot?[plan.Inputs.Length];
+        foreach (var slot in top.ActiveSlots)
+        {
+            if (plan.Slots[slot] is not PreparedSlot p || !inputOf.TryGetValue(p.Source, out var input) || prepared[input] is not null)
+                return null;
+            prepared[input] = p;
+        }
+        return prepared.Any(p => p is null) ? null : new KeptInputs(prepared!);
+    }
+
+    /// <summary>The prepared field over input <paramref name="input"/>.</summary>
+    public PreparedSlot this[int input] => _prepared[input];
+
+    /// <summary>The input whose prepared field is at <paramref name="slot"/>, or -1.</summary>
+    public int InputAt(int slot) => Array.FindIndex(_prepared, p => p.Index == slot);
+
+    /// <summary>Whether the treatments keep every value of the record (inputs in order) as it is.</summary>
+    public bool KeepAll(ReadOnlySpan<Value> inputs)
+    {
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            if (!_prepared[i].Keeps(inputs[i]))
+                return false;
+        }
+        return true;
+    }
+}

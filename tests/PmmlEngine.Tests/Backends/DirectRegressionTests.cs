@@ -1,0 +1,183 @@
+using PmmlEngine.Evaluation;
+using PmmlEngine.Types;
+
+namespace PmmlEngine.Tests.Backends;
+
+/// <summary>
+/// A document that is one RegressionModel over its inputs is scored by row scorers and batches straight from the
+/// record's values when the MiningSchema keeps them as they are. Every record must score as the interpreter scores it,
+/// those the MiningSchema treats (missing markers, invalid values, outliers, unlisted categories) included.
+/// </summary>
+public sealed class DirectRegressionTests
+{
+    // a: an interval with outliers clamped to [10, 90]; b: an integer with a missing marker replaced by 3; c: categories
+    // with a missing marker, unlisted ones treated as missing; d: categories, unlisted ones invalid.
+    private const string Fields = """
+        <DataField name="a" optype="continuous" dataType="double"><Interval closure="closedClosed" leftMargin="0" rightMargin="100"/></DataField>
+        <DataField name="b" optype="continuous" dataType="integer"><Value value="-1" property="missing"/></DataField>
+        <DataField name="c" optype="categorical" dataType="string"><Value value="u"/><Value value="v"/><Value value="w"/><Value value="?" property="missing"/></DataField>
+        <DataField name="d" optype="categorical" dataType="string"><Value value="x"/><Value value="y"/><Value value="z"/></DataField>
+        """;
+
+    private const string Schema = """
+        <MiningSchema>
+          <MiningField name="t" usageType="target"/>
+          <MiningField name="a" outliers="asExtremeValues" lowValue="10" highValue="90"/>
+          <MiningField name="b" missingValueReplacement="3"/>
+          <MiningField name="c" invalidValueTreatment="asMissing"/>
+          <MiningField name="d"/>
+        </MiningSchema>
+        """;
+
+    // Every kind of term: numbers (one squared), a product, and two fields' categories, one listing a value the field
+    // does not declare (it never matches).
+    private const string Terms = """
+        <NumericPredictor name="a" coefficient="0.031"/>
+        <NumericPredictor name="b" exponent="2" coefficient="-0.0045"/>
+        <CategoricalPredictor name="c" value="u" coefficient="0.7"/>
+        <CategoricalPredictor name="c" value="w" coefficient="-1.3"/>
+        <CategoricalPredictor name="d" value="y" coefficient="0.25"/>
+        <CategoricalPredictor name="d" value="q" coefficient="9"/>
+        <CategoricalPredictor name="d" value="z" coefficient="-0.5"/>
+        <PredictorTerm coefficient="0.0007"><FieldRef field="a"/><FieldRef field="b"/></PredictorTerm>
+        """;
+
+    private static string Classification(string normalization, string tables, string outputs) => Pmml.Document(
+        Fields + """<DataField name="t" optype="categorical" dataType="string"><Value value="no"/><Value value="yes"/><Value value="maybe"/></DataField>""",
+        $"""
+        <RegressionModel functionName="classification" normalizationMethod="{normalization}">
+          {Schema}
+          <Output>{outputs}</Output>
+          {tables}
+        </RegressionModel>
+        """);
+
+    private const string ClassOutputs = """
+        <OutputField name="p(yes)" optype="continuous" dataType="double" feature="probability" value="yes"/>
+        <OutputField name="p(no) as float" optype="continuous" dataType="float" feature="probability" value="no"/>
+        <OutputField name="p(maybe)" optype="continuous" dataType="double" feature="probability" value="maybe"/>
+        <OutputField name="class" optype="categorical" dataType="string" feature="predictedValue"/>
+        <OutputField name="display" optype="categorical" dataType="string" feature="predictedDisplayValue"/>
+        <OutputField name="p(winner)" optype="continuous" dataType="double" feature="probability"/>
+        """;
+
+    private static string Binary(string outputs = ClassOutputs) => Classification("logit",
+        $"""<RegressionTable intercept="-1.25" targetCategory="yes">{Terms}</RegressionTable><RegressionTable intercept="0" targetCategory="no"/>""",
+        outputs);
+
+    private static string Softmax => Classification("softmax",
+        $"""
+        <RegressionTable intercept="-1.25" targetCategory="yes">{Terms}</RegressionTable>
+        <RegressionTable intercept="0.5" targetCategory="maybe"><NumericPredictor name="a" coefficient="-0.02"/><CategoricalPredictor name="d" value="x" coefficient="1.5"/></RegressionTable>
+        <RegressionTable intercept="0" targetCategory="no"/>
+        """,
+        ClassOutputs);
+
+    // A regression whose prediction the Targets element clamps and rescales.
+    private static string Regression => Pmml.Document(
+        Fields + """<DataField name="t" optype="continuous" dataType="double"/>""",
+        $"""
+        <RegressionModel functionName="regression" normalizationMethod="exp">
+          {Schema}
+          <Output><OutputField name="y" optype="continuous" dataType="double" feature="predictedValue"/></Output>
+          <Targets><Target field="t" min="0.5" max="20" rescaleFactor="2" rescaleConstant="-1"/></Targets>
+          <RegressionTable intercept="0.25">{Terms}</RegressionTable>
+        </RegressionModel>
+        """);
+
+    private static readonly string[] Numbers = ["", "-1", "0", "3", "5", "9.5", "10", "42", "55.125", "90", "90.5", "100", "101", "-3", "abc", "1e1"];
+    private static readonly string[] Categories = ["", "?", "u", "v", "w", "x", "y", "z", "q", "U", "u", "v", "x", "y"];
+    private static readonly string[][] Texts = [Numbers, Numbers, Categories, Categories];
+
+    [Test]
+    public void EveryRecord_OfABinaryLogisticRegression_ScoresAsTheInterpreter() =>
+        DirectPaths.AssertScoresAsTheInterpreter(Binary(), Texts, e => e.DirectRegression is not null);
+
+    [Test]
+    public void EveryRecord_OfASoftmaxRegression_ScoresAsTheInterpreter() =>
+        DirectPaths.AssertScoresAsTheInterpreter(Softmax, Texts, e => e.DirectRegression is not null);
+
+    [Test]
+    public void EveryRecord_OfARescaledRegression_ScoresAsTheInterpreter() =>
+        DirectPaths.AssertScoresAsTheInterpreter(Regression, Texts, e => e.DirectRegression is not null);
+
+    [Test]
+    public void ABatch_ScoresAsTheRowScorer()
+    {
+        var evaluator = Pmml.Load(Binary());
+        var scorer = evaluator.CreateScorer();
+        var random = new Random(3);
+        var (width, results) = (evaluator.InputFields.Count, evaluator.ResultNames.Count);
+        var rows = new List<string[]>();
+        var inputs = new List<double>();
+        while (rows.Count < 1_000)
+        {
+            var row = Enumerable.Range(0, width).Select(i => Texts[i][random.Next(Texts[i].Length)]).ToArray();
+            var codes = new double[width];
+            if (Enumerable.Range(0, width).All(i => evaluator.TryEncodeBatchInput(i, row[i], out codes[i])))
+            {
+                rows.Add(row);
+                inputs.AddRange(codes);
+            }
+        }
+        var batch = new double[rows.Count * results];
+        evaluator.EvaluateBatch(inputs.ToArray(), batch, degreeOfParallelism: 1);
+        var numeric = evaluator.ResultNames.Select(name => evaluator.OutputFields.FirstOrDefault(f => f.Name == name) is { DataType: DataType.Double or DataType.Float }).ToArray();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            for (var i = 0; i < width; i++)
+                scorer.SetInput(i, rows[r][i]);
+            try
+            {
+                scorer.Evaluate();
+            }
+            catch (Errors.PmmlEvaluationException)
+            {
+                Assert.That(batch.AsSpan(r * results, results).ToArray(), Is.All.NaN, string.Join(", ", rows[r]));
+                continue;
+            }
+            for (var j = 0; j < results; j++)
+            {
+                if (numeric[j])
+                    Assert.That(batch[r * results + j], Is.EqualTo(scorer.GetNumber(j)), $"{evaluator.ResultNames[j]} of {string.Join(", ", rows[r])}");
+            }
+        }
+    }
+
+    [TestCase("""<OutputField name="a again" optype="continuous" dataType="double" feature="transformedValue"><FieldRef field="a"/></OutputField>""")]
+    [TestCase("""<OutputField name="r" optype="continuous" dataType="double" feature="residual"/>""")]
+    public void AnOutputThatReadsTheRecord_KeepsTheGeneralPath(string output) =>
+        Assert.That(Pmml.Load(Binary(ClassOutputs + output)).DirectRegression, Is.Null);
+
+    [Test]
+    public void AFieldsCategoriesSplitByAnotherField_KeepTheGeneralPath()
+    {
+        // Adding c's and d's coefficients in the document's order, as the interpreter does, is not one lookup per field.
+        var split = Terms.Replace("""<CategoricalPredictor name="c" value="w" coefficient="-1.3"/>""", "")
+            .Replace("""<PredictorTerm""", """<CategoricalPredictor name="c" value="w" coefficient="-1.3"/><PredictorTerm""");
+        var xml = Classification("logit", $"""<RegressionTable intercept="-1.25" targetCategory="yes">{split}</RegressionTable><RegressionTable intercept="0" targetCategory="no"/>""", ClassOutputs);
+        Assert.That(Pmml.Load(xml).DirectRegression, Is.Null);
+    }
+
+    [Test]
+    public void FloatArithmetic_KeepsTheGeneralPath()
+    {
+        var xml = Binary().Replace("""<RegressionModel functionName="classification" """, """<RegressionModel functionName="classification" x-mathContext="float" """);
+        Assert.That(Pmml.Load(xml).DirectRegression, Is.Null);
+    }
+
+    private const string Doubled = """
+        <LocalTransformations>
+          <DerivedField name="twice a" optype="continuous" dataType="double"><Apply function="*"><FieldRef field="a"/><Constant>2</Constant></Apply></DerivedField>
+        </LocalTransformations>
+        """;
+
+    [Test]
+    public void APredictorOverADerivedField_KeepsTheGeneralPath()
+    {
+        var xml = Binary()
+            .Replace("""<NumericPredictor name="a" coefficient="0.031"/>""", """<NumericPredictor name="twice a" coefficient="0.031"/>""")
+            .Replace("<RegressionTable intercept=\"-1.25\"", Doubled + "<RegressionTable intercept=\"-1.25\"");
+        Assert.That(Pmml.Load(xml).DirectRegression, Is.Null);
+    }
+}
