@@ -9,8 +9,8 @@ namespace PmmlEngine.Tests.Backends;
 /// The compiled backend against the interpreter on every conformance model: the recorded rows, then the same rows with
 /// each input missing, unreadable, an unseen category or an extreme number. Results must be identical to the bit, and a
 /// record one backend rejects must be rejected by the other with the same message. The compiled backend is asked twice:
-/// through <see cref="PmmlEvaluator.Evaluate"/> and through a <see cref="RowScorer"/>, which scores a single tree
-/// straight from its inputs (DirectTree).
+/// through <see cref="PmmlEvaluator.Evaluate"/> and through a <see cref="RowScorer"/>, which scores a single tree or
+/// regression straight from its inputs (DirectTree, DirectRegression).
 /// </summary>
 [TestFixture]
 public sealed class DifferentialTests
