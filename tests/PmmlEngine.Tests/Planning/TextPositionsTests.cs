@@ -62,7 +62,8 @@ public sealed class TextPositionsTests
     private static string RandomText(Random random)
     {
         // A small alphabet makes shared lengths and end characters common.
-        var length = random.Next(1, 12);
+        // Lengths 1 to 20 reach every width the comparison loads texts by.
+        var length = random.Next(1, 21);
         return new string(Enumerable.Range(0, length).Select(_ => "abAB1-é"[random.Next(7)]).ToArray());
     }
 
