@@ -238,7 +238,7 @@ public sealed class PmmlEvaluator
     /// <summary>The direct path of row scorers and batches when the document is one tree over its inputs (see <see cref="Backends.Compiled.DirectTree"/>), else null.</summary>
     internal DirectTree? DirectTree { get; }
 
-    /// <summary>The direct path of row scorers when the document is one regression over its inputs (see <see cref="Backends.Compiled.DirectRegression"/>), else null.</summary>
+    /// <summary>The direct path of row scorers and batches when the document is one regression over its inputs (see <see cref="Backends.Compiled.DirectRegression"/>), else null.</summary>
     internal DirectRegression? DirectRegression { get; }
 
     internal DocumentPlan DocumentPlan => _plan;

@@ -107,7 +107,7 @@ internal sealed class DirectRegression
     {
         public static Table? TryCreate(RegressionTablePlan table, DocumentPlan plan, KeptInputs inputs)
         {
-            int NumberInput(int slot) => inputs.InputAt(slot) is var input and >= 0 && DirectTree.IsNumeric(inputs[input].DataType) ? input : -1;
+            int NumberInput(int slot) => inputs.InputAt(slot) is var input and >= 0 && KeptInputs.IsNumeric(inputs[input].DataType) ? input : -1;
             var numeric = table.Numeric.Select(p => (NumberInput(p.Slot), p.Exponent, p.Coefficient)).ToArray();
             var interactions = table.Interactions.Select(p => (p.Slots.Select(NumberInput).ToArray(), p.Coefficient)).ToArray();
             if (numeric.Any(p => p.Item1 < 0) || interactions.Any(p => p.Item1.Any(i => i < 0)))

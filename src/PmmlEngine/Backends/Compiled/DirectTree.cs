@@ -72,7 +72,7 @@ internal sealed class DirectTree
             // come from numeric fields through numeric casts (text cast to a number is parsed by the general path).
             if (input < 0 || (features.IsCategorical(f)
                     ? casts.Length > 0 || inputs[input].DataType != DataType.String
-                    : !IsNumeric(inputs[input].DataType) || !casts.All(IsNumeric)))
+                    : !KeptInputs.IsNumeric(inputs[input].DataType) || !casts.All(KeptInputs.IsNumeric)))
                 return null;
             featureInputs[f] = input;
             featureCasts[f] = casts;
@@ -91,8 +91,6 @@ internal sealed class DirectTree
         }
         return new DirectTree(tree, inputs, featureInputs, featureCasts, results);
     }
-
-    internal static bool IsNumeric(DataType type) => type is DataType.Double or DataType.Float or DataType.Integer;
 
     public int FeatureCount => _featureInputs.Length;
 

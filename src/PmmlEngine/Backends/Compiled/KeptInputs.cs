@@ -37,6 +37,9 @@ internal sealed class KeptInputs
     /// <summary>The input whose prepared field is at <paramref name="slot"/>, or -1.</summary>
     public int InputAt(int slot) => Array.FindIndex(_prepared, p => p.Index == slot);
 
+    /// <summary>Whether values of the type are numbers (what a direct path reads a number from).</summary>
+    public static bool IsNumeric(DataType type) => type is DataType.Double or DataType.Float or DataType.Integer;
+
     /// <summary>Whether the treatments keep every value of the record (inputs in order) as it is.</summary>
     public bool KeepAll(ReadOnlySpan<Value> inputs)
     {
