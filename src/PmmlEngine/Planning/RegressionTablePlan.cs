@@ -15,4 +15,25 @@ public sealed class RegressionTablePlan
     public required (int Slot, double Exponent, double Coefficient)[] Numeric { get; init; }
     public required (int Slot, Value Value, double Coefficient)[] Categorical { get; init; }
     public required (int[] Slots, double Coefficient)[] Interactions { get; init; }
+
+    /// <summary>
+    /// The CategoricalPredictors as runs of consecutive ones over the same field, in order. A run is exclusive when its
+    /// predictors name distinct strings and its field appears nowhere later in the table: at most one of them matches a
+    /// record, so one lookup finds it and adds its coefficient where testing each predictor in turn would.
+    /// </summary>
+    internal IEnumerable<(int Slot, (int Slot, Value Value, double Coefficient)[] Predictors, bool Exclusive)> CategoricalRuns()
+    {
+        for (var start = 0; start < Categorical.Length;)
+        {
+            var slot = Categorical[start].Slot;
+            var end = start;
+            while (end < Categorical.Length && Categorical[end].Slot == slot) end++;
+            var run = Categorical[start..end];
+            var exclusive = run.All(p => p.Value.Kind == ValueKind.String)
+                && run.Select(p => p.Value.String).Distinct(StringComparer.Ordinal).Count() == run.Length
+                && !Categorical[end..].Any(p => p.Slot == slot);
+            yield return (slot, run, exclusive);
+            start = end;
+        }
+    }
 }

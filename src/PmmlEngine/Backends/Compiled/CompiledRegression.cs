@@ -108,27 +108,19 @@ internal sealed class CompiledRegression : CompiledModel
     }
 
     /// <summary>
-    /// CategoricalPredictors add their coefficient when the field equals their value. Where a string field's predictors
-    /// are consecutive and name distinct values, at most one of them matches, so one lookup (<see cref="CategoryCodes"/>:
-    /// by position for the field's own valid strings) finds it and the additions happen in the same order as testing
-    /// each predictor in turn.
+    /// CategoricalPredictors add their coefficient when the field equals their value; an exclusive run
+    /// (<see cref="RegressionTablePlan.CategoricalRuns"/>) is one lookup (<see cref="CategoryCodes"/>: by position for the
+    /// field's own valid strings).
     /// </summary>
     private static IEnumerable<E> Categorical(RegressionTablePlan table, DocumentPlan document, ParameterExpression row, ParameterExpression y, ParameterExpression v, Func<double, E> constant)
     {
-        var predictors = table.Categorical;
-        for (var i = 0; i < predictors.Length;)
+        foreach (var (slot, run, exclusive) in table.CategoricalRuns())
         {
-            var slot = predictors[i].Slot;
-            var end = i;
-            while (end < predictors.Length && predictors[end].Slot == slot) end++;
-            var group = predictors[i..end];
-            var distinctStrings = group.All(p => p.Value.Kind == ValueKind.String) && group.Select(p => p.Value.String).Distinct(StringComparer.Ordinal).Count() == group.Length;
-            var laterSameSlot = predictors[end..].Any(p => p.Slot == slot);
             yield return E.Assign(v, E.Call(row, nameof(RowContext.Get), null, E.Constant(slot)));
-            if (distinctStrings && !laterSameSlot)
+            if (exclusive)
             {
-                var codes = CategoryCodes.For(document, slot, group.Select((p, k) => (p.Value.String, k)).ToDictionary(StringComparer.Ordinal));
-                var coefficients = group.Select(p => p.Coefficient).ToArray();
+                var codes = CategoryCodes.For(document, slot, run.Select((p, k) => (p.Value.String, k)).ToDictionary(StringComparer.Ordinal));
+                var coefficients = run.Select(p => p.Coefficient).ToArray();
                 var k = E.Variable(typeof(int), "k");
                 var c = E.ArrayIndex(E.Constant(coefficients), k);
                 yield return E.Block([k],
@@ -137,10 +129,9 @@ internal sealed class CompiledRegression : CompiledModel
             }
             else
             {
-                foreach (var (_, value, coefficient) in group)
+                foreach (var (_, value, coefficient) in run)
                     yield return E.IfThen(E.Call(v, nameof(Value.Equals), null, ExpressionCompiler.Constant(value)), E.AddAssign(y, constant(coefficient)));
             }
-            i = end;
         }
     }
 }

@@ -113,15 +113,11 @@ internal sealed class DirectRegression
             if (numeric.Any(p => p.Item1 < 0) || interactions.Any(p => p.Item1.Any(i => i < 0)))
                 return null;
             var categorical = new List<Categories>();
-            var predictors = table.Categorical;
-            for (var i = 0; i < predictors.Length;)
+            foreach (var (slot, run, exclusive) in table.CategoricalRuns())
             {
-                var end = i;
-                while (end < predictors.Length && predictors[end].Slot == predictors[i].Slot) end++;
-                if (Categories.TryCreate(predictors, i, end, plan, inputs) is not { } group)
+                if (!exclusive || Categories.TryCreate(slot, run, plan, inputs) is not { } group)
                     return null;
                 categorical.Add(group);
-                i = end;
             }
             return new Table(table.Intercept, numeric, categorical.ToArray(), interactions);
         }
@@ -159,19 +155,16 @@ internal sealed class DirectRegression
     }
 
     /// <summary>
-    /// Consecutive CategoricalPredictors of one string input naming distinct values, with none of that input later in the
-    /// table: at most one matches, found by the position of the record's category in the field's valid values.
+    /// An exclusive run of one string input's CategoricalPredictors (<see cref="RegressionTablePlan.CategoricalRuns"/>):
+    /// the one that matches, if any, is found by the position of the record's category in the field's valid values.
     /// </summary>
     private sealed class Categories(int input, FieldDomain domain, int[] predictorAt, double[] coefficients)
     {
-        public static Categories? TryCreate((int Slot, Value Value, double Coefficient)[] predictors, int start, int end, DocumentPlan plan, KeptInputs inputs)
+        public static Categories? TryCreate(int slot, (int Slot, Value Value, double Coefficient)[] group, DocumentPlan plan, KeptInputs inputs)
         {
-            var group = predictors[start..end];
-            var input = inputs.InputAt(group[0].Slot);
+            var input = inputs.InputAt(slot);
             // Categories are found by their position in the field's valid values: a field that lists none has no positions.
-            if (input < 0 || inputs[input].DataType != DataType.String || predictors[end..].Any(p => p.Slot == group[0].Slot)
-                || group.Any(p => p.Value.Kind != ValueKind.String)
-                || group.Select(p => p.Value.String).Distinct(StringComparer.Ordinal).Count() != group.Length)
+            if (input < 0 || inputs[input].DataType != DataType.String)
                 return null;
             var domain = plan.Inputs[input].Domain;
             if (domain.ValidValues.Count == 0)
