@@ -147,19 +147,19 @@ internal static class BatchScorer
         // A single tree or regression scores a row straight from its values when the MiningSchema keeps them all, as
         // RowScorer does.
         var (direct, regression) = (evaluator.DirectTree, evaluator.DirectRegression);
-        var values = new Value[direct is null && regression is null ? 0 : inputCount];
+        var record = direct is null && regression is null ? null : new InputRecord(slots);
         var features = new double[direct?.FeatureCount ?? 0];
         var regressionResults = new Value[regression is null ? 0 : resultCount];
         for (var r = 0; r < rows; r++)
         {
             var line = inputs.Slice(r * inputCount, inputCount);
             var output = results.Slice(r * resultCount, resultCount);
-            if (values.Length > 0)
+            if (record is not null)
             {
                 for (var i = 0; i < inputCount; i++)
-                    values[i] = Input(slots[i], line[i]);
-                var kept = direct is null ? regression!.TryScore(values, workspace, regressionResults) ? regressionResults : null
-                    : direct.Walk(values, features, row) is var leaf and >= 0 ? direct.Results(leaf) : null;
+                    SetInput(record, i, slots[i], line[i]);
+                var kept = direct is null ? regression!.TryScore(record, workspace, regressionResults) ? regressionResults : null
+                    : direct.Walk(record, features, row) is var leaf and >= 0 ? direct.Results(leaf) : null;
                 if (kept is not null)
                 {
                     for (var j = 0; j < resultCount; j++)
@@ -216,6 +216,18 @@ internal static class BatchScorer
         else if (value.TryGetNumber(out var x))
             code = x;
         return !double.IsNaN(code) && Input(slot, code).Equals(value);
+    }
+
+    /// <summary><see cref="Input"/> into a record: a number or a category's position as it is.</summary>
+    private static void SetInput(InputRecord record, int input, InputSlot slot, double x)
+    {
+        var value = Input(slot, x);
+        if (value.Kind == ValueKind.Number)
+            record.SetNumber(input, value.Number);
+        else if (value.Kind == ValueKind.String && slot.Domain.PositionOf(value) is var position and >= 0)
+            record.SetCategory(input, position);
+        else
+            record.Set(input, value);
     }
 
     private static Value Input(InputSlot slot, double x)

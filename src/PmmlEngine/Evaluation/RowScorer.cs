@@ -21,7 +21,7 @@ public sealed class RowScorer
 {
     private readonly PmmlEvaluator _evaluator;
     private readonly Workspace _workspace;
-    private readonly Value[] _inputs;
+    private readonly InputRecord _inputs;
     // The evaluator's lists as arrays: indexing them is a load, not an interface call, on every input and result.
     private readonly InputSlot[] _slots;
     private readonly PublicField[] _results;
@@ -39,7 +39,7 @@ public sealed class RowScorer
         _workspace = workspace;
         _slots = evaluator.Inputs.ToArray();
         _results = evaluator.Results.ToArray();
-        _inputs = new Value[_slots.Length];
+        _inputs = new InputRecord(_slots);
         _direct = evaluator.DirectTree;
         _features = new double[_direct?.FeatureCount ?? 0];
         _regression = evaluator.DirectRegression;
@@ -49,17 +49,21 @@ public sealed class RowScorer
     /// <summary>Sets a number; NaN is missing.</summary>
     public void SetInput(int index, double value)
     {
-        var slot = _slots[index];
-        _inputs[index] = double.IsNaN(value) ? Value.Missing : ValueParser.Convert(Value.Of(value), slot.DataType);
+        var converted = double.IsNaN(value) ? Value.Missing : ValueParser.Convert(Value.Of(value), _slots[index].DataType);
+        // A number converted to a number field's type is the value Value.Of makes of the result.
+        if (converted.Kind == ValueKind.Number)
+            _inputs.SetNumber(index, converted.Number);
+        else
+            _inputs.Set(index, converted);
     }
 
     /// <summary>Sets text read as the field's type: null, "" and the field's missing values are missing.</summary>
-    public void SetInput(int index, string? text) => _inputs[index] = _slots[index].Convert(text);
+    public void SetInput(int index, string? text) => _inputs.SetText(index, _slots[index], text);
 
     /// <summary>Sets any CLR value (boxed values allocate; prefer the typed overloads on hot paths).</summary>
-    public void SetInput(int index, object? value) => _inputs[index] = _slots[index].Convert(value);
+    public void SetInput(int index, object? value) => _inputs.Set(index, _slots[index].Convert(value));
 
-    public void SetMissing(int index) => _inputs[index] = Value.Missing;
+    public void SetMissing(int index) => _inputs.Set(index, Value.Missing);
 
     /// <summary>
     /// Sets a categorical input by the position of its value in the field's <see cref="FieldDescription.Values"/>, as
@@ -67,10 +71,9 @@ public sealed class RowScorer
     /// </summary>
     public void SetCategory(int index, int category)
     {
-        var values = _slots[index].Domain.ValidValues;
         ArgumentOutOfRangeException.ThrowIfNegative(category);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(category, values.Count);
-        _inputs[index] = values[category];
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(category, _slots[index].Domain.ValidValues.Count);
+        _inputs.SetCategory(index, category);
     }
 
     /// <summary>Scores the current inputs; throws <see cref="Errors.PmmlEvaluationException"/> for a record the model rejects.</summary>
@@ -80,7 +83,7 @@ public sealed class RowScorer
             return;
         var row = _workspace.Row;
         row.Reset();
-        for (var i = 0; i < _inputs.Length; i++)
+        for (var i = 0; i < _inputs.Count; i++)
             _evaluator.SetInput(row, i, _inputs[i]);
         _evaluator.Score(_workspace);
     }

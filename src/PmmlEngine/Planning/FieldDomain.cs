@@ -157,18 +157,19 @@ public sealed class FieldDomain
     }
 
     /// <summary>
-    /// Text that declares one of a categorical field's valid values, read as the field's own value (carrying its position),
-    /// so that later checks and category codes need not parse or hash it again; false for any other text.
+    /// The position of the valid value whose declared text <paramref name="text"/> is, for a categorical field that
+    /// declares valid values: the value it reads as, so that later checks and category codes need not parse or hash it
+    /// again. -1 for any other text.
     /// </summary>
+    internal int PositionOfText(string text) =>
+        _validTexts is not null && _validTexts.TryGetValue(text, out var position) ? position : -1;
+
+    /// <summary>Text that declares one of a categorical field's valid values, read as that value (<see cref="PositionOfText"/>).</summary>
     public bool TryGetValid(string text, out Value value)
     {
-        if (_validTexts is not null && _validTexts.TryGetValue(text, out var position))
-        {
-            value = _validValues[position];
-            return true;
-        }
-        value = default;
-        return false;
+        var position = PositionOfText(text);
+        value = position >= 0 ? _validValues[position] : default;
+        return position >= 0;
     }
 
     /// <summary>

@@ -36,22 +36,53 @@ public sealed class InputSlot : SlotDefinition
         return ValueParser.FromObject(raw, DataType);
     }
 
+    /// <summary><see cref="Read"/>: the text is neither a plain number nor a declared category; convert it in full.</summary>
+    internal const int NotRead = -2;
+
+    /// <summary><see cref="Read"/>: the text is a plain number, converted to the field's type.</summary>
+    internal const int ReadNumber = -1;
+
+    /// <summary>
+    /// The usual texts without making a value of them: a plain decimal of a number field (<see cref="ReadNumber"/>, the
+    /// number its value holds), or a categorical field's declared text that is no missing marker (the position of its
+    /// valid value); <see cref="NotRead"/> for any other text, which <see cref="Convert(string)"/> reads in full.
+    /// </summary>
+    internal int Read(string? text, out double number)
+    {
+        number = 0;
+        if (text is not { Length: > 0 })
+            return NotRead;
+        if (_plainNumber)
+        {
+            if (!DecimalParser.TryParse(text, out number))
+                return NotRead;
+            if (DataType == DataType.Float)
+                number = (float)number;
+            else if (DataType == DataType.Integer)
+            {
+                if (!ValueParser.IsInteger(number))
+                    return NotRead;
+                number += 0.0;
+            }
+            return ReadNumber;
+        }
+        if (Domain.HasMissingValues && Domain.MissingTexts.Contains(text))
+            return NotRead;
+        return Domain.PositionOfText(text) is var position and >= 0 ? position : NotRead;
+    }
+
     /// <summary>Reads text as the field's type: null, empty and declared missing markers are missing; unreadable text invalid.</summary>
     public Value Convert(string? text)
     {
-        if (_plainNumber && text is { Length: > 0 } && DecimalParser.TryParse(text, out var number))
+        switch (Read(text, out var number))
         {
-            if (DataType == DataType.Double)
+            case ReadNumber:
                 return Value.Of(number);
-            if (DataType == DataType.Float)
-                return Value.Of((float)number);
-            if (ValueParser.IsInteger(number))
-                return Value.Of(number + 0.0);
+            case >= 0 and var position:
+                return Domain.ValidValues[position];
         }
         if (string.IsNullOrEmpty(text) || Domain.HasMissingValues && Domain.MissingTexts.Contains(text))
             return Value.Missing;
-        if (Domain.TryGetValid(text, out var valid))
-            return valid;
         var value = ValueParser.Parse(text, DataType);
         return value.IsInvalid ? Value.InvalidText(text) : value;
     }

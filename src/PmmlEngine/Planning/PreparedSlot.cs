@@ -29,8 +29,16 @@ public sealed class PreparedSlot(string name, DataType dataType, OpType opType, 
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Keeps(Value value) => value.Kind == ValueKind.Number
-        ? PassesNumbers || value.Number >= _kept.Low && value.Number <= _kept.High || KeepsNumber(value)
+        ? KeepsNumber(value.Number)
         : value.Kind == ValueKind.String && (_keepsValidValues && Domain!.PositionOf(value) >= 0 || KeepsCategory(value));
+
+    /// <summary><see cref="Keeps"/> for the number <see cref="Value.Of(double)"/> makes a value of.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool KeepsNumber(double x) => PassesNumbers || x >= _kept.Low && x <= _kept.High || KeepsOtherNumber(Value.Of(x));
+
+    /// <summary><see cref="Keeps"/> for one of the field's own valid values (<see cref="FieldDomain.ValidValues"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool KeepsValidValue(Value value) => _keepsValidValues || Keeps(value);
 
     // Whether every valid value of the field is kept (none is also a missing marker or listed invalid): a category read
     // from its declared text then needs no more than its position.
@@ -69,7 +77,7 @@ public sealed class PreparedSlot(string name, DataType dataType, OpType opType, 
     private bool KeepsCategory(Value text) =>
         OpType != OpType.Continuous && (Domain is not { } domain || !domain.IsMissingValue(text) && domain.IsValid(text));
 
-    private bool KeepsNumber(Value value)
+    private bool KeepsOtherNumber(Value value)
     {
         if (Domain is { } domain && (domain.IsMissingValue(value) || !domain.IsValidNumber(value)))
             return false;

@@ -79,14 +79,14 @@ internal sealed class DirectRegression
     /// their fields' types) into <paramref name="results"/> (ResultNames order); false, with nothing written, when a value
     /// needs the general path.
     /// </summary>
-    public bool TryScore(ReadOnlySpan<Value> inputs, Workspace workspace, Span<Value> results)
+    public bool TryScore(InputRecord record, Workspace workspace, Span<Value> results)
     {
-        if (!_inputs.KeepAll(inputs))
+        if (!_inputs.KeepAll(record))
             return false;
         var scores = _model.Scores(workspace);
         for (var t = 0; t < _tables.Length; t++)
         {
-            if (!_tables[t].TrySum(inputs, out scores[t]))
+            if (!_tables[t].TrySum(record, out scores[t]))
                 return false;
         }
         var result = _model.Predict(workspace);
@@ -123,19 +123,18 @@ internal sealed class DirectRegression
         }
 
         /// <summary>The linear predictor; false when an input is not of the kind the path reads.</summary>
-        public bool TrySum(ReadOnlySpan<Value> inputs, out double y)
+        public bool TrySum(InputRecord record, out double y)
         {
             y = intercept;
             foreach (var (input, exponent, coefficient) in numeric)
             {
-                var value = inputs[input];
-                if (value.Kind != ValueKind.Number)
+                if (!record.TryGetNumber(input, out var x))
                     return false;
-                y += coefficient * (exponent == 1 ? value.Number : Math.Pow(value.Number, exponent));
+                y += coefficient * (exponent == 1 ? x : Math.Pow(x, exponent));
             }
             foreach (var group in categorical)
             {
-                if (!group.TryAdd(inputs, ref y))
+                if (!group.TryAdd(record, ref y))
                     return false;
             }
             foreach (var (factors, coefficient) in interactions)
@@ -143,10 +142,9 @@ internal sealed class DirectRegression
                 var product = coefficient;
                 foreach (var input in factors)
                 {
-                    var value = inputs[input];
-                    if (value.Kind != ValueKind.Number)
+                    if (!record.TryGetNumber(input, out var x))
                         return false;
-                    product *= value.Number;
+                    product *= x;
                 }
                 y += product;
             }
@@ -158,7 +156,7 @@ internal sealed class DirectRegression
     /// An exclusive run of one string input's CategoricalPredictors (<see cref="RegressionTablePlan.CategoricalRuns"/>):
     /// the one that matches, if any, is found by the position of the record's category in the field's valid values.
     /// </summary>
-    private sealed class Categories(int input, FieldDomain domain, int[] predictorAt, double[] coefficients)
+    private sealed class Categories(int input, int[] predictorAt, double[] coefficients)
     {
         public static Categories? TryCreate(int slot, (int Slot, Value Value, double Coefficient)[] group, DocumentPlan plan, KeptInputs inputs)
         {
@@ -173,13 +171,13 @@ internal sealed class DirectRegression
             var predictorAt = domain.ValidValues
                 .Select(v => Array.FindIndex(group, p => v.Kind == ValueKind.String && p.Value.String == v.String))
                 .ToArray();
-            return new Categories(input, domain, predictorAt, group.Select(p => p.Coefficient).ToArray());
+            return new Categories(input, predictorAt, group.Select(p => p.Coefficient).ToArray());
         }
 
         /// <summary>Adds the matching predictor's coefficient; false when the category has no position to find it by.</summary>
-        public bool TryAdd(ReadOnlySpan<Value> inputs, ref double y)
+        public bool TryAdd(InputRecord record, ref double y)
         {
-            var position = domain.PositionOf(inputs[input]);
+            var position = record.PositionOf(input);
             if (position < 0)
                 return false;
             if (predictorAt[position] is var k and >= 0)

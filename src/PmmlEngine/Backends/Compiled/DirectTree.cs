@@ -98,21 +98,20 @@ internal sealed class DirectTree
     /// The leaf the record's inputs (<see cref="PmmlEngine.Evaluation.PmmlEvaluator.InputFields"/> order, converted to
     /// their fields' types) reach, or -1 when a value needs the general path.
     /// </summary>
-    public int Walk(ReadOnlySpan<Value> inputs, Span<double> features, RowContext row)
+    public int Walk(InputRecord record, Span<double> features, RowContext row)
     {
-        if (!_inputs.KeepAll(inputs))
+        if (!_inputs.KeepAll(record))
             return -1;
         for (var f = 0; f < features.Length; f++)
         {
-            var value = inputs[_featureInputs[f]];
-            if (value.Kind != ValueKind.Number)
+            var input = _featureInputs[f];
+            if (!record.TryGetNumber(input, out var x))
             {
                 // A kept category of a string field, coded as the general path codes it.
-                features[f] = _map.Encode(f, value);
+                features[f] = _map.Encode(f, record[input]);
                 continue;
             }
             // A number cast to these types is ValueParser.Convert's number.
-            var x = value.Number;
             foreach (var type in _featureCasts[f])
                 x = type == DataType.Float ? (float)x : type == DataType.Integer ? Math.Truncate(x) : x;
             features[f] = Features.Number(x);

@@ -40,12 +40,12 @@ internal sealed class KeptInputs
     /// <summary>Whether values of the type are numbers (what a direct path reads a number from).</summary>
     public static bool IsNumeric(DataType type) => type is DataType.Double or DataType.Float or DataType.Integer;
 
-    /// <summary>Whether the treatments keep every value of the record (inputs in order) as it is.</summary>
-    public bool KeepAll(ReadOnlySpan<Value> inputs)
+    /// <summary>Whether the treatments keep every value of the record as it is.</summary>
+    public bool KeepAll(InputRecord record)
     {
-        for (var i = 0; i < inputs.Length; i++)
+        for (var i = 0; i < _prepared.Length; i++)
         {
-            if (!_prepared[i].Keeps(inputs[i]))
+            if (!record.IsKept(i, _prepared[i]))
                 return false;
         }
         return true;
