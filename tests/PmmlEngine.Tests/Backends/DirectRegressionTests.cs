@@ -29,11 +29,12 @@ public sealed class DirectRegressionTests
         </MiningSchema>
         """;
 
-    // Every kind of term: numbers (one squared), a product, and two fields' categories, one listing a value the field
+    // Every kind of term: numbers (powers of one), a product, and two fields' categories, one listing a value the field
     // does not declare (it never matches).
     private const string Terms = """
         <NumericPredictor name="a" coefficient="0.031"/>
         <NumericPredictor name="b" exponent="2" coefficient="-0.0045"/>
+        <NumericPredictor name="b" exponent="3" coefficient="0.000001"/>
         <CategoricalPredictor name="c" value="u" coefficient="0.7"/>
         <CategoricalPredictor name="c" value="w" coefficient="-1.3"/>
         <CategoricalPredictor name="d" value="y" coefficient="0.25"/>
@@ -42,12 +43,13 @@ public sealed class DirectRegressionTests
         <PredictorTerm coefficient="0.0007"><FieldRef field="a"/><FieldRef field="b"/></PredictorTerm>
         """;
 
-    private static string Classification(string normalization, string tables, string outputs) => Pmml.Document(
+    private static string Classification(string normalization, string tables, string outputs, string targets = "") => Pmml.Document(
         Fields + """<DataField name="t" optype="categorical" dataType="string"><Value value="no"/><Value value="yes"/><Value value="maybe"/></DataField>""",
         $"""
         <RegressionModel functionName="classification" normalizationMethod="{normalization}">
           {Schema}
           <Output>{outputs}</Output>
+          {targets}
           {tables}
         </RegressionModel>
         """);
@@ -61,17 +63,29 @@ public sealed class DirectRegressionTests
         <OutputField name="p(winner)" optype="continuous" dataType="double" feature="probability"/>
         """;
 
-    private static string Binary(string outputs = ClassOutputs) => Classification("logit",
-        $"""<RegressionTable intercept="-1.25" targetCategory="yes">{Terms}</RegressionTable><RegressionTable intercept="0" targetCategory="no"/>""",
-        outputs);
+    // Probabilities only: with the target, the results come straight from the distribution. The priors apply to a
+    // record whose probabilities are all NaN (b = 1e308 squared and cubed: −∞ + ∞).
+    private const string ProbabilityOutputs = """
+        <OutputField name="p(yes)" optype="continuous" dataType="double" feature="probability" value="yes"/>
+        <OutputField name="p(maybe)" optype="continuous" dataType="double" feature="probability" value="maybe"/>
+        <OutputField name="p(no)" optype="continuous" dataType="double" feature="probability" value="no"/>
+        """;
 
-    private static string Softmax => Classification("softmax",
+    private const string Priors = """
+        <Targets><Target field="t"><TargetValue value="no" priorProbability="0.5"/><TargetValue value="yes" priorProbability="0.3"/><TargetValue value="maybe" priorProbability="0.2"/></Target></Targets>
+        """;
+
+    private static string Binary(string outputs = ClassOutputs, string targets = "") => Classification("logit",
+        $"""<RegressionTable intercept="-1.25" targetCategory="yes">{Terms}</RegressionTable><RegressionTable intercept="0" targetCategory="no"/>""",
+        outputs, targets);
+
+    private static string Softmax(string outputs = ClassOutputs, string targets = "") => Classification("softmax",
         $"""
         <RegressionTable intercept="-1.25" targetCategory="yes">{Terms}</RegressionTable>
         <RegressionTable intercept="0.5" targetCategory="maybe"><NumericPredictor name="a" coefficient="-0.02"/><CategoricalPredictor name="d" value="x" coefficient="1.5"/></RegressionTable>
         <RegressionTable intercept="0" targetCategory="no"/>
         """,
-        ClassOutputs);
+        outputs, targets);
 
     // A regression whose prediction the Targets element clamps and rescales.
     private static string Regression => Pmml.Document(
@@ -85,7 +99,7 @@ public sealed class DirectRegressionTests
         </RegressionModel>
         """);
 
-    private static readonly string[] Numbers = ["", "-1", "0", "3", "5", "9.5", "10", "42", "55.125", "90", "90.5", "100", "101", "-3", "abc", "1e1"];
+    private static readonly string[] Numbers = ["", "-1", "0", "3", "5", "9.5", "10", "42", "55.125", "90", "90.5", "100", "101", "-3", "abc", "1e1", "1e308"];
     private static readonly string[] Categories = ["", "?", "u", "v", "w", "x", "y", "z", "q", "U", "u", "v", "x", "y"];
     private static readonly string[][] Texts = [Numbers, Numbers, Categories, Categories];
 
@@ -95,7 +109,15 @@ public sealed class DirectRegressionTests
 
     [Test]
     public void EveryRecord_OfASoftmaxRegression_ScoresAsTheInterpreter() =>
-        DirectPaths.AssertScoresAsTheInterpreter(Softmax, Texts, e => e.DirectRegression is not null);
+        DirectPaths.AssertScoresAsTheInterpreter(Softmax(), Texts, e => e.DirectRegression is not null);
+
+    [Test]
+    public void EveryRecord_OfABinaryRegressionGivingItsProbabilities_ScoresAsTheInterpreter() =>
+        DirectPaths.AssertScoresAsTheInterpreter(Binary(ProbabilityOutputs, Priors), Texts, e => e.DirectRegression is { FinishesFromDistribution: true });
+
+    [Test]
+    public void EveryRecord_OfASoftmaxRegressionGivingItsProbabilities_ScoresAsTheInterpreter() =>
+        DirectPaths.AssertScoresAsTheInterpreter(Softmax(ProbabilityOutputs, Priors), Texts, e => e.DirectRegression is { FinishesFromDistribution: true });
 
     [Test]
     public void EveryRecord_OfARescaledRegression_ScoresAsTheInterpreter() =>

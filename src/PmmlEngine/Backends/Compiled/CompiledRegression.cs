@@ -47,6 +47,17 @@ internal sealed class CompiledRegression : CompiledModel
         return result;
     }
 
+    /// <summary>
+    /// A classification's probabilities aligned with the target's categories, from linear predictors a caller has written
+    /// to <see cref="Scores"/>: what <see cref="Predict"/> sets as the distribution, without a result.
+    /// </summary>
+    internal double[] Distribution(Workspace workspace)
+    {
+        var aligned = workspace.Buffers[_aligned];
+        RegressionInterpreter.Distribution((RegressionPlan)Plan, Scores(workspace), workspace.Buffers[_probabilities], aligned);
+        return aligned;
+    }
+
     private void Normalize(Workspace workspace, ModelResult result) =>
         RegressionInterpreter.Finish((RegressionPlan)Plan, Scores(workspace), result, workspace.Buffers[_probabilities], workspace.Buffers[_aligned]);
 

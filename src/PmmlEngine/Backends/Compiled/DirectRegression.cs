@@ -29,6 +29,10 @@ internal sealed class DirectRegression
     // Per result: the target category whose probability it is, when it is a plain probability output (-1 otherwise),
     // read straight from the distribution as OutputInterpreter's lookup reads it, without its dispatch.
     private readonly int[] _probabilityAt;
+    // For a classification whose results are all its target or plain probabilities: per result that is the target, the
+    // value it is for each category (the target converted to the field's type, as the general path writes it), so that
+    // the results come straight from the distribution. Null for any other model.
+    private readonly Value[]?[]? _targetByCategory;
 
     private DirectRegression(CompiledRegression model, KeptInputs inputs, Table[] tables, int[] sources, DataType[] types)
     {
@@ -39,6 +43,9 @@ internal sealed class DirectRegression
         _sources = sources;
         _types = types;
         _probabilityAt = sources.Select(o => o >= 0 && _outputs[o] is { Field.Feature: ResultFeature.Probability, DataType: DataType.Double, CategoryIndex: >= 0 and var k } ? k : -1).ToArray();
+        var categories = model.Plan.Target.Categories;
+        if (model.Plan.Function == MiningFunction.Classification && _probabilityAt.Select((k, r) => k >= 0 || sources[r] < 0).All(b => b))
+            _targetByCategory = sources.Select((o, r) => o < 0 ? categories.Select(c => ValueParser.Convert(c, types[r])).ToArray() : null).ToArray();
     }
 
     /// <summary>
@@ -74,6 +81,9 @@ internal sealed class DirectRegression
         return new DirectRegression(top, inputs, tables, sources, types);
     }
 
+    /// <summary>Whether the results come straight from the distribution (<see cref="_targetByCategory"/>).</summary>
+    public bool FinishesFromDistribution => _targetByCategory is not null;
+
     /// <summary>
     /// Scores a record from its inputs (<see cref="PmmlEngine.Evaluation.PmmlEvaluator.InputFields"/> order, converted to
     /// their fields' types) into <paramref name="results"/> (ResultNames order); false, with nothing written, when a value
@@ -88,6 +98,19 @@ internal sealed class DirectRegression
         {
             if (!_tables[t].TrySum(record, out scores[t]))
                 return false;
+        }
+        if (_targetByCategory is not null)
+        {
+            // The distribution Predict would set, and its first most probable category; a record with none (every
+            // probability NaN) is left to Predict, whose targets then apply the priors.
+            var distribution = _model.Distribution(workspace);
+            var best = ModelResult.MostProbable(distribution);
+            if (best >= 0)
+            {
+                for (var r = 0; r < results.Length; r++)
+                    results[r] = _probabilityAt[r] is var k and >= 0 ? Value.Of(distribution[k]) : _targetByCategory[r]![best];
+                return true;
+            }
         }
         var result = _model.Predict(workspace);
         for (var r = 0; r < results.Length; r++)

@@ -80,10 +80,17 @@ internal sealed class ModelResult(TargetPlan target)
     public void SetDistribution(double[] probabilities)
     {
         Probabilities = probabilities;
+        var best = MostProbable(probabilities);
+        Predicted = best < 0 ? Value.Missing : Target.Categories[best];
+    }
+
+    /// <summary>The first of the highest probabilities (NaN is none); -1 when there is none.</summary>
+    public static int MostProbable(ReadOnlySpan<double> probabilities)
+    {
         var best = -1;
         for (var i = 0; i < probabilities.Length; i++)
             if (!double.IsNaN(probabilities[i]) && (best < 0 || probabilities[i] > probabilities[best]))
                 best = i;
-        Predicted = best < 0 ? Value.Missing : Target.Categories[best];
+        return best;
     }
 }

@@ -35,6 +35,13 @@ internal static class RegressionInterpreter
             result.Predicted = Value.Of(model.IsFloat ? LinkFunctions.Apply(model.Normalization, (float)y) : LinkFunctions.Apply(model.Normalization, y));
             return;
         }
+        Distribution(model, scores, probabilities, aligned);
+        result.SetDistribution(aligned);
+    }
+
+    /// <summary>A classification's normalised probabilities, per table in <paramref name="probabilities"/> and aligned with the target's categories in <paramref name="aligned"/>.</summary>
+    internal static void Distribution(RegressionPlan model, ReadOnlySpan<double> scores, double[] probabilities, double[] aligned)
+    {
         if (model.IsFloat)
             NormalizeFloat(model.Normalization, scores, probabilities);
         else
@@ -46,7 +53,6 @@ internal static class RegressionInterpreter
             if (index >= 0)
                 aligned[index] = probabilities[t];
         }
-        result.SetDistribution(aligned);
     }
 
     /// <summary>The table's linear predictor, or null when a numeric input is missing (no prediction).</summary>
