@@ -24,7 +24,8 @@ internal static class DecimalParser
 
     public static bool TryParse(string text, out double value)
     {
-        value = 0;
+        if (TryParseShort(text, out value))
+            return true;
         var i = 0;
         var negative = false;
         if (text.Length > 0 && text[0] is '-' or '+')
@@ -79,6 +80,40 @@ internal static class DecimalParser
         }
         var magnitude = digits == 0 ? 0.0 : Scale(digits, exponent);
         value = negative ? -magnitude : magnitude;
+        return true;
+    }
+
+    /// <summary>
+    /// Up to 15 characters of digits with at most one point, most numbers a CSV holds: the digits stay below 2^53 and the
+    /// power of ten is exact, so one division is the correctly rounded value (Clinger's fast path, as <see cref="Scale"/>
+    /// takes it), read without the general loop's signs, exponents and digit counts.
+    /// </summary>
+    private static bool TryParseShort(string text, out double value)
+    {
+        value = 0;
+        if (text.Length is 0 or > 15)
+            return false;
+        ulong digits = 0;
+        var point = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var d = (uint)(text[i] - '0');
+            if (d <= 9)
+                digits = digits * 10 + d;
+            else if (text[i] == '.' && point < 0)
+                point = i;
+            else
+                return false;
+        }
+        if (point < 0)
+        {
+            value = digits;
+            return true;
+        }
+        // "." alone has no digit.
+        if (text.Length == 1)
+            return false;
+        value = digits / ExactPowersOfTen[text.Length - 1 - point];
         return true;
     }
 
