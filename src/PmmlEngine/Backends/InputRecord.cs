@@ -100,19 +100,19 @@ internal sealed class InputRecord
     /// text or set by position (<see cref="FieldDomain.PositionOf"/>); -1 for any other value.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int PositionOf(int input) => _kinds[input] switch
+    public int PositionOf(int input)
     {
-        Boxed => _domains[input].PositionOf(_values[input]),
-        Number => -1,
-        var position => position,
-    };
+        var kind = _kinds[input];
+        return kind >= 0 ? kind : kind == Boxed ? _domains[input].PositionOf(_values[input]) : -1;
+    }
 
     /// <summary>Whether the treatments of <paramref name="prepared"/> keep input <paramref name="input"/> as it is (<see cref="PreparedSlot.Keeps"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool IsKept(int input, PreparedSlot prepared) => _kinds[input] switch
+    public bool IsKept(int input, PreparedSlot prepared)
     {
-        Boxed => prepared.Keeps(_values[input]),
-        Number => prepared.KeepsNumber(_numbers[input]),
-        var position => prepared.KeepsValidValue(_validValues[input][position]),
-    };
+        var kind = _kinds[input];
+        if (kind >= 0)
+            return prepared.KeepsValidValues || prepared.Keeps(_validValues[input][kind]);
+        return kind == Number ? prepared.KeepsNumber(_numbers[input]) : prepared.Keeps(_values[input]);
+    }
 }

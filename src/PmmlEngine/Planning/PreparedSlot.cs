@@ -30,19 +30,17 @@ public sealed class PreparedSlot(string name, DataType dataType, OpType opType, 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Keeps(Value value) => value.Kind == ValueKind.Number
         ? KeepsNumber(value.Number)
-        : value.Kind == ValueKind.String && (_keepsValidValues && Domain!.PositionOf(value) >= 0 || KeepsCategory(value));
+        : value.Kind == ValueKind.String && (KeepsValidValues && Domain!.PositionOf(value) >= 0 || KeepsCategory(value));
 
     /// <summary><see cref="Keeps"/> for the number <see cref="Value.Of(double)"/> makes a value of.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool KeepsNumber(double x) => PassesNumbers || x >= _kept.Low && x <= _kept.High || KeepsOtherNumber(Value.Of(x));
 
-    /// <summary><see cref="Keeps"/> for one of the field's own valid values (<see cref="FieldDomain.ValidValues"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool KeepsValidValue(Value value) => _keepsValidValues || Keeps(value);
-
-    // Whether every valid value of the field is kept (none is also a missing marker or listed invalid): a category read
-    // from its declared text then needs no more than its position.
-    private readonly bool _keepsValidValues = opType != OpType.Continuous && domain is { ValidValues.Count: > 0 }
+    /// <summary>
+    /// Whether every valid value of the field is kept (none is also a missing marker or listed invalid): a category read
+    /// from its declared text then needs no more than its position.
+    /// </summary>
+    public bool KeepsValidValues { get; } = opType != OpType.Continuous && domain is { ValidValues.Count: > 0 }
         && domain.ValidValues.All(v => v.Kind == ValueKind.String && !domain.IsMissingValue(v) && domain.IsValid(v));
 
     // Numbers from Low to High are kept (an empty range where that takes more than the bounds): two comparisons decide

@@ -148,17 +148,23 @@ internal sealed class DirectRegression
         /// <summary>The linear predictor; false when an input is not of the kind the path reads.</summary>
         public bool TrySum(InputRecord record, out double y)
         {
-            y = intercept;
+            // Summed in a local: added through the out parameter, the sum went to memory and back in every term.
+            y = 0;
+            var sum = intercept;
             foreach (var (input, exponent, coefficient) in numeric)
             {
                 if (!record.TryGetNumber(input, out var x))
                     return false;
-                y += coefficient * (exponent == 1 ? x : Math.Pow(x, exponent));
+                sum += coefficient * (exponent == 1 ? x : Math.Pow(x, exponent));
             }
-            foreach (var group in categorical)
+            foreach (var (input, byPosition) in categorical)
             {
-                if (!group.TryAdd(record, ref y))
+                // A category with no position to find its predictor by leaves the record to the general path.
+                var position = record.PositionOf(input);
+                if (position < 0)
                     return false;
+                if (byPosition[position] is (true, var coefficient))
+                    sum += coefficient;
             }
             foreach (var (factors, coefficient) in interactions)
             {
@@ -169,8 +175,9 @@ internal sealed class DirectRegression
                         return false;
                     product *= x;
                 }
-                y += product;
+                sum += product;
             }
+            y = sum;
             return true;
         }
     }
@@ -178,8 +185,10 @@ internal sealed class DirectRegression
     /// <summary>
     /// An exclusive run of one string input's CategoricalPredictors (<see cref="RegressionTablePlan.CategoricalRuns"/>):
     /// the one that matches, if any, is found by the position of the record's category in the field's valid values.
+    /// Per position, whether a predictor names that value and its coefficient, side by side so that a record's category
+    /// costs one lookup.
     /// </summary>
-    private sealed class Categories(int input, int[] predictorAt, double[] coefficients)
+    private readonly record struct Categories(int Input, (bool Named, double Coefficient)[] ByPosition)
     {
         public static Categories? TryCreate(int slot, (int Slot, Value Value, double Coefficient)[] group, DocumentPlan plan, KeptInputs inputs)
         {
@@ -191,21 +200,10 @@ internal sealed class DirectRegression
             if (domain.ValidValues.Count == 0)
                 return null;
             // A predictor naming no valid value never matches a kept category: kept categories are valid values.
-            var predictorAt = domain.ValidValues
-                .Select(v => Array.FindIndex(group, p => v.Kind == ValueKind.String && p.Value.String == v.String))
+            var byPosition = domain.ValidValues
+                .Select(v => Array.FindIndex(group, p => v.Kind == ValueKind.String && p.Value.String == v.String) is var k and >= 0 ? (true, group[k].Coefficient) : (false, 0.0))
                 .ToArray();
-            return new Categories(input, predictorAt, group.Select(p => p.Coefficient).ToArray());
-        }
-
-        /// <summary>Adds the matching predictor's coefficient; false when the category has no position to find it by.</summary>
-        public bool TryAdd(InputRecord record, ref double y)
-        {
-            var position = record.PositionOf(input);
-            if (position < 0)
-                return false;
-            if (predictorAt[position] is var k and >= 0)
-                y += coefficients[k];
-            return true;
+            return new Categories(input, byPosition);
         }
     }
 }
