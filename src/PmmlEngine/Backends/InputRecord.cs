@@ -27,14 +27,24 @@ internal sealed class InputRecord
     // Per input: Boxed, Number, or the position of the valid value it is.
     private readonly int[] _kinds;
 
+    // Plain loops: LINQ and span helpers over values and ints would be generic code that is not precompiled, compiled
+    // when a scorer is first made.
     public InputRecord(IReadOnlyList<InputSlot> inputs)
     {
-        _domains = inputs.Select(s => s.Domain).ToArray();
-        _validValues = _domains.Select(d => d.ValidValues.ToArray()).ToArray();
+        _domains = new FieldDomain[inputs.Count];
+        _validValues = new Value[inputs.Count][];
         _values = new Value[inputs.Count];
         _numbers = new double[inputs.Count];
         _kinds = new int[inputs.Count];
-        _kinds.AsSpan().Fill(Boxed);
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            _domains[i] = inputs[i].Domain;
+            var valid = _domains[i].ValidValues;
+            _validValues[i] = new Value[valid.Count];
+            for (var k = 0; k < valid.Count; k++)
+                _validValues[i][k] = valid[k];
+            _kinds[i] = Boxed;
+        }
     }
 
     public int Count => _kinds.Length;

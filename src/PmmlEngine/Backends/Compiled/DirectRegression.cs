@@ -42,10 +42,27 @@ internal sealed class DirectRegression
         _outputs = model.Plan.Outputs;
         _sources = sources;
         _types = types;
-        _probabilityAt = sources.Select(o => o >= 0 && _outputs[o] is { Field.Feature: ResultFeature.Probability, DataType: DataType.Double, CategoryIndex: >= 0 and var k } ? k : -1).ToArray();
+        _probabilityAt = new int[sources.Length];
+        var fromDistribution = model.Plan.Function == MiningFunction.Classification;
+        for (var r = 0; r < sources.Length; r++)
+        {
+            var o = sources[r];
+            _probabilityAt[r] = o >= 0 && _outputs[o] is { Field.Feature: ResultFeature.Probability, DataType: DataType.Double, CategoryIndex: >= 0 and var k } ? k : -1;
+            fromDistribution &= o < 0 || _probabilityAt[r] >= 0;
+        }
+        if (!fromDistribution)
+            return;
+        // Plain loops: LINQ over values would be generic code that is not precompiled, compiled at load.
         var categories = model.Plan.Target.Categories;
-        if (model.Plan.Function == MiningFunction.Classification && _probabilityAt.Select((k, r) => k >= 0 || sources[r] < 0).All(b => b))
-            _targetByCategory = sources.Select((o, r) => o < 0 ? categories.Select(c => ValueParser.Convert(c, types[r])).ToArray() : null).ToArray();
+        _targetByCategory = new Value[]?[sources.Length];
+        for (var r = 0; r < sources.Length; r++)
+        {
+            if (sources[r] >= 0)
+                continue;
+            var values = _targetByCategory[r] = new Value[categories.Length];
+            for (var c = 0; c < categories.Length; c++)
+                values[c] = ValueParser.Convert(categories[c], types[r]);
+        }
     }
 
     /// <summary>
@@ -157,13 +174,13 @@ internal sealed class DirectRegression
                     return false;
                 sum += coefficient * (exponent == 1 ? x : Math.Pow(x, exponent));
             }
-            foreach (var (input, byPosition) in categorical)
+            foreach (var group in categorical)
             {
                 // A category with no position to find its predictor by leaves the record to the general path.
-                var position = record.PositionOf(input);
+                var position = record.PositionOf(group.Input);
                 if (position < 0)
                     return false;
-                if (byPosition[position] is (true, var coefficient))
+                if (group.ByPosition[position] is { Named: true, Coefficient: var coefficient })
                     sum += coefficient;
             }
             foreach (var (factors, coefficient) in interactions)
@@ -186,10 +203,14 @@ internal sealed class DirectRegression
     /// An exclusive run of one string input's CategoricalPredictors (<see cref="RegressionTablePlan.CategoricalRuns"/>):
     /// the one that matches, if any, is found by the position of the record's category in the field's valid values.
     /// Per position, whether a predictor names that value and its coefficient, side by side so that a record's category
-    /// costs one lookup.
+    /// costs one lookup. A class: lists of a struct of this assembly are not precompiled, and compiling them at load cost
+    /// more than the struct saved.
     /// </summary>
-    private readonly record struct Categories(int Input, (bool Named, double Coefficient)[] ByPosition)
+    private sealed class Categories(int input, Predictor[] byPosition)
     {
+        public int Input { get; } = input;
+        public Predictor[] ByPosition { get; } = byPosition;
+
         public static Categories? TryCreate(int slot, (int Slot, Value Value, double Coefficient)[] group, DocumentPlan plan, KeptInputs inputs)
         {
             var input = inputs.InputAt(slot);
@@ -199,11 +220,20 @@ internal sealed class DirectRegression
             var domain = plan.Inputs[input].Domain;
             if (domain.ValidValues.Count == 0)
                 return null;
-            // A predictor naming no valid value never matches a kept category: kept categories are valid values.
-            var byPosition = domain.ValidValues
-                .Select(v => Array.FindIndex(group, p => v.Kind == ValueKind.String && p.Value.String == v.String) is var k and >= 0 ? (true, group[k].Coefficient) : (false, 0.0))
-                .ToArray();
+            // A predictor naming no valid value never matches a kept category: kept categories are valid values. A plain
+            // loop: LINQ over the tuples would be generic code that is not precompiled.
+            var byPosition = new Predictor[domain.ValidValues.Count];
+            for (var position = 0; position < byPosition.Length; position++)
+            {
+                var v = domain.ValidValues[position];
+                var k = Array.FindIndex(group, p => v.Kind == ValueKind.String && p.Value.String == v.String);
+                if (k >= 0)
+                    byPosition[position] = new Predictor(true, group[k].Coefficient);
+            }
             return new Categories(input, byPosition);
         }
     }
+
+    /// <summary>Whether a CategoricalPredictor names a category, and its coefficient (a struct of this assembly, so precompiled).</summary>
+    private readonly record struct Predictor(bool Named, double Coefficient);
 }
