@@ -20,6 +20,9 @@ public sealed class FieldDomain
     private readonly bool _allStrings;
     private readonly Value[] _validValues;
     private readonly HashSet<double> _missingNumbers = [];
+    // Whether each set has members, kept as flags: HashSet<Value>'s own Count is framework code over this assembly's
+    // struct, outside the precompiled image, so the checks every record makes ran unoptimised in a first pass.
+    private readonly bool _anyValid, _anyInvalid, _anyMissing;
 
     public FieldDomain(DataField field)
     {
@@ -68,6 +71,7 @@ public sealed class FieldDomain
                 _missingNumbers.Add(number);
         _intervals = field.OpType == OpType.Continuous ? field.Intervals.ToArray() : [];
         IsContinuous = field.OpType == OpType.Continuous;
+        (_anyValid, _anyInvalid, _anyMissing) = (_valid.Count > 0, _invalid.Count > 0, _missing.Count > 0);
     }
 
     /// <summary>
@@ -84,16 +88,16 @@ public sealed class FieldDomain
     public bool IsContinuous { get; }
 
     /// <summary>Whether every number is a valid, non-missing value of the field: continuous, with no intervals and no invalid or missing markers.</summary>
-    public bool AcceptsEveryNumber => IsContinuous && _intervals.Length == 0 && _invalid.Count == 0 && _missing.Count == 0;
+    public bool AcceptsEveryNumber => IsContinuous && _intervals.Length == 0 && !_anyInvalid && !_anyMissing;
 
     /// <summary>Whether the field lists values that are always invalid.</summary>
-    public bool HasInvalidValues => _invalid.Count > 0;
+    public bool HasInvalidValues => _anyInvalid;
 
     /// <summary>Whether some text reads as one of the field's own valid values (<see cref="TryGetValid"/>).</summary>
     public bool HasValidTexts => _validTexts is not null;
 
     /// <summary>Whether the field lists markers that stand for a missing value.</summary>
-    public bool HasMissingValues => _missing.Count > 0;
+    public bool HasMissingValues => _anyMissing;
 
     /// <summary>Whether some missing marker reads as a number other than NaN, which a number read from text can equal.</summary>
     public bool HasMissingNumbers => _missingNumbers.Count > 0;
@@ -102,7 +106,7 @@ public sealed class FieldDomain
     /// Whether the value is one of the declared missing markers, compared as a value or by its text. A number matches
     /// the markers that read as that number (NaN only its own text); a string matches its own text.
     /// </summary>
-    public bool IsMissingValue(Value value) => _missing.Count > 0 && value.Kind switch
+    public bool IsMissingValue(Value value) => _anyMissing && value.Kind switch
     {
         ValueKind.Number when double.IsNaN(value.Number) => MissingTexts.Contains(value.ToString()),
         ValueKind.Number => _missingNumbers.Contains(value.Number),
@@ -120,15 +124,15 @@ public sealed class FieldDomain
             return ((IReadOnlyList<Value>)value.Payload!).All(IsValid);
         if (!value.HasValue)
             return false;
-        if (_invalid.Count > 0 && _invalid.Contains(value))
+        if (_anyInvalid && _invalid.Contains(value))
             return false;
         if (IsContinuous)
         {
             if (_intervals.Length == 0)
-                return _valid.Count == 0 || _valid.Contains(value) || value.IsNumeric;
+                return !_anyValid || _valid.Contains(value) || value.IsNumeric;
             return value.TryGetNumber(out var x) && (InIntervals(x) || _valid.Contains(value));
         }
-        if (_valid.Count == 0)
+        if (!_anyValid)
             return true;
         if (PositionOf(value) >= 0)
             return true;
@@ -141,11 +145,11 @@ public sealed class FieldDomain
     /// </summary>
     public bool IsValidNumber(Value number)
     {
-        if (_invalid.Count > 0 && _invalid.Contains(number))
+        if (_anyInvalid && _invalid.Contains(number))
             return false;
         if (!IsContinuous)
             return IsValid(number);
-        return _intervals.Length == 0 || InIntervals(number.Number) || _valid.Count > 0 && _valid.Contains(number);
+        return _intervals.Length == 0 || InIntervals(number.Number) || _anyValid && _valid.Contains(number);
     }
 
     private bool InIntervals(double x)

@@ -102,11 +102,11 @@ internal sealed class DirectRegression
     public bool FinishesFromDistribution => _targetByCategory is not null;
 
     /// <summary>
-    /// Scores a record from its inputs (<see cref="PmmlEngine.Evaluation.PmmlEvaluator.InputFields"/> order, converted to
-    /// their fields' types) into <paramref name="results"/> (ResultNames order); false, with nothing written, when a value
-    /// needs the general path.
+    /// Scores a record into <paramref name="results"/> (ResultNames order); false, with nothing written, when a value
+    /// needs the general path. An array, not a span: spans of values are framework generics outside the precompiled
+    /// image, which a first pass would run unoptimised.
     /// </summary>
-    public bool TryScore(InputRecord record, Workspace workspace, Span<Value> results)
+    public bool TryScore(InputRecord record, Workspace workspace, Value[] results)
     {
         if (!_inputs.KeepAll(record))
             return false;
