@@ -79,7 +79,7 @@ internal sealed class InputRecord
         switch (slot.Read(text, out var number))
         {
             case InputSlot.NotRead:
-                Set(input, slot.Convert(text));
+                Set(input, slot.ConvertUnread(text));
                 break;
             case InputSlot.ReadNumber:
                 SetNumber(input, number);

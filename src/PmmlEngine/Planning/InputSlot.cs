@@ -72,15 +72,16 @@ public sealed class InputSlot : SlotDefinition
     }
 
     /// <summary>Reads text as the field's type: null, empty and declared missing markers are missing; unreadable text invalid.</summary>
-    public Value Convert(string? text)
+    public Value Convert(string? text) => Read(text, out var number) switch
     {
-        switch (Read(text, out var number))
-        {
-            case ReadNumber:
-                return Value.Of(number);
-            case >= 0 and var position:
-                return Domain.ValidValues[position];
-        }
+        ReadNumber => Value.Of(number),
+        >= 0 and var position => Domain.ValidValues[position],
+        _ => ConvertUnread(text),
+    };
+
+    /// <summary>What <see cref="Convert(string)"/> makes of text <see cref="Read"/> did not read.</summary>
+    internal Value ConvertUnread(string? text)
+    {
         if (string.IsNullOrEmpty(text) || Domain.HasMissingValues && Domain.MissingTexts.Contains(text))
             return Value.Missing;
         var value = ValueParser.Parse(text, DataType);
