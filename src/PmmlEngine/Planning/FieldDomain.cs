@@ -168,11 +168,14 @@ public sealed class FieldDomain
     internal int PositionOfText(string text) =>
         _validTexts is not null && _validTexts.TryGetValue(text, out var position) ? position : -1;
 
+    /// <summary>The valid value at <paramref name="position"/>, from the array itself (the list's indexer is framework generic code, not precompiled).</summary>
+    internal Value ValidValueAt(int position) => _validValues[position];
+
     /// <summary>Text that declares one of a categorical field's valid values, read as that value (<see cref="PositionOfText"/>).</summary>
     public bool TryGetValid(string text, out Value value)
     {
         var position = PositionOfText(text);
-        value = position >= 0 ? _validValues[position] : default;
+        value = position >= 0 ? ValidValueAt(position) : default;
         return position >= 0;
     }
 

@@ -75,7 +75,7 @@ public sealed class InputSlot : SlotDefinition
     public Value Convert(string? text) => Read(text, out var number) switch
     {
         ReadNumber => Value.Of(number),
-        >= 0 and var position => Domain.ValidValues[position],
+        >= 0 and var position => Domain.ValidValueAt(position),
         _ => ConvertUnread(text),
     };
 
