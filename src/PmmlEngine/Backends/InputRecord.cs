@@ -20,29 +20,23 @@ internal sealed class InputRecord
     /// <summary>The input is the number in <see cref="_numbers"/>, the value <see cref="Value.Of(double)"/> makes of it.</summary>
     private const int Number = -1;
 
-    private readonly Value[][] _validValues;
     private readonly FieldDomain[] _domains;
     private readonly Value[] _values;
     private readonly double[] _numbers;
     // Per input: Boxed, Number, or the position of the valid value it is.
     private readonly int[] _kinds;
 
-    // Plain loops: LINQ and span helpers over values and ints would be generic code that is not precompiled, compiled
-    // when a scorer is first made.
+    // A plain loop: LINQ and span helpers over ints would be generic code that is not precompiled, compiled when a
+    // scorer is first made.
     public InputRecord(IReadOnlyList<InputSlot> inputs)
     {
         _domains = new FieldDomain[inputs.Count];
-        _validValues = new Value[inputs.Count][];
         _values = new Value[inputs.Count];
         _numbers = new double[inputs.Count];
         _kinds = new int[inputs.Count];
         for (var i = 0; i < inputs.Count; i++)
         {
             _domains[i] = inputs[i].Domain;
-            var valid = _domains[i].ValidValues;
-            _validValues[i] = new Value[valid.Count];
-            for (var k = 0; k < valid.Count; k++)
-                _validValues[i][k] = valid[k];
             _kinds[i] = Boxed;
         }
     }
@@ -54,7 +48,7 @@ internal sealed class InputRecord
     {
         Boxed => _values[input],
         Number => Value.Of(_numbers[input]),
-        var position => _validValues[input][position],
+        var position => _domains[input].ValidValueAt(position),
     };
 
     public void Set(int input, Value value)
@@ -100,7 +94,7 @@ internal sealed class InputRecord
             number = _numbers[input];
             return true;
         }
-        var value = kind == Boxed ? _values[input] : _validValues[input][kind];
+        var value = kind == Boxed ? _values[input] : _domains[input].ValidValueAt(kind);
         number = value.Number;
         return value.Kind == ValueKind.Number;
     }
@@ -122,7 +116,7 @@ internal sealed class InputRecord
     {
         var kind = _kinds[input];
         if (kind >= 0)
-            return prepared.KeepsValidValues || prepared.Keeps(_validValues[input][kind]);
+            return prepared.KeepsValidValues || prepared.Keeps(_domains[input].ValidValueAt(kind));
         return kind == Number ? prepared.KeepsNumber(_numbers[input]) : prepared.Keeps(_values[input]);
     }
 }

@@ -221,11 +221,14 @@ internal static class BatchScorer
     /// <summary><see cref="Input"/> into a record: a number or a category's position as it is.</summary>
     private static void SetInput(InputRecord record, int input, InputSlot slot, double x)
     {
+        if (IsCategoryCode(slot) && Position(slot, x) is var position and >= 0)
+        {
+            record.SetCategory(input, position);
+            return;
+        }
         var value = Input(slot, x);
         if (value.Kind == ValueKind.Number)
             record.SetNumber(input, value.Number);
-        else if (value.Kind == ValueKind.String && slot.Domain.PositionOf(value) is var position and >= 0)
-            record.SetCategory(input, position);
         else
             record.Set(input, value);
     }
@@ -234,11 +237,19 @@ internal static class BatchScorer
     {
         if (double.IsNaN(x))
             return Value.Missing;
-        if (slot.OpType == OpType.Continuous || slot.DataType != DataType.String)
+        if (!IsCategoryCode(slot))
             return ValueParser.Convert(Value.Of(x), slot.DataType);
-        var values = slot.Domain.ValidValues;
-        var k = (int)x;
-        return k == x && k >= 0 && k < values.Count ? values[k] : Value.Invalid;
+        return Position(slot, x) is var position and >= 0 ? slot.Domain.ValidValueAt(position) : Value.Invalid;
+    }
+
+    /// <summary>Whether the batch layout carries the field's values as their positions among its valid values.</summary>
+    private static bool IsCategoryCode(InputSlot slot) => slot.OpType != OpType.Continuous && slot.DataType == DataType.String;
+
+    /// <summary>The valid value a code stands for, or -1 (NaN, a fraction, out of range).</summary>
+    private static int Position(InputSlot slot, double code)
+    {
+        var k = (int)code;
+        return k == code && k >= 0 && k < slot.Domain.ValidValues.Count ? k : -1;
     }
 
     internal static ResultCodes Codes(PmmlEvaluator evaluator) => new(evaluator.Results.Select(f =>
