@@ -51,8 +51,14 @@ internal sealed class InputRecord
         var position => _domains[input].ValidValueAt(position),
     };
 
+    /// <summary>Sets a value: one of the field's own valid values (<see cref="FieldDomain.PositionOf"/>) is kept as its position.</summary>
     public void Set(int input, Value value)
     {
+        if (_domains[input].PositionOf(value) is var position and >= 0)
+        {
+            _kinds[input] = position;
+            return;
+        }
         _values[input] = value;
         _kinds[input] = Boxed;
     }
@@ -100,14 +106,21 @@ internal sealed class InputRecord
     }
 
     /// <summary>
-    /// The position among its field's valid values of the one input <paramref name="input"/> is, read from its declared
-    /// text or set by position (<see cref="FieldDomain.PositionOf"/>); -1 for any other value.
+    /// The position among its field's valid values of the one input <paramref name="input"/> is (read from its declared
+    /// text, set by position, or set as that value); -1 for any other value. No call: a direct path's sum stays in registers.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int PositionOf(int input)
+    public int PositionOf(int input) => Math.Max(_kinds[input], -1);
+
+    /// <summary>
+    /// Whether <see cref="IsKept"/> holds by checks that make no call (a category of a field that keeps all its valid
+    /// values, a number within the kept bounds); false leaves the answer to <see cref="IsKept"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool IsKeptAtOnce(int input, PreparedSlot prepared)
     {
         var kind = _kinds[input];
-        return kind >= 0 ? kind : kind == Boxed ? _domains[input].PositionOf(_values[input]) : -1;
+        return kind >= 0 ? prepared.KeepsValidValues : kind == Number && prepared.KeepsNumberAtOnce(_numbers[input]);
     }
 
     /// <summary>Whether the treatments of <paramref name="prepared"/> keep input <paramref name="input"/> as it is (<see cref="PreparedSlot.Keeps"/>).</summary>

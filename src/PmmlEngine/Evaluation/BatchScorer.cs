@@ -149,6 +149,7 @@ internal static class BatchScorer
         var (direct, regression) = (evaluator.DirectTree, evaluator.DirectRegression);
         var record = direct is null && regression is null ? null : new InputRecord(slots);
         var features = new double[direct?.FeatureCount ?? 0];
+        var terms = new double[regression?.TermCount ?? 0];
         var regressionResults = new Value[regression is null ? 0 : resultCount];
         for (var r = 0; r < rows; r++)
         {
@@ -158,7 +159,7 @@ internal static class BatchScorer
             {
                 for (var i = 0; i < inputCount; i++)
                     SetInput(record, i, slots[i], line[i]);
-                var kept = direct is null ? regression!.TryScore(record, workspace, regressionResults) ? regressionResults : null
+                var kept = direct is null ? regression!.TryScore(record, workspace, terms, regressionResults) ? regressionResults : null
                     : direct.Walk(record, features, row) is var leaf and >= 0 ? direct.Results(leaf) : null;
                 if (kept is not null)
                 {

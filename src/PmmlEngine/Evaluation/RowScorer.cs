@@ -28,6 +28,8 @@ public sealed class RowScorer
     private readonly DirectTree? _direct;
     private readonly double[] _features;
     private readonly DirectRegression? _regression;
+    // The direct regression's scratch for its terms; empty without one.
+    private readonly double[] _terms;
     // The results the direct regression writes; empty without one.
     private readonly Value[] _regressionResults;
     // The last record's results when a direct path scored it (a leaf's results, or the regression's), else null: read the row.
@@ -43,6 +45,7 @@ public sealed class RowScorer
         _direct = evaluator.DirectTree;
         _features = new double[_direct?.FeatureCount ?? 0];
         _regression = evaluator.DirectRegression;
+        _terms = new double[_regression?.TermCount ?? 0];
         _regressionResults = new Value[_regression is null ? 0 : _results.Length];
     }
 
@@ -95,7 +98,7 @@ public sealed class RowScorer
         if (_direct is not null)
             _directResults = _direct.Walk(_inputs, _features, _workspace.Row) is var leaf and >= 0 ? _direct.Results(leaf) : null;
         else
-            _directResults = _regression!.TryScore(_inputs, _workspace, _regressionResults) ? _regressionResults : null;
+            _directResults = _regression!.TryScore(_inputs, _workspace, _terms, _regressionResults) ? _regressionResults : null;
         return _directResults is not null;
     }
 

@@ -34,7 +34,14 @@ public sealed class PreparedSlot(string name, DataType dataType, OpType opType, 
 
     /// <summary><see cref="Keeps"/> for the number <see cref="Value.Of(double)"/> makes a value of.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool KeepsNumber(double x) => PassesNumbers || x >= _kept.Low && x <= _kept.High || KeepsOtherNumber(Value.Of(x));
+    public bool KeepsNumber(double x) => KeepsNumberAtOnce(x) || KeepsOtherNumber(Value.Of(x));
+
+    /// <summary>
+    /// Whether <see cref="KeepsNumber"/> holds by the checks that make no call (every number passes, or this one is within
+    /// the kept bounds); false leaves the answer to <see cref="KeepsNumber"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool KeepsNumberAtOnce(double x) => PassesNumbers || x >= _kept.Low && x <= _kept.High;
 
     /// <summary>
     /// Whether every valid value of the field is kept (none is also a missing marker or listed invalid): a category read

@@ -124,6 +124,32 @@ public sealed class DirectRegressionTests
         DirectPaths.AssertScoresAsTheInterpreter(Regression, Texts, e => e.DirectRegression is not null);
 
     [Test]
+    public void ACategoryNoPredictorNames_LeavesTheSumAsItIs_TheSignOfZeroIncluded()
+    {
+        // With an intercept of -0, a category no predictor names must leave the prediction -0, as the interpreter, which
+        // adds nothing for it, leaves it; the direct path adds a term for every category.
+        var xml = Pmml.Document(Fields + """<DataField name="t" optype="continuous" dataType="double"/>""", """
+            <RegressionModel functionName="regression">
+              <MiningSchema><MiningField name="t" usageType="target"/><MiningField name="d"/></MiningSchema>
+              <RegressionTable intercept="-0"><CategoricalPredictor name="d" value="y" coefficient="0.25"/></RegressionTable>
+            </RegressionModel>
+            """);
+        var (compiled, interpreter) = (Pmml.Load(xml), PmmlEvaluator.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(xml)),
+            new EvaluatorOptions { Backend = Backend.Interpreter }));
+        Assert.That(compiled.DirectRegression, Is.Not.Null);
+        var (direct, reference) = (compiled.CreateScorer(), interpreter.CreateScorer());
+        foreach (var text in new[] { "x", "y", "z" })
+        {
+            direct.SetInput(0, text);
+            reference.SetInput(0, text);
+            direct.Evaluate();
+            reference.Evaluate();
+            Assert.That(BitConverter.DoubleToInt64Bits(direct.GetNumber(0)), Is.EqualTo(BitConverter.DoubleToInt64Bits(reference.GetNumber(0))), text);
+        }
+        Assert.That(double.IsNegative(direct.GetNumber(0)), Is.True, "z: -0");
+    }
+
+    [Test]
     public void ABatch_ScoresAsTheRowScorer()
     {
         var evaluator = Pmml.Load(Binary());

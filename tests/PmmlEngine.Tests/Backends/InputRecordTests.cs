@@ -53,16 +53,13 @@ public sealed class InputRecordTests
         {
             foreach (var text in Texts)
             {
-                var what = $"{slots[i].Name} = {text ?? "null"}";
                 var expected = slots[i].Convert(text);
-                record.SetText(i, slots[i], text);
                 typed += slots[i].Read(text, out _) == InputSlot.NotRead ? 0 : 1;
-                AssertSame(record[i], expected, what);
-                Assert.That(record.TryGetNumber(i, out var number), Is.EqualTo(expected.Kind == ValueKind.Number), what);
-                if (expected.Kind == ValueKind.Number)
-                    Assert.That(BitConverter.DoubleToInt64Bits(number), Is.EqualTo(BitConverter.DoubleToInt64Bits(expected.Number)), what);
-                Assert.That(record.PositionOf(i), Is.EqualTo(slots[i].Domain.PositionOf(expected)), what);
-                Assert.That(record.IsKept(i, kept[i]), Is.EqualTo(kept[i].Keeps(expected)), what);
+                // Set from its text, and set as the value itself (a valid value is then kept as its position).
+                record.SetText(i, slots[i], text);
+                AssertReadsBackAs(record, i, slots[i].Domain, kept[i], expected, $"{slots[i].Name} = {text ?? "null"}");
+                record.Set(i, expected);
+                AssertReadsBackAs(record, i, slots[i].Domain, kept[i], expected, $"{slots[i].Name} set to the value of {text ?? "null"}");
             }
         }
         // Most of the texts take the unboxed way somewhere; the rest are converted in full.
@@ -84,6 +81,17 @@ public sealed class InputRecordTests
         Assert.That(record.PositionOf(3), Is.EqualTo(1), "a valid value set as a value");
         record.Set(3, Value.Of("v"));
         Assert.That(record.PositionOf(3), Is.EqualTo(-1), "text not read from the field's declaration");
+    }
+
+    private static void AssertReadsBackAs(InputRecord record, int i, FieldDomain domain, PreparedSlot kept, Value expected, string what)
+    {
+        AssertSame(record[i], expected, what);
+        Assert.That(record.TryGetNumber(i, out var number), Is.EqualTo(expected.Kind == ValueKind.Number), what);
+        if (expected.Kind == ValueKind.Number)
+            Assert.That(BitConverter.DoubleToInt64Bits(number), Is.EqualTo(BitConverter.DoubleToInt64Bits(expected.Number)), what);
+        Assert.That(record.PositionOf(i), Is.EqualTo(domain.PositionOf(expected)), what);
+        Assert.That(record.IsKept(i, kept), Is.EqualTo(kept.Keeps(expected)), what);
+        Assert.That(record.IsKeptAtOnce(i, kept) && !kept.Keeps(expected), Is.False, what + ": kept at once, but not kept");
     }
 
     private static void AssertSame(Value actual, Value expected, string what)

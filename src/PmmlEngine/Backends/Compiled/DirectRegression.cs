@@ -39,6 +39,8 @@ internal sealed class DirectRegression
         _model = model;
         _inputs = inputs;
         _tables = tables;
+        foreach (var table in tables)
+            TermCount = Math.Max(TermCount, table.TermCount);
         _outputs = model.Plan.Outputs;
         _sources = sources;
         _types = types;
@@ -98,22 +100,26 @@ internal sealed class DirectRegression
         return new DirectRegression(top, inputs, tables, sources, types);
     }
 
+    /// <summary>The most terms a table adds: the length of the scratch a caller passes to <see cref="TryScore"/>.</summary>
+    public int TermCount { get; }
+
     /// <summary>Whether the results come straight from the distribution (<see cref="_targetByCategory"/>).</summary>
     public bool FinishesFromDistribution => _targetByCategory is not null;
 
     /// <summary>
-    /// Scores a record into <paramref name="results"/> (ResultNames order); false, with nothing written, when a value
-    /// needs the general path. An array, not a span: spans of values are framework generics outside the precompiled
-    /// image, which a first pass would run unoptimised.
+    /// Scores a record into <paramref name="results"/> (ResultNames order), with <paramref name="terms"/> (of
+    /// <see cref="TermCount"/>) as scratch; false, with nothing written, when a value needs the general path. Arrays, not
+    /// spans: spans of values are framework generics outside the precompiled image, which a first pass would run
+    /// unoptimised, and a stack allocation would keep the method from tiered, profile-guided compilation.
     /// </summary>
-    public bool TryScore(InputRecord record, Workspace workspace, Value[] results)
+    public bool TryScore(InputRecord record, Workspace workspace, double[] terms, Value[] results)
     {
         if (!_inputs.KeepAll(record))
             return false;
         var scores = _model.Scores(workspace);
         for (var t = 0; t < _tables.Length; t++)
         {
-            if (!_tables[t].TrySum(record, out scores[t]))
+            if (!_tables[t].TrySum(record, terms, out scores[t]))
                 return false;
         }
         if (_targetByCategory is not null)
@@ -145,6 +151,9 @@ internal sealed class DirectRegression
     private sealed class Table(double intercept, (int Input, double Exponent, double Coefficient)[] numeric, Categories[] categorical,
         (int[] Inputs, double Coefficient)[] interactions)
     {
+        // Whether a numeric predictor has an exponent other than 1.
+        private readonly bool powered = AnyPower(numeric);
+
         public static Table? TryCreate(RegressionTablePlan table, DocumentPlan plan, KeptInputs inputs)
         {
             int NumberInput(int slot) => inputs.InputAt(slot) is var input and >= 0 && KeptInputs.IsNumeric(inputs[input].DataType) ? input : -1;
@@ -162,26 +171,44 @@ internal sealed class DirectRegression
             return new Table(table.Intercept, numeric, categorical.ToArray(), interactions);
         }
 
-        /// <summary>The linear predictor; false when an input is not of the kind the path reads.</summary>
-        public bool TrySum(InputRecord record, out double y)
+        // A plain loop: LINQ over the tuples would be generic code that is not precompiled.
+        private static bool AnyPower((int Input, double Exponent, double Coefficient)[] numeric)
         {
-            // Summed in a local: added through the out parameter, the sum went to memory and back in every term.
-            y = 0;
-            var sum = intercept;
-            foreach (var (input, exponent, coefficient) in numeric)
+            foreach (var p in numeric)
             {
+                if (p.Exponent != 1)
+                    return true;
+            }
+            return false;
+        }
+
+        /// <summary>How many terms <see cref="TrySum"/> adds to the intercept: the size of its scratch.</summary>
+        public int TermCount => numeric.Length + categorical.Length + interactions.Length;
+
+        /// <summary>
+        /// The linear predictor; false when an input is not of the kind the path reads. The terms are computed into
+        /// <paramref name="terms"/> first and added after, and the one call a term can make (a power) comes last: a sum,
+        /// or a loop's state, live across a call went to memory and back in every term, a chain that was most of the sum.
+        /// </summary>
+        public bool TrySum(InputRecord record, double[] terms, out double y)
+        {
+            y = 0;
+            for (var i = 0; i < numeric.Length; i++)
+            {
+                var (input, exponent, coefficient) = numeric[i];
                 if (!record.TryGetNumber(input, out var x))
                     return false;
-                sum += coefficient * (exponent == 1 ? x : Math.Pow(x, exponent));
+                // A power is taken below; the number waits in its term until then.
+                terms[i] = exponent == 1 ? coefficient * x : x;
             }
+            var n = numeric.Length;
             foreach (var group in categorical)
             {
                 // A category with no position to find its predictor by leaves the record to the general path.
                 var position = record.PositionOf(group.Input);
                 if (position < 0)
                     return false;
-                if (group.ByPosition[position] is { Named: true, Coefficient: var coefficient })
-                    sum += coefficient;
+                terms[n++] = group.Terms[position];
             }
             foreach (var (factors, coefficient) in interactions)
             {
@@ -192,8 +219,19 @@ internal sealed class DirectRegression
                         return false;
                     product *= x;
                 }
-                sum += product;
+                terms[n++] = product;
             }
+            if (powered)
+            {
+                for (var i = 0; i < numeric.Length; i++)
+                {
+                    if (numeric[i] is { Exponent: not 1 and var exponent, Coefficient: var coefficient })
+                        terms[i] = coefficient * Math.Pow(terms[i], exponent);
+                }
+            }
+            var sum = intercept;
+            for (var i = 0; i < n; i++)
+                sum += terms[i];
             y = sum;
             return true;
         }
@@ -202,14 +240,14 @@ internal sealed class DirectRegression
     /// <summary>
     /// An exclusive run of one string input's CategoricalPredictors (<see cref="RegressionTablePlan.CategoricalRuns"/>):
     /// the one that matches, if any, is found by the position of the record's category in the field's valid values.
-    /// Per position, whether a predictor names that value and its coefficient, side by side so that a record's category
-    /// costs one lookup. A class: lists of a struct of this assembly are not precompiled, and compiling them at load cost
-    /// more than the struct saved.
+    /// Per position, the term the category adds: the coefficient of the predictor naming it, or -0.0 where none does,
+    /// which leaves every sum exactly as it is (x + -0.0 is x for every x, zeros of either sign included), so a
+    /// record's category costs one load and no branch.
     /// </summary>
-    private sealed class Categories(int input, Predictor[] byPosition)
+    private sealed class Categories(int input, double[] terms)
     {
         public int Input { get; } = input;
-        public Predictor[] ByPosition { get; } = byPosition;
+        public double[] Terms { get; } = terms;
 
         public static Categories? TryCreate(int slot, (int Slot, Value Value, double Coefficient)[] group, DocumentPlan plan, KeptInputs inputs)
         {
@@ -222,18 +260,14 @@ internal sealed class DirectRegression
                 return null;
             // A predictor naming no valid value never matches a kept category: kept categories are valid values. A plain
             // loop: LINQ over the tuples would be generic code that is not precompiled.
-            var byPosition = new Predictor[domain.ValidValues.Count];
-            for (var position = 0; position < byPosition.Length; position++)
+            var terms = new double[domain.ValidValues.Count];
+            for (var position = 0; position < terms.Length; position++)
             {
                 var v = domain.ValidValues[position];
                 var k = Array.FindIndex(group, p => v.Kind == ValueKind.String && p.Value.String == v.String);
-                if (k >= 0)
-                    byPosition[position] = new Predictor(true, group[k].Coefficient);
+                terms[position] = k >= 0 ? group[k].Coefficient : -0.0;
             }
-            return new Categories(input, byPosition);
+            return new Categories(input, terms);
         }
     }
-
-    /// <summary>Whether a CategoricalPredictor names a category, and its coefficient (a struct of this assembly, so precompiled).</summary>
-    private readonly record struct Predictor(bool Named, double Coefficient);
 }

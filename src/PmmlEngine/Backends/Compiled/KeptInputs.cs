@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PmmlEngine.Planning;
 using PmmlEngine.Types;
 
@@ -40,10 +41,24 @@ internal sealed class KeptInputs
     /// <summary>Whether values of the type are numbers (what a direct path reads a number from).</summary>
     public static bool IsNumeric(DataType type) => type is DataType.Double or DataType.Float or DataType.Integer;
 
-    /// <summary>Whether the treatments keep every value of the record as it is.</summary>
+    /// <summary>
+    /// Whether the treatments keep every value of the record as it is. The checks that make no call come first, and the
+    /// full ones from the first input they leave open: a loop that can call keeps its state in memory, not registers.
+    /// </summary>
     public bool KeepAll(InputRecord record)
     {
         for (var i = 0; i < _prepared.Length; i++)
+        {
+            if (!record.IsKeptAtOnce(i, _prepared[i]))
+                return KeepFrom(record, i);
+        }
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool KeepFrom(InputRecord record, int first)
+    {
+        for (var i = first; i < _prepared.Length; i++)
         {
             if (!record.IsKept(i, _prepared[i]))
                 return false;
