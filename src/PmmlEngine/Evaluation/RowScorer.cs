@@ -34,6 +34,10 @@ public sealed class RowScorer
     private readonly Value[] _regressionResults;
     // The last record's results when a direct path scored it (a leaf's results, or the regression's), else null: read the row.
     private Value[]? _directResults;
+    // When the direct regression scored the last record to its distribution (TryMostProbable): the most probable
+    // category, and the distribution, from which each result is read when asked; -1 otherwise.
+    private int _best = -1;
+    private double[] _distribution = [];
 
     internal RowScorer(PmmlEvaluator evaluator, Workspace workspace)
     {
@@ -95,19 +99,26 @@ public sealed class RowScorer
     [MethodImpl(MethodImplOptions.NoInlining)]
     private bool TryDirect()
     {
+        _best = -1;
         if (_direct is not null)
             _directResults = _direct.Walk(_inputs, _features, _workspace.Row) is var leaf and >= 0 ? _direct.Results(leaf) : null;
+        else if (_regression!.FinishesFromDistribution
+            && (_best = _regression.TryMostProbable(_inputs, _workspace, _terms, out _distribution)) >= 0)
+            return true;
         else
-            _directResults = _regression!.TryScore(_inputs, _workspace, _terms, _regressionResults) ? _regressionResults : null;
+            _directResults = _regression.TryScore(_inputs, _workspace, _terms, _regressionResults) ? _regressionResults : null;
         return _directResults is not null;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Value Result(int index) => _directResults is { } direct ? direct[index] : PmmlEvaluator.Read(_workspace.Row, _results[index]);
+    private Value Result(int index) => _best >= 0 ? _regression!.ResultAt(index, _distribution, _best)
+        : _directResults is { } direct ? direct[index] : PmmlEvaluator.Read(_workspace.Row, _results[index]);
 
     /// <summary>A result as a number: NaN when it is missing or not numeric.</summary>
     public double GetNumber(int index)
     {
+        if (_best >= 0)
+            return _regression!.NumberAt(index, _distribution, _best);
         var value = Result(index);
         return value.IsNumeric ? value.Number : double.NaN;
     }

@@ -114,26 +114,13 @@ internal sealed class DirectRegression
     /// </summary>
     public bool TryScore(InputRecord record, Workspace workspace, double[] terms, Value[] results)
     {
-        if (!_inputs.KeepAll(record))
+        if (!TrySums(record, workspace, terms))
             return false;
-        var scores = _model.Scores(workspace);
-        for (var t = 0; t < _tables.Length; t++)
+        if (_targetByCategory is not null && Distribution(workspace, out var distribution) is var best and >= 0)
         {
-            if (!_tables[t].TrySum(record, terms, out scores[t]))
-                return false;
-        }
-        if (_targetByCategory is not null)
-        {
-            // The distribution Predict would set, and its first most probable category; a record with none (every
-            // probability NaN) is left to Predict, whose targets then apply the priors.
-            var distribution = _model.Distribution(workspace);
-            var best = ModelResult.MostProbable(distribution);
-            if (best >= 0)
-            {
-                for (var r = 0; r < results.Length; r++)
-                    results[r] = _probabilityAt[r] is var k and >= 0 ? Value.Of(distribution[k]) : _targetByCategory[r]![best];
-                return true;
-            }
+            for (var r = 0; r < results.Length; r++)
+                results[r] = ResultAt(r, distribution, best);
+            return true;
         }
         var result = _model.Predict(workspace);
         for (var r = 0; r < results.Length; r++)
@@ -145,6 +132,49 @@ internal sealed class DirectRegression
                 : OutputInterpreter.Result(_outputs[output], output, result, workspace.Row);
         }
         return true;
+    }
+
+    /// <summary>
+    /// For a model that <see cref="FinishesFromDistribution"/>: scores a record to its distribution and most probable
+    /// category, from which <see cref="ResultAt"/> reads each result when asked, so that no result is written that the
+    /// caller does not read. -1 when the record needs <see cref="TryScore"/>: a value for the general path, or no
+    /// probable category (every probability NaN), to which Predict's targets apply the priors.
+    /// </summary>
+    public int TryMostProbable(InputRecord record, Workspace workspace, double[] terms, out double[] distribution)
+    {
+        if (TrySums(record, workspace, terms))
+            return Distribution(workspace, out distribution);
+        distribution = [];
+        return -1;
+    }
+
+    /// <summary>Result <paramref name="r"/> of a record <see cref="TryMostProbable"/> scored.</summary>
+    public Value ResultAt(int r, double[] distribution, int best) =>
+        _probabilityAt[r] is var k and >= 0 ? Value.Of(distribution[k]) : _targetByCategory![r]![best];
+
+    /// <summary>Result <paramref name="r"/> of a record <see cref="TryMostProbable"/> scored, as a number (NaN for one that is not).</summary>
+    public double NumberAt(int r, double[] distribution, int best) =>
+        _probabilityAt[r] is var k and >= 0 ? distribution[k] : _targetByCategory![r]![best] is { IsNumeric: true } value ? value.Number : double.NaN;
+
+    // The linear predictors of a record whose values the treatments keep, in the model's scores; false otherwise.
+    private bool TrySums(InputRecord record, Workspace workspace, double[] terms)
+    {
+        if (!_inputs.KeepAll(record))
+            return false;
+        var scores = _model.Scores(workspace);
+        for (var t = 0; t < _tables.Length; t++)
+        {
+            if (!_tables[t].TrySum(record, terms, out scores[t]))
+                return false;
+        }
+        return true;
+    }
+
+    // The distribution Predict would set, and its first most probable category (-1 for none).
+    private int Distribution(Workspace workspace, out double[] distribution)
+    {
+        distribution = _model.Distribution(workspace);
+        return ModelResult.MostProbable(distribution);
     }
 
     /// <summary>One RegressionTable's terms by input position, added in the interpreter's order.</summary>
