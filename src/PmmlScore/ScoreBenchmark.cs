@@ -54,7 +54,7 @@ internal static class ScoreBenchmark
                 for (var j = 0; j < numericResults.Length; j++)
                     sink += numericResults[j] ? scorer.GetNumber(j) : scorer.GetString(j)?.Length ?? 0;
             }
-            return Stopwatch.GetElapsedTime(start).TotalMicroseconds / rows.Count;
+            return Stopwatch.GetElapsedTime(start).TotalMicroseconds / rows.Length;
         }
 
         var first = Pass();
@@ -65,7 +65,7 @@ internal static class ScoreBenchmark
         var warm = timed[timed.Length / 2];
         var batch = Batch(evaluator, columns, rows, warmUp);
         GC.KeepAlive(sink);
-        return new Figures(loadMs, first, warm, batch, rows.Count, failed, evaluator.Backend, evaluator.CompilationFallbacks.Count);
+        return new Figures(loadMs, first, warm, batch, rows.Length, failed, evaluator.Backend, evaluator.CompilationFallbacks.Count);
     }
 
     /// <summary>
@@ -73,19 +73,19 @@ internal static class ScoreBenchmark
     /// the best of three calls after warming up as long as the record passes did (at least one call), since the batch
     /// may run code the record passes never reached, which tiered compilation has yet to optimise.
     /// </summary>
-    private static double Batch(PmmlEvaluator evaluator, int[] columns, List<string[]> rows, TimeSpan warmUp)
+    private static double Batch(PmmlEvaluator evaluator, int[] columns, string[][] rows, TimeSpan warmUp)
     {
         var fields = evaluator.InputFields;
         var width = fields.Count;
-        var one = new double[rows.Count * width];
-        for (var r = 0; r < rows.Count; r++)
+        var one = new double[rows.Length * width];
+        for (var r = 0; r < rows.Length; r++)
             for (var i = 0; i < width; i++)
                 one[r * width + i] = columns[i] < 0 ? double.NaN : Encode(fields[i], rows[r][columns[i]]);
-        var copies = Math.Max(1, 200_000 / rows.Count);
+        var copies = Math.Max(1, 200_000 / rows.Length);
         var inputs = new double[one.Length * copies];
         for (var c = 0; c < copies; c++)
             one.CopyTo(inputs, c * one.Length);
-        var results = new double[rows.Count * copies * evaluator.ResultNames.Count];
+        var results = new double[rows.Length * copies * evaluator.ResultNames.Count];
         var warmUntil = Stopwatch.GetTimestamp() + (long)(warmUp.TotalSeconds * Stopwatch.Frequency);
         do
             evaluator.EvaluateBatch(inputs, results);
@@ -97,7 +97,7 @@ internal static class ScoreBenchmark
             evaluator.EvaluateBatch(inputs, results);
             best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalSeconds);
         }
-        return rows.Count * copies / best;
+        return rows.Length * copies / best;
     }
 
     private static double Encode(FieldDescription field, string text)
@@ -114,7 +114,7 @@ internal static class ScoreBenchmark
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) ? x : double.NaN;
     }
 
-    private static (string[] Header, List<string[]> Rows) ReadCsv(string path)
+    private static (string[] Header, string[][] Rows) ReadCsv(string path)
     {
         using var reader = new CsvReader(new StreamReader(path), new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, MissingFieldFound = null });
         reader.Read();
@@ -125,7 +125,7 @@ internal static class ScoreBenchmark
             rows.Add(Enumerable.Range(0, header.Length).Select(i => reader.GetField(i) ?? "").ToArray());
         if (rows.Count == 0)
             throw new CsvInputException("the input has no rows to score");
-        return (header, rows);
+        return (header, rows.ToArray());
     }
 
     public static string Json(Figures f) => string.Create(CultureInfo.InvariantCulture,
