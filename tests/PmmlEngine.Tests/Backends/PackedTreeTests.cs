@@ -43,7 +43,7 @@ public sealed class PackedTreeTests
             var width = features.Count;
             // 61 rows: seven full groups and a last one of five, filled up with copies of its last row.
             var rows = Vectors(tree, 61, width, random);
-            var groups = new double[8 * PackedTree.Lanes * width];
+            var groups = new long[8 * PackedTree.Lanes * width];
             Assert.That(PackedTree.Group(rows, 61, width, groups), Is.EqualTo(8));
             var expected = new double[PackedTree.Lanes];
             var actual = new double[PackedTree.Lanes];
@@ -60,6 +60,26 @@ public sealed class PackedTreeTests
         }
         Assert.That(layouts, Is.Not.Empty, "no tree was packed");
         TestContext.Out.WriteLine($"packed layouts by default (complete?): {string.Join(", ", layouts)}");
+    }
+
+    [Test]
+    public void Keys_CompareAsTheNumbers()
+    {
+        // Every pair of: zeros of both signs, infinities, the extremes and smallest subnormals, neighbours of 1 and
+        // random numbers of both signs and many magnitudes.
+        var random = new Random(5);
+        var numbers = new List<double>
+        {
+            0.0, -0.0, double.PositiveInfinity, double.NegativeInfinity, double.MaxValue, double.MinValue, double.Epsilon,
+            -double.Epsilon, 1.0, Math.BitIncrement(1.0), Math.BitDecrement(1.0), -1.0, Math.BitDecrement(-1.0),
+        };
+        for (var i = 0; i < 60; i++)
+            numbers.Add((random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-320, 308)));
+        foreach (var x in numbers)
+        {
+            foreach (var t in numbers)
+                Assert.That(PackedTree.Key(x) > PackedTree.Key(t), Is.EqualTo(x > t), $"{x:R} > {t:R}");
+        }
     }
 
     /// <summary>Rows whose every feature is one of the tree's thresholds, the double above one, or a random number.</summary>

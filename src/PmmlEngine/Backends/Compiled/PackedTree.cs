@@ -10,7 +10,9 @@ namespace PmmlEngine.Backends.Compiled;
 /// heap order, where the left child of node i is 2i + 1 and a step computes it instead of loading it; deeper or sparse
 /// trees, which padding would blow up, keep their own shape with leaves as nodes (t = +∞) that lead to themselves.
 /// Rows come in groups of eight, feature-major (<see cref="Group"/>), so that every lane reads its feature at the same
-/// offset from one base: a step is two loads from the tree, one from the group, a compare and an add.
+/// offset from one base: a step is two loads from the tree, one from the group, a compare and an add. Thresholds and
+/// features are held as order-preserving integer keys (<see cref="Key"/>): an integer compare is shorter and cheaper
+/// than a floating-point one in the walk's dependency chain (1.1–1.2× in session 10's stand-alone walk).
 /// </summary>
 internal sealed class PackedTree
 {
@@ -20,14 +22,14 @@ internal sealed class PackedTree
     /// <summary>Rows walked in lockstep.</summary>
     public const int Lanes = 8;
 
-    private readonly double[] _thresholds;
+    private readonly long[] _thresholds;
     // A test's feature as its offset in a group: feature × Lanes.
     private readonly int[] _offsets;
     // Linked layout only: each test's left child.
     private readonly int[] _lefts;
     private readonly double[] _leafScores;
 
-    private PackedTree(double[] thresholds, int[] offsets, int[] lefts, double[] leafScores, int depth, bool complete)
+    private PackedTree(long[] thresholds, int[] offsets, int[] lefts, double[] leafScores, int depth, bool complete)
     {
         _thresholds = thresholds;
         _offsets = offsets;
@@ -58,7 +60,7 @@ internal sealed class PackedTree
     private static PackedTree CompleteFrom(FlatTree tree)
     {
         var tests = (1 << tree.Depth) - 1;
-        var thresholds = new double[tests];
+        var thresholds = new long[tests];
         var offsets = new int[tests];
         var scores = new double[2 * tests + 1];
         scores.AsSpan(0, tests).Fill(double.NaN);
@@ -75,13 +77,13 @@ internal sealed class PackedTree
             }
             if (edge < 0)
             {
-                thresholds[at] = double.PositiveInfinity;
+                thresholds[at] = Key(double.PositiveInfinity);
                 Place(edge, 2 * at + 1);
                 Place(edge, 2 * at + 2);
                 return;
             }
             ref readonly var test = ref tree.Tests[edge];
-            thresholds[at] = test.Threshold;
+            thresholds[at] = Key(test.Threshold);
             offsets[at] = test.Feature * Lanes;
             Place(test.OnTrue, 2 * at + 1);
             Place(test.OnFalse, 2 * at + 2);
@@ -91,7 +93,7 @@ internal sealed class PackedTree
     private static PackedTree? LinkedFrom(FlatTree tree, int limit)
     {
         var tests = tree.Tests;
-        var thresholds = new List<double> { 0 };
+        var thresholds = new List<long> { 0 };
         var offsets = new List<int> { 0 };
         var lefts = new List<int> { 0 };
         var scores = new List<double> { double.NaN };
@@ -102,7 +104,7 @@ internal sealed class PackedTree
             var (edge, position) = pending.Dequeue();
             if (edge < 0)
             {
-                thresholds[position] = double.PositiveInfinity;
+                thresholds[position] = Key(double.PositiveInfinity);
                 lefts[position] = position;
                 scores[position] = tree.OutcomeScores[~edge];
                 continue;
@@ -117,7 +119,7 @@ internal sealed class PackedTree
                 lefts.Add(0);
                 scores.Add(double.NaN);
             }
-            thresholds[position] = tests[edge].Threshold;
+            thresholds[position] = Key(tests[edge].Threshold);
             offsets[position] = tests[edge].Feature * Lanes;
             lefts[position] = left;
             pending.Enqueue((tests[edge].OnTrue, left));
@@ -127,11 +129,22 @@ internal sealed class PackedTree
     }
 
     /// <summary>
-    /// Copies rows (row-major, <paramref name="width"/> features each, none missing) into groups of <see cref="Lanes"/>
-    /// rows, feature-major within a group: feature f of the group's row k at f × Lanes + k. The last group is filled up
-    /// with copies of the last row. Returns the number of groups.
+    /// A number as a 64-bit integer in the same order: "x &gt; t" on numbers that are not NaN is "Key(x) &gt; Key(t)".
+    /// −0 is first made +0 (adding +0 does that and changes nothing else), as the two compare equal; a negative number's
+    /// bits below the sign are flipped, so that a larger magnitude gives a smaller key.
     /// </summary>
-    public static int Group(ReadOnlySpan<double> rows, int count, int width, Span<double> groups)
+    public static long Key(double x)
+    {
+        var bits = BitConverter.DoubleToInt64Bits(x + 0.0);
+        return bits ^ (bits >> 63 & long.MaxValue);
+    }
+
+    /// <summary>
+    /// Copies rows (row-major, <paramref name="width"/> features each, none missing) into groups of <see cref="Lanes"/>
+    /// rows, feature-major within a group, as keys (<see cref="Key"/>): feature f of the group's row k at f × Lanes + k.
+    /// The last group is filled up with copies of the last row. Returns the number of groups.
+    /// </summary>
+    public static int Group(ReadOnlySpan<double> rows, int count, int width, Span<long> groups)
     {
         var groupCount = (count + Lanes - 1) / Lanes;
         for (var r = 0; r < groupCount * Lanes; r++)
@@ -139,13 +152,13 @@ internal sealed class PackedTree
             var source = rows.Slice(Math.Min(r, count - 1) * width, width);
             var group = groups.Slice(r / Lanes * width * Lanes, width * Lanes);
             for (var f = 0; f < width; f++)
-                group[f * Lanes + r % Lanes] = source[f];
+                group[f * Lanes + r % Lanes] = Key(source[f]);
         }
         return groupCount;
     }
 
     /// <summary>The scores of a group's eight rows (<see cref="Group"/>), walked in lockstep.</summary>
-    public void WalkEight(ReadOnlySpan<double> group, Span<double> scores)
+    public void WalkEight(ReadOnlySpan<long> group, Span<double> scores)
     {
         if (Complete)
             WalkEight<Heap>(group, scores);
@@ -158,7 +171,7 @@ internal sealed class PackedTree
     /// after the last step; every offset lies in a group of the block's width), which is why the reads skip bounds checks.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void WalkEight<TChild>(ReadOnlySpan<double> group, Span<double> scores) where TChild : struct, IChild
+    private void WalkEight<TChild>(ReadOnlySpan<long> group, Span<double> scores) where TChild : struct, IChild
     {
         ref var thresholds = ref MemoryMarshal.GetArrayDataReference(_thresholds);
         ref var offsets = ref MemoryMarshal.GetArrayDataReference(_offsets);
@@ -189,7 +202,7 @@ internal sealed class PackedTree
 
     /// <summary>1 when lane <paramref name="lane"/>'s feature is above the test's threshold, else 0, without a branch.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static nint Greater(ref double x, nint lane, ref int offsets, ref double thresholds, nint index) =>
+    private static nint Greater(ref long x, nint lane, ref int offsets, ref long thresholds, nint index) =>
         Unsafe.BitCast<bool, byte>(Unsafe.Add(ref x, Unsafe.Add(ref offsets, index) + lane) > Unsafe.Add(ref thresholds, index));
 
     /// <summary>Where a test's left child is; a struct type argument so that each layout's walk is compiled on its own.</summary>

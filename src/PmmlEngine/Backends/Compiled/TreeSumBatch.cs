@@ -74,7 +74,7 @@ internal sealed class TreeSumBatch
         const int lanes = PackedTree.Lanes;
         var trees = _packed!;
         var stride = width * lanes;
-        var buffer = ArrayPool<double>.Shared.Rent((rows + lanes - 1) / lanes * stride);
+        var buffer = ArrayPool<long>.Shared.Rent((rows + lanes - 1) / lanes * stride);
         try
         {
             var groups = PackedTree.Group(features, rows, width, buffer);
@@ -95,7 +95,7 @@ internal sealed class TreeSumBatch
         }
         finally
         {
-            ArrayPool<double>.Shared.Return(buffer);
+            ArrayPool<long>.Shared.Return(buffer);
         }
     }
 
