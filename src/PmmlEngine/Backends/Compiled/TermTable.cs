@@ -20,7 +20,11 @@ internal sealed class TermTable
     private readonly TextIndexer _indexer;
     private readonly (double Coefficient, double Weight)[] _predictors;
     private readonly Dictionary<string, int[]>[] _byLength;
-    [ThreadStatic] private static List<(int Predictor, double Frequency)>? t_present;
+    // Per thread, sized for the largest table met: each predictor's term frequency in the document, and the predictors
+    // whose terms occur. Plain arrays sorted by Array.Sort over ints: a list of tuples and its sort were framework generics
+    // outside the precompiled image, compiled on the first record with more than a few terms (2 ms of Sentiment's first).
+    [ThreadStatic] private static double[]? t_frequencies;
+    [ThreadStatic] private static int[]? t_present;
 
     private TermTable(double intercept, int document, TextIndexer indexer, (double, double)[] predictors, Dictionary<string, int[]>[] byLength)
     {
@@ -104,23 +108,36 @@ internal sealed class TermTable
         if (document.IsMissing)
             return false;
         var text = document.String;
-        var present = t_present ??= [];
-        present.Clear();
+        if (t_present is not { } present || present.Length < _predictors.Length)
+        {
+            present = t_present = new int[_predictors.Length];
+            t_frequencies = new double[_predictors.Length];
+        }
+        var frequencies = t_frequencies!;
+        // A predictor names one term, and a document's n-grams are distinct, so each predictor is present once at most.
+        var found = 0;
         for (var length = 1; length < _byLength.Length; length++)
         {
             var terms = _byLength[length];
             if (terms.Count == 0)
                 continue;
             foreach (var (key, count) in _indexer.NGramCounts(text, length))
-                if (terms.TryGetValue(key, out var predictors))
-                    foreach (var k in predictors)
-                        present.Add((k, _indexer.Weight(count, text)));
+            {
+                if (!terms.TryGetValue(key, out var predictors))
+                    continue;
+                foreach (var k in predictors)
+                {
+                    frequencies[k] = _indexer.Weight(count, text);
+                    present[found++] = k;
+                }
+            }
         }
-        present.Sort(static (a, b) => a.Predictor.CompareTo(b.Predictor));
-        foreach (var (k, frequency) in present)
+        Array.Sort(present, 0, found);
+        for (var i = 0; i < found; i++)
         {
+            var k = present[i];
             var (coefficient, weight) = _predictors[k];
-            y += coefficient * (frequency * weight);
+            y += coefficient * (frequencies[k] * weight);
         }
         return true;
     }
