@@ -37,7 +37,7 @@ public sealed class RowScorer
     // When the direct regression scored the last record to its distribution (TryMostProbable): the most probable
     // category, and the distribution, from which each result is read when asked; -1 otherwise.
     private int _best = -1;
-    private double[] _distribution = [];
+    private double[]? _distribution;
 
     internal RowScorer(PmmlEvaluator evaluator, Workspace workspace)
     {
@@ -111,14 +111,14 @@ public sealed class RowScorer
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Value Result(int index) => _best >= 0 ? _regression!.ResultAt(index, _distribution, _best)
+    private Value Result(int index) => _best >= 0 ? _regression!.ResultAt(index, _distribution!, _best)
         : _directResults is { } direct ? direct[index] : PmmlEvaluator.Read(_workspace.Row, _results[index]);
 
     /// <summary>A result as a number: NaN when it is missing or not numeric.</summary>
     public double GetNumber(int index)
     {
         if (_best >= 0)
-            return _regression!.NumberAt(index, _distribution, _best);
+            return _regression!.NumberAt(index, _distribution!, _best);
         var value = Result(index);
         return value.IsNumeric ? value.Number : double.NaN;
     }

@@ -140,12 +140,10 @@ internal sealed class DirectRegression
     /// caller does not read. -1 when the record needs <see cref="TryScore"/>: a value for the general path, or no
     /// probable category (every probability NaN), to which Predict's targets apply the priors.
     /// </summary>
-    public int TryMostProbable(InputRecord record, Workspace workspace, double[] terms, out double[] distribution)
+    public int TryMostProbable(InputRecord record, Workspace workspace, double[] terms, out double[]? distribution)
     {
-        if (TrySums(record, workspace, terms))
-            return Distribution(workspace, out distribution);
-        distribution = [];
-        return -1;
+        distribution = null;
+        return TrySums(record, workspace, terms) ? Distribution(workspace, out distribution) : -1;
     }
 
     /// <summary>Result <paramref name="r"/> of a record <see cref="TryMostProbable"/> scored.</summary>
