@@ -200,23 +200,25 @@ internal sealed class PerfectLanes
     // trees a level at a time: each walk is a chain of dependent loads, and four chains keep the core busy.
     private void Walk<TSets>(ReadOnlySpan<double> features, ReadOnlySpan<ulong> bits, Span<int> outcomes) where TSets : struct, ISets
     {
-        var tests = _tests.AsSpan();
-        var leaves = _outcomes.AsSpan();
+        // The arrays indexed at each tree's base, not spans of them: a span of this assembly's struct is framework
+        // generic code outside the precompiled image, which a first pass would run unoptimised.
+        var tests = _tests;
+        var leaves = _outcomes;
         var testsPerTree = (1 << _depth) - 1;
         var t = 0;
         for (; t + 4 <= _trees; t += 4)
         {
-            var a = tests.Slice(t * testsPerTree, testsPerTree);
-            var b = tests.Slice((t + 1) * testsPerTree, testsPerTree);
-            var c = tests.Slice((t + 2) * testsPerTree, testsPerTree);
-            var d = tests.Slice((t + 3) * testsPerTree, testsPerTree);
+            var a = t * testsPerTree;
+            var b = a + testsPerTree;
+            var c = b + testsPerTree;
+            var d = c + testsPerTree;
             int ia = 0, ib = 0, ic = 0, id = 0;
             for (var level = 0; level < _depth; level++)
             {
-                ia = Step<TSets>(a[ia], ia, features, bits);
-                ib = Step<TSets>(b[ib], ib, features, bits);
-                ic = Step<TSets>(c[ic], ic, features, bits);
-                id = Step<TSets>(d[id], id, features, bits);
+                ia = Step<TSets>(tests[a + ia], ia, features, bits);
+                ib = Step<TSets>(tests[b + ib], ib, features, bits);
+                ic = Step<TSets>(tests[c + ic], ic, features, bits);
+                id = Step<TSets>(tests[d + id], id, features, bits);
             }
             outcomes[t] = leaves[(t << _depth) + ia - testsPerTree];
             outcomes[t + 1] = leaves[((t + 1) << _depth) + ib - testsPerTree];
@@ -225,10 +227,10 @@ internal sealed class PerfectLanes
         }
         for (; t < _trees; t++)
         {
-            var tree = tests.Slice(t * testsPerTree, testsPerTree);
+            var tree = t * testsPerTree;
             var at = 0;
             for (var level = 0; level < _depth; level++)
-                at = Step<TSets>(tree[at], at, features, bits);
+                at = Step<TSets>(tests[tree + at], at, features, bits);
             outcomes[t] = leaves[(t << _depth) + at - testsPerTree];
         }
     }
