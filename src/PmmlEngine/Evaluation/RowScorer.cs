@@ -117,8 +117,6 @@ public sealed class RowScorer
     /// <summary>A result as a number: NaN when it is missing or not numeric.</summary>
     public double GetNumber(int index)
     {
-        if (_best >= 0)
-            return _regression!.NumberAt(index, _distribution!, _best);
         var value = Result(index);
         return value.IsNumeric ? value.Number : double.NaN;
     }

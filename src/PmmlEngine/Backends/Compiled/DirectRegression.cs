@@ -150,10 +150,6 @@ internal sealed class DirectRegression
     public Value ResultAt(int r, double[] distribution, int best) =>
         _probabilityAt[r] is var k and >= 0 ? Value.Of(distribution[k]) : _targetByCategory![r]![best];
 
-    /// <summary>Result <paramref name="r"/> of a record <see cref="TryMostProbable"/> scored, as a number (NaN for one that is not).</summary>
-    public double NumberAt(int r, double[] distribution, int best) =>
-        _probabilityAt[r] is var k and >= 0 ? distribution[k] : _targetByCategory![r]![best] is { IsNumeric: true } value ? value.Number : double.NaN;
-
     // The linear predictors of a record whose values the treatments keep, in the model's scores; false otherwise.
     private bool TrySums(InputRecord record, Workspace workspace, double[] terms)
     {
