@@ -12,8 +12,10 @@ public sealed class PackedTreeTests
 {
     private static IEnumerable<TestCaseData> Models()
     {
-        // Full trees (complete without padding), unbalanced ones (padded, or linked where padding would quadruple them)
-        // and trees deeper than a complete layout takes.
+        // Full trees (complete without padding), unbalanced ones (padded, or linked where padding would quadruple them),
+        // trees deeper than a complete layout takes, and complete trees too shallow for the vector compares of the top
+        // levels, which are walked step by step throughout.
+        yield return new TestCaseData(ModelGenerator.Gbdt(trees: 10, depth: 2, features: 8, seed: 2)).SetName("Packed_ShallowTrees");
         yield return new TestCaseData(ModelGenerator.Gbdt(trees: 20, depth: 6, features: 8, seed: 3)).SetName("Packed_FullTrees");
         yield return new TestCaseData(ModelGenerator.Gbdt(trees: 40, depth: 7, features: 8, seed: 4, minLeafDepth: 1)).SetName("Packed_UnbalancedTrees");
         yield return new TestCaseData(ModelGenerator.Gbdt(trees: 10, depth: 12, features: 8, seed: 5, minLeafDepth: 2)).SetName("Packed_DeepTrees");
