@@ -11,7 +11,8 @@ namespace PmmlEngine.Backends.Compiled;
 /// heap order, where the left child of node i is 2i + 1 and a step computes it instead of loading it; deeper or sparse
 /// trees, which padding would blow up, keep their own shape with leaves as nodes (t = +∞) that lead to themselves.
 /// Rows come in groups of eight, feature-major (<see cref="Group"/>), so that every lane reads its feature at the same
-/// offset from one base: a step is two loads from the tree, one from the group, a compare and an add. Thresholds and
+/// offset from one base: a step is two loads from the tree, one from the group, a compare and an add; the top levels of a
+/// complete tree are compared for four rows per instruction instead (<see cref="TopLevels"/>). Thresholds and
 /// features are held as order-preserving integer keys (<see cref="Key"/>): an integer compare is shorter and cheaper
 /// than a floating-point one in the walk's dependency chain (1.1–1.2× in session 10's stand-alone walk).
 /// </summary>
