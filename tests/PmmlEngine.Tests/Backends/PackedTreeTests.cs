@@ -55,7 +55,9 @@ public sealed class PackedTreeTests
                     expected[k] = tree.OutcomeScores[tree.Walk(rows.AsSpan(Math.Min(g * PackedTree.Lanes + k, 60) * width, width), row, out _)];
                 foreach (var layout in new[] { complete, linked })
                 {
-                    layout.WalkEight(groups.AsSpan(g * PackedTree.Lanes * width, PackedTree.Lanes * width), actual);
+                    // 0 + score is the score.
+                    Array.Clear(actual);
+                    layout.AddEight<PlainLaneSum>(groups.AsSpan(g * PackedTree.Lanes * width, PackedTree.Lanes * width), actual, 1.0);
                     Assert.That(actual, Is.EqualTo(expected), $"group {g}, complete: {layout.Complete}");
                 }
             }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using PmmlEngine.Backends.Compiled;
 using PmmlEngine.Benchmarks;
 using PmmlEngine.Evaluation;
 
@@ -16,6 +17,9 @@ public sealed class GeneratedModelTests
     {
         yield return new TestCaseData(ModelGenerator.Gbdt(trees: 30, depth: 6, features: 8, seed: 5), 0).SetName("Generated_Gbdt");
         yield return new TestCaseData(ModelGenerator.Gbdt(trees: 30, depth: 6, features: 8, seed: 5), 13).SetName("Generated_Gbdt_SomeMissing");
+        // The packed kernel adds each kind of running sum its own way: by segment weights, and in float32 as XGBoost does.
+        yield return new TestCaseData(Weighted(ModelGenerator.Gbdt(trees: 30, depth: 6, features: 8, seed: 9)), 0).SetName("Generated_Gbdt_WeightedSum");
+        yield return new TestCaseData(FloatContext(ModelGenerator.Gbdt(trees: 30, depth: 6, features: 8, seed: 10)), 0).SetName("Generated_Gbdt_FloatContext");
         yield return new TestCaseData(ModelGenerator.RandomForest(trees: 10, depth: 8, features: 8, seed: 6), 0).SetName("Generated_RandomForest");
         yield return new TestCaseData(ModelGenerator.LogisticRegression(derived: 20, features: 8, seed: 7), 0).SetName("Generated_LogisticRegression");
         // 16 neurons fill whole blocks of four vectors, 9 leave a partial vector: both paths of DenseLayer.
@@ -31,6 +35,8 @@ public sealed class GeneratedModelTests
         var interpreter = Load(pmml, Backend.Interpreter);
         var compiled = Load(pmml, Backend.Compiled);
         Assert.That(compiled.CompilationFallbacks, Is.Empty);
+        if (pmml.Contains("<Segmentation multipleModelMethod=\"sum\">") || pmml.Contains("weightedSum"))
+            Assert.That(((CompiledEngine)compiled.Engine).TreeSum?.Packed, Is.True, "the packed batch kernel applies");
         var width = compiled.InputFields.Count;
         var resultCount = compiled.ResultNames.Count;
         const int rows = 2000;
@@ -68,6 +74,14 @@ public sealed class GeneratedModelTests
             }
         }
     }
+
+    private static string Weighted(string gbdt) =>
+        Regex.Replace(gbdt.Replace("multipleModelMethod=\"sum\"", "multipleModelMethod=\"weightedSum\""), "<Segment id=\"([0-9]+)\"",
+            m => $"<Segment id=\"{m.Groups[1].Value}\" weight=\"{0.3 + int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) % 7 * 0.11}\"");
+
+    private static string FloatContext(string gbdt) =>
+        gbdt.Replace("<MiningModel functionName=\"regression\"", "<MiningModel functionName=\"regression\" x-mathContext=\"float\"")
+            .Replace("<TreeModel functionName=\"regression\"", "<TreeModel functionName=\"regression\" x-mathContext=\"float\"");
 
     private static PmmlEvaluator Load(string pmml, Backend backend)
     {

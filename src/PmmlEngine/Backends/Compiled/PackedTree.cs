@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace PmmlEngine.Backends.Compiled;
 
@@ -165,13 +166,16 @@ internal sealed class PackedTree
         return groupCount;
     }
 
-    /// <summary>The scores of a group's eight rows (<see cref="Group"/>), walked in lockstep.</summary>
-    public void WalkEight(ReadOnlySpan<long> group, Span<double> scores)
+    /// <summary>
+    /// Adds the tree's scores of a group's eight rows (<see cref="Group"/>), walked in lockstep, to their running sums
+    /// (<paramref name="sums"/>, eight of them) the way <typeparamref name="TSum"/> adds.
+    /// </summary>
+    public void AddEight<TSum>(ReadOnlySpan<long> group, Span<double> sums, double weight) where TSum : struct, ILaneSum
     {
         if (Complete)
-            WalkEight<Heap>(group, scores);
+            AddEight<Heap, TSum>(group, sums, weight);
         else
-            WalkEight<Linked>(group, scores);
+            AddEight<Linked, TSum>(group, sums, weight);
     }
 
     /// <summary>
@@ -179,7 +183,7 @@ internal sealed class PackedTree
     /// after the last step; every offset lies in a group of the block's width), which is why the reads skip bounds checks.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void WalkEight<TChild>(ReadOnlySpan<long> group, Span<double> scores) where TChild : struct, IChild
+    private void AddEight<TChild, TSum>(ReadOnlySpan<long> group, Span<double> sums, double weight) where TChild : struct, IChild where TSum : struct, ILaneSum
     {
         ref var thresholds = ref MemoryMarshal.GetArrayDataReference(_thresholds);
         ref var offsets = ref MemoryMarshal.GetArrayDataReference(_offsets);
@@ -187,7 +191,8 @@ internal sealed class PackedTree
         ref var x = ref MemoryMarshal.GetReference(group);
         nint a = 0, b = 0, c = 0, d = 0, e = 0, f = 0, g = 0, h = 0;
         var first = 0;
-        if (TChild.IsHeap && Depth >= VectorLevels && Vector256.IsHardwareAccelerated)
+        var depth = Depth;
+        if (TChild.IsHeap && depth >= VectorLevels && Vector256.IsHardwareAccelerated)
         {
             var low = TopLevels(ref x, ref offsets, ref thresholds, 0);
             var high = TopLevels(ref x, ref offsets, ref thresholds, Lanes / 2);
@@ -195,7 +200,7 @@ internal sealed class PackedTree
             (e, f, g, h) = ((nint)high.GetElement(0), (nint)high.GetElement(1), (nint)high.GetElement(2), (nint)high.GetElement(3));
             first = VectorLevels;
         }
-        for (var step = first; step < Depth; step++)
+        for (var step = first; step < depth; step++)
         {
             a = TChild.Left(ref lefts, a) + Greater(ref x, 0, ref offsets, ref thresholds, a);
             b = TChild.Left(ref lefts, b) + Greater(ref x, 1, ref offsets, ref thresholds, b);
@@ -206,15 +211,11 @@ internal sealed class PackedTree
             g = TChild.Left(ref lefts, g) + Greater(ref x, 6, ref offsets, ref thresholds, g);
             h = TChild.Left(ref lefts, h) + Greater(ref x, 7, ref offsets, ref thresholds, h);
         }
-        var leaves = _leafScores;
-        scores[0] = leaves[a];
-        scores[1] = leaves[b];
-        scores[2] = leaves[c];
-        scores[3] = leaves[d];
-        scores[4] = leaves[e];
-        scores[5] = leaves[f];
-        scores[6] = leaves[g];
-        scores[7] = leaves[h];
+        ref var leaves = ref MemoryMarshal.GetArrayDataReference(_leafScores);
+        TSum.Add(ref MemoryMarshal.GetReference(sums[..Lanes]),
+            Vector256.Create(Unsafe.Add(ref leaves, a), Unsafe.Add(ref leaves, b), Unsafe.Add(ref leaves, c), Unsafe.Add(ref leaves, d)),
+            Vector256.Create(Unsafe.Add(ref leaves, e), Unsafe.Add(ref leaves, f), Unsafe.Add(ref leaves, g), Unsafe.Add(ref leaves, h)),
+            weight);
     }
 
     /// <summary>
@@ -228,13 +229,21 @@ internal sealed class PackedTree
     {
         // All ones where the row's feature is above test i's threshold (its false child, 2i + 2), else zero.
         var g0 = Above(ref x, ref offsets, ref thresholds, 0, half);
-        var g1 = Vector256.ConditionalSelect(g0, Above(ref x, ref offsets, ref thresholds, 2, half), Above(ref x, ref offsets, ref thresholds, 1, half));
-        var g2 = Vector256.ConditionalSelect(g0,
-            Vector256.ConditionalSelect(g1, Above(ref x, ref offsets, ref thresholds, 6, half), Above(ref x, ref offsets, ref thresholds, 5, half)),
-            Vector256.ConditionalSelect(g1, Above(ref x, ref offsets, ref thresholds, 4, half), Above(ref x, ref offsets, ref thresholds, 3, half)));
+        var g1 = Select(g0, Above(ref x, ref offsets, ref thresholds, 2, half), Above(ref x, ref offsets, ref thresholds, 1, half));
+        var g2 = Select(g0,
+            Select(g1, Above(ref x, ref offsets, ref thresholds, 6, half), Above(ref x, ref offsets, ref thresholds, 5, half)),
+            Select(g1, Above(ref x, ref offsets, ref thresholds, 4, half), Above(ref x, ref offsets, ref thresholds, 3, half)));
         // Position 7 + 4·g0 + 2·g1 + g2 with each g as 0 or 1; here they are 0 or −1.
         return Vector256.Create(7L) - (g0 << 2) - (g1 << 1) - g2;
     }
+
+    /// <summary>
+    /// <paramref name="ifAbove"/> where <paramref name="mask"/> is all ones, else <paramref name="ifNot"/>: one blend
+    /// instruction where AVX2 has it (ConditionalSelect compiles to three bitwise ones here).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<long> Select(Vector256<long> mask, Vector256<long> ifAbove, Vector256<long> ifNot) =>
+        Avx2.IsSupported ? Avx2.BlendVariable(ifNot, ifAbove, mask) : Vector256.ConditionalSelect(mask, ifAbove, ifNot);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<long> Above(ref long x, ref int offsets, ref long thresholds, nint test, nint half) =>

@@ -39,6 +39,9 @@ internal sealed class TreeSumBatch
 
     public FeatureMap Features => _ensemble.Features!;
 
+    /// <summary>Whether every tree is packed, so that blocks without missing features take the branch-free kernel.</summary>
+    public bool Packed => _packed is not null;
+
     /// <summary>
     /// Scores the rows of a block whose features are loaded (row-major, <see cref="FeatureMap.Count"/> per row) and
     /// writes each row's prediction after Targets; rows marked failed are skipped. Each row keeps a running sum made
@@ -67,35 +70,52 @@ internal sealed class TreeSumBatch
         }
     }
 
-    /// <summary>A block without missing features: packed trees, eight rows in lockstep.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>
+    /// A block without missing features: packed trees, eight rows in lockstep, each tree's scores added straight into the
+    /// rows' sums (a copy padded to whole groups of eight).
+    /// </summary>
     private void SumPacked(ReadOnlySpan<double> features, int rows, int width, Span<double> sums, SumKind kind)
     {
         const int lanes = PackedTree.Lanes;
-        var trees = _packed!;
         var stride = width * lanes;
-        var buffer = ArrayPool<long>.Shared.Rent((rows + lanes - 1) / lanes * stride);
+        var groups = ArrayPool<long>.Shared.Rent((rows + lanes - 1) / lanes * stride);
+        var padded = ArrayPool<double>.Shared.Rent((rows + lanes - 1) / lanes * lanes);
         try
         {
-            var groups = PackedTree.Group(features, rows, width, buffer);
-            Span<double> eight = stackalloc double[lanes];
-            for (var t = 0; t < trees.Length; t++)
+            var count = PackedTree.Group(features, rows, width, groups);
+            sums[..rows].CopyTo(padded);
+            switch (kind)
             {
-                var tree = trees[t];
-                var weight = _weights[t];
-                for (var g = 0; g < groups; g++)
-                {
-                    tree.WalkEight(buffer.AsSpan(g * stride, stride), eight);
-                    var first = g * lanes;
-                    var count = Math.Min(lanes, rows - first);
-                    for (var k = 0; k < count; k++)
-                        sums[first + k] = EnsembleInterpreter.SumAdd(kind, sums[first + k], eight[k], weight);
-                }
+                case SumKind.Float:
+                    AddTrees<FloatLaneSum>(groups, count, stride, padded);
+                    break;
+                case SumKind.Weighted:
+                    AddTrees<WeightedLaneSum>(groups, count, stride, padded);
+                    break;
+                default:
+                    AddTrees<PlainLaneSum>(groups, count, stride, padded);
+                    break;
             }
+            padded.AsSpan(0, rows).CopyTo(sums);
         }
         finally
         {
-            ArrayPool<long>.Shared.Return(buffer);
+            ArrayPool<long>.Shared.Return(groups);
+            ArrayPool<double>.Shared.Return(padded);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AddTrees<TSum>(long[] groups, int count, int stride, double[] sums) where TSum : struct, ILaneSum
+    {
+        const int lanes = PackedTree.Lanes;
+        var trees = _packed!;
+        for (var t = 0; t < trees.Length; t++)
+        {
+            var tree = trees[t];
+            var weight = _weights[t];
+            for (var g = 0; g < count; g++)
+                tree.AddEight<TSum>(groups.AsSpan(g * stride, stride), sums.AsSpan(g * lanes, lanes), weight);
         }
     }
 
