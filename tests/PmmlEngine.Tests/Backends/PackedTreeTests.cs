@@ -1,6 +1,7 @@
 using PmmlEngine.Backends.Compiled;
 using PmmlEngine.Benchmarks;
 using PmmlEngine.Evaluation;
+using PmmlEngine.Tests.Conformance;
 
 namespace PmmlEngine.Tests.Backends;
 
@@ -25,7 +26,39 @@ public sealed class PackedTreeTests
     public void BothLayouts_ReachTheSingleRecordLeaf(string pmml)
     {
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(pmml));
-        var evaluator = PmmlEvaluator.Load(stream);
+        BothLayouts(PmmlEvaluator.Load(stream), indicators: false);
+    }
+
+    /// <summary>
+    /// Forests with tests other than "x ≤ t" (category equalities, LightGBM's and XGBoost's category sets, float32
+    /// equalities) packed with those tests as indicator features.
+    /// </summary>
+    [TestCase("GradientBoostingAuto")]
+    [TestCase("LightGBMAuto")]
+    [TestCase("XGBoostAuto")]
+    public void WithIndicators_BothLayouts_ReachTheSingleRecordLeaf(string name)
+    {
+        var c = ConformanceCase.Load().Single(c => c.Name.EndsWith("/" + name, StringComparison.Ordinal));
+        BothLayouts(PmmlEvaluator.Load(c.Pmml), indicators: true);
+    }
+
+    /// <summary>
+    /// The batch kernel takes a forest packed when its indicators are few beside the steps a row walks; XGBoostAuto's
+    /// float32 equalities on one-hot columns are more indicators than steps, so it keeps the plain walk.
+    /// </summary>
+    [TestCase("GradientBoostingAuto", true)]
+    [TestCase("LightGBMAuto", true)]
+    [TestCase("RandomForestAuto", true)]
+    [TestCase("XGBoostAuto", false)]
+    public void TreeSum_PackedWhereIndicatorsAreFew(string name, bool packed)
+    {
+        var c = ConformanceCase.Load().Single(c => c.Name.EndsWith("/" + name, StringComparison.Ordinal));
+        var engine = (CompiledEngine)PmmlEvaluator.Load(c.Pmml).Engine;
+        Assert.That(engine.TreeSum?.Packed, Is.EqualTo(packed));
+    }
+
+    private static void BothLayouts(PmmlEvaluator evaluator, bool indicators)
+    {
         var engine = (CompiledEngine)evaluator.Engine;
         var ensemble = (CompiledEnsemble)engine.Document.Top;
         var trees = ensemble.Trees!;
@@ -33,20 +66,24 @@ public sealed class PackedTreeTests
         var row = engine.CreateWorkspace().Row;
         var random = new Random(11);
         var layouts = new HashSet<bool>();
+        var tests = indicators ? new TestIndicators(features.Count) : null;
+        var packedOthers = false;
         foreach (var tree in trees)
         {
-            var complete = PackedTree.From(tree);
-            var linked = PackedTree.From(tree, allowComplete: false);
+            var complete = PackedTree.From(tree, indicators: tests);
+            var linked = PackedTree.From(tree, allowComplete: false, indicators: tests);
             if (complete is null || linked is null)
                 continue;
+            packedOthers |= !tree.OnlyLessOrEqual;
             layouts.Add(complete.Complete);
             Assert.That(linked.Complete, Is.False);
             Assert.That(complete.Complete, Is.EqualTo(tree.Depth <= PackedTree.MaxCompleteDepth && (2 << tree.Depth) <= 4 * (tree.Tests.Length + tree.Outcomes.Length) + 16));
             var width = features.Count;
             // 61 rows: seven full groups and a last one of five, filled up with copies of its last row.
             var rows = Vectors(tree, 61, width, random);
-            var groups = new long[8 * PackedTree.Lanes * width];
-            Assert.That(PackedTree.Group(rows, 61, width, groups), Is.EqualTo(8));
+            var columns = width + (tests?.Count ?? 0);
+            var groups = new long[8 * PackedTree.Lanes * columns];
+            Assert.That(PackedTree.Group(rows, 61, width, groups, tests), Is.EqualTo(8));
             var expected = new double[PackedTree.Lanes];
             var actual = new double[PackedTree.Lanes];
             for (var g = 0; g < 8; g++)
@@ -57,12 +94,13 @@ public sealed class PackedTreeTests
                 {
                     // 0 + score is the score.
                     Array.Clear(actual);
-                    layout.AddEight<PlainLaneSum>(groups.AsSpan(g * PackedTree.Lanes * width, PackedTree.Lanes * width), actual, 1.0);
+                    layout.AddEight<PlainLaneSum>(groups.AsSpan(g * PackedTree.Lanes * columns, PackedTree.Lanes * columns), actual, 1.0);
                     Assert.That(actual, Is.EqualTo(expected), $"group {g}, complete: {layout.Complete}");
                 }
             }
         }
         Assert.That(layouts, Is.Not.Empty, "no tree was packed");
+        Assert.That(packedOthers, Is.EqualTo(indicators), "trees with other tests than x ≤ t were packed");
         TestContext.Out.WriteLine($"packed layouts by default (complete?): {string.Join(", ", layouts)}");
     }
 
@@ -86,14 +124,27 @@ public sealed class PackedTreeTests
         }
     }
 
-    /// <summary>Rows whose every feature is one of the tree's thresholds, the double above one, or a random number.</summary>
+    /// <summary>
+    /// Rows whose every feature is one of the tree's split points for it (an interval's ends, a set's members, small whole
+    /// numbers for category codes), the double above one, or a random number.
+    /// </summary>
     private static double[] Vectors(FlatTree tree, int rows, int width, Random random)
     {
-        var thresholds = tree.Tests.Select(t => t.Threshold).ToArray();
+        var points = Enumerable.Range(0, width).Select(_ => new List<double> { 0, 1, 2, 3 }).ToArray();
+        foreach (var test in tree.Tests)
+        {
+            if (test.IsInterval)
+                points[test.Feature].AddRange([test.Threshold, test.Low]);
+            else if (test.Op == TestOp.InValues)
+                points[test.Feature].AddRange(tree.Numbers.AsSpan(test.Aux, (int)test.Threshold).ToArray());
+            else if (test.Op == TestOp.InSet)
+                points[test.Feature].AddRange(Enumerable.Range(0, 64 * (int)test.Threshold).Select(code => (double)code));
+        }
         var block = new double[rows * width];
         for (var i = 0; i < block.Length; i++)
         {
-            var pick = thresholds.Length == 0 ? 0 : thresholds[random.Next(thresholds.Length)];
+            var candidates = points[i % width].Where(double.IsFinite).ToArray();
+            var pick = candidates[random.Next(candidates.Length)];
             block[i] = random.Next(3) switch
             {
                 0 => pick,

@@ -98,14 +98,19 @@ internal sealed class FlatTree
             else if (Compiled.Features.IsFailed(x))
                 Features.Rethrow(test.Feature, row);
         }
-        return test.Op switch
-        {
-            _ when test.IsInterval => x >= test.Low && x <= test.Threshold ? Truth.True : double.IsNaN(x) ? Truth.Unknown : Truth.False,
-            TestOp.InSet => double.IsNaN(x) ? Truth.Unknown : InSet(test, x) ? Truth.True : Truth.False,
-            TestOp.InValues => double.IsNaN(x) ? Truth.Unknown : InValues(test, x) ? Truth.True : Truth.False,
-            _ => Compiled.Features.IsMissing(x) ? Truth.True : Truth.False,
-        };
+        if (test.Op == TestOp.IsMissing)
+            return Compiled.Features.IsMissing(x) ? Truth.True : Truth.False;
+        return double.IsNaN(x) ? Truth.Unknown : HoldsFor(test, x) ? Truth.True : Truth.False;
     }
+
+    /// <summary>Whether a test other than <see cref="TestOp.Generic"/> holds for a present (not NaN) value of its feature.</summary>
+    public bool HoldsFor(in TreeTest test, double x) => test.Op switch
+    {
+        _ when test.IsInterval => x >= test.Low && x <= test.Threshold,
+        TestOp.InSet => InSet(test, x),
+        TestOp.InValues => InValues(test, x),
+        _ => false,
+    };
 
     // A plain loop: the sets are a few numbers, for which Span.Contains's set-up costs more than the comparisons.
     public bool InValues(in TreeTest test, double x)

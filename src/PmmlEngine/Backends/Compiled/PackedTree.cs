@@ -58,15 +58,25 @@ internal sealed class PackedTree
     /// Complete when the tree is at most <see cref="MaxCompleteDepth"/> deep and padding at most quadruples it, unless
     /// <paramref name="allowComplete"/> is false.
     /// </summary>
-    public static PackedTree? From(FlatTree tree, bool allowComplete = true)
+    /// <param name="tree">The tree.</param>
+    /// <param name="allowComplete">False to keep the tree's own shape whatever its size.</param>
+    /// <param name="indicators">
+    /// Where tests other than "x ≤ t" get a feature of their own (<see cref="TestIndicators"/>); without it only trees of
+    /// "x ≤ t" tests are packed.
+    /// </param>
+    public static PackedTree? From(FlatTree tree, bool allowComplete = true, TestIndicators? indicators = null)
     {
-        if (!tree.OnlyLessOrEqual)
+        if (tree.Generic.Length > 0 || !tree.OnlyLessOrEqual && indicators is null)
             return null;
         var limit = 4 * (tree.Tests.Length + tree.Outcomes.Length) + 16;
-        return allowComplete && tree.Depth <= MaxCompleteDepth && (2 << tree.Depth) <= limit ? CompleteFrom(tree) : LinkedFrom(tree, limit);
+        return allowComplete && tree.Depth <= MaxCompleteDepth && (2 << tree.Depth) <= limit ? CompleteFrom(tree, indicators) : LinkedFrom(tree, limit, indicators);
     }
 
-    private static PackedTree CompleteFrom(FlatTree tree)
+    /// <summary>A test as a key and a feature offset: "x ≤ t" as it is, any other test as "its indicator (0 or 1) ≤ 0".</summary>
+    private static (long Threshold, int Offset) Compare(FlatTree tree, in TreeTest test, TestIndicators? indicators) =>
+        test.Op == TestOp.LessOrEqual ? (Key(test.Threshold), test.Feature * Lanes) : (0, indicators!.FeatureOf(tree, test) * Lanes);
+
+    private static PackedTree CompleteFrom(FlatTree tree, TestIndicators? indicators)
     {
         var tests = (1 << tree.Depth) - 1;
         var thresholds = new long[tests];
@@ -92,14 +102,13 @@ internal sealed class PackedTree
                 return;
             }
             ref readonly var test = ref tree.Tests[edge];
-            thresholds[at] = Key(test.Threshold);
-            offsets[at] = test.Feature * Lanes;
+            (thresholds[at], offsets[at]) = Compare(tree, test, indicators);
             Place(test.OnTrue, 2 * at + 1);
             Place(test.OnFalse, 2 * at + 2);
         }
     }
 
-    private static PackedTree? LinkedFrom(FlatTree tree, int limit)
+    private static PackedTree? LinkedFrom(FlatTree tree, int limit, TestIndicators? indicators)
     {
         var tests = tree.Tests;
         var thresholds = new List<long> { 0 };
@@ -128,8 +137,7 @@ internal sealed class PackedTree
                 lefts.Add(0);
                 scores.Add(double.NaN);
             }
-            thresholds[position] = Key(tests[edge].Threshold);
-            offsets[position] = tests[edge].Feature * Lanes;
+            (thresholds[position], offsets[position]) = Compare(tree, tests[edge], indicators);
             lefts[position] = left;
             pending.Enqueue((tests[edge].OnTrue, left));
             pending.Enqueue((tests[edge].OnFalse, left + 1));
@@ -150,18 +158,22 @@ internal sealed class PackedTree
 
     /// <summary>
     /// Copies rows (row-major, <paramref name="width"/> features each, none missing) into groups of <see cref="Lanes"/>
-    /// rows, feature-major within a group, as keys (<see cref="Key"/>): feature f of the group's row k at f × Lanes + k.
-    /// The last group is filled up with copies of the last row. Returns the number of groups.
+    /// rows, feature-major within a group, as keys (<see cref="Key"/>): feature f of the group's row k at f × Lanes + k,
+    /// followed by the rows' <paramref name="indicators"/>. The last group is filled up with copies of the last row.
+    /// Returns the number of groups.
     /// </summary>
-    public static int Group(ReadOnlySpan<double> rows, int count, int width, Span<long> groups)
+    public static int Group(ReadOnlySpan<double> rows, int count, int width, Span<long> groups, TestIndicators? indicators = null)
     {
+        var columns = width + (indicators?.Count ?? 0);
         var groupCount = (count + Lanes - 1) / Lanes;
         for (var r = 0; r < groupCount * Lanes; r++)
         {
             var source = rows.Slice(Math.Min(r, count - 1) * width, width);
-            var group = groups.Slice(r / Lanes * width * Lanes, width * Lanes);
+            var group = groups.Slice(r / Lanes * columns * Lanes, columns * Lanes);
+            var lane = r % Lanes;
             for (var f = 0; f < width; f++)
-                group[f * Lanes + r % Lanes] = Key(source[f]);
+                group[f * Lanes + lane] = Key(source[f]);
+            indicators?.Fill(source, group, lane);
         }
         return groupCount;
     }

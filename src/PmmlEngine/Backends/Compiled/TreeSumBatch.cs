@@ -18,13 +18,18 @@ internal sealed class TreeSumBatch
     private readonly FlatTree[] _trees;
     private readonly double[] _weights;
     private readonly PackedTree[]? _packed;
+    private readonly TestIndicators _indicators;
 
     private TreeSumBatch(CompiledEnsemble ensemble, FlatTree[] trees)
     {
         _ensemble = ensemble;
         _trees = trees;
-        var packed = trees.Select(t => PackedTree.From(t)).ToArray();
-        _packed = packed.All(p => p is not null) ? packed.Select(p => p!).ToArray() : null;
+        _indicators = new TestIndicators(ensemble.Features!.Count);
+        var packed = trees.Select(t => PackedTree.From(t, indicators: _indicators)).ToArray();
+        // A row computes every indicator but walks only its own path through each tree, Depth steps: XGBoostAuto, with
+        // 205 indicators for 186 steps, scored 0.85× as fast packed as by the plain walk; forests with under a tenth
+        // as many gained 1.4–1.5×.
+        _packed = packed.All(p => p is not null) && _indicators.Count <= trees.Sum(t => t.Depth) / 2 ? packed.Select(p => p!).ToArray() : null;
         _weights = ensemble.Ensemble.Segments.Select(s => s.Weight).ToArray();
     }
 
@@ -39,7 +44,10 @@ internal sealed class TreeSumBatch
 
     public FeatureMap Features => _ensemble.Features!;
 
-    /// <summary>Whether every tree is packed, so that blocks without missing features take the branch-free kernel.</summary>
+    /// <summary>
+    /// Whether every tree is packed, with few enough indicators for tests other than "x ≤ t", so that blocks without
+    /// missing features take the branch-free kernel.
+    /// </summary>
     public bool Packed => _packed is not null;
 
     /// <summary>
@@ -77,12 +85,12 @@ internal sealed class TreeSumBatch
     private void SumPacked(ReadOnlySpan<double> features, int rows, int width, Span<double> sums, SumKind kind)
     {
         const int lanes = PackedTree.Lanes;
-        var stride = width * lanes;
+        var stride = (width + _indicators.Count) * lanes;
         var groups = ArrayPool<long>.Shared.Rent((rows + lanes - 1) / lanes * stride);
         var padded = ArrayPool<double>.Shared.Rent((rows + lanes - 1) / lanes * lanes);
         try
         {
-            var count = PackedTree.Group(features, rows, width, groups);
+            var count = PackedTree.Group(features, rows, width, groups, _indicators);
             sums[..rows].CopyTo(padded);
             switch (kind)
             {
