@@ -6,8 +6,8 @@ using System.Runtime.Intrinsics.X86;
 namespace PmmlEngine.Backends.Compiled;
 
 /// <summary>
-/// A tree whose tests are all "x ≤ t", packed for branch-free walking of rows with no missing feature, eight rows in
-/// lockstep. A test's two children sit side by side, so a step is "next = left + (x &gt; t)", and every row takes
+/// A tree whose tests are all "x ≤ t" (other tests become "indicator ≤ 0", see <see cref="TestIndicators"/>), packed for
+/// branch-free walking of rows with no missing feature, eight rows in lockstep. A test's two children sit side by side, so a step is "next = left + (x &gt; t)", and every row takes
 /// exactly <see cref="Depth"/> steps. Two layouts: a <see cref="Complete"/> tree is padded to a complete binary tree in
 /// heap order, where the left child of node i is 2i + 1 and a step computes it instead of loading it; deeper or sparse
 /// trees, which padding would blow up, keep their own shape with leaves as nodes (t = +∞) that lead to themselves.
