@@ -34,7 +34,105 @@ internal static class BatchScorer
     {
         if (evaluator.Engine is CompiledEngine { TreeSum: { } kernel })
             return ScoreTreeSum(evaluator, kernel, codes, rows, inputs, results);
+        if (evaluator.Engine is CompiledEngine { ChainSums: { Length: > 0 } kernels })
+            return ScoreChain(evaluator, kernels, codes, rows, inputs, results);
         return ScoreEachRow(evaluator, codes, rows, inputs, results);
+    }
+
+    /// <summary>
+    /// A model chain whose segments include tree sums: each block's sums come from the packed kernels
+    /// (<see cref="TreeSumBatch.Sum"/>), then every record is scored as one at a time with those sums preset, so that the
+    /// chain's other segments, Targets and outputs are the record path's own. A record whose features could not be read
+    /// goes through <see cref="ScoreEachRow"/>, which fails it exactly where the single-record path would.
+    /// </summary>
+    private static int ScoreChain(PmmlEvaluator evaluator, TreeSumBatch[] kernels, ResultCodes codes, int rows, ReadOnlySpan<double> inputs, Span<double> results)
+    {
+        var workspace = evaluator.Engine.CreateWorkspace();
+        var row = workspace.Row;
+        var fields = evaluator.Results;
+        var inputCount = evaluator.Inputs.Count;
+        var resultCount = fields.Count;
+        var block = TreeSumBatch.BlockRows;
+        var features = kernels.Select(k => new double[block * k.Features.Count]).ToArray();
+        var direct = kernels.Select(k => DirectColumns.TryCreate(evaluator, k.Features)).ToArray();
+        var sums = kernels.Select(_ => new double[block]).ToArray();
+        var states = kernels.Select(k => (EnsembleState)workspace.States[k.Ensemble.Id]!).ToArray();
+        var readsRecord = direct.Any(d => d is null);
+        var failed = new bool[block];
+        var errors = 0;
+        for (var first = 0; first < rows; first += block)
+        {
+            var count = Math.Min(block, rows - first);
+            for (var r = 0; r < count; r++)
+            {
+                var line = inputs.Slice((first + r) * inputCount, inputCount);
+                failed[r] = false;
+                if (readsRecord)
+                    SetInputs(evaluator, row, line);
+                for (var k = 0; k < kernels.Length && !failed[r]; k++)
+                {
+                    var vector = features[k].AsSpan(r * kernels[k].Features.Count, kernels[k].Features.Count);
+                    if (direct[k] is { } columns)
+                        columns.Load(line, vector);
+                    else
+                        failed[r] = !TryLoad(evaluator, kernels[k], row, vector);
+                }
+            }
+            for (var k = 0; k < kernels.Length; k++)
+                kernels[k].Sum(features[k], count, failed, sums[k], row);
+            for (var r = 0; r < count; r++)
+            {
+                var line = inputs.Slice((first + r) * inputCount, inputCount);
+                var output = results.Slice((first + r) * resultCount, resultCount);
+                if (failed[r])
+                {
+                    errors += ScoreEachRow(evaluator, codes, 1, line, output);
+                    continue;
+                }
+                SetInputs(evaluator, row, line);
+                for (var k = 0; k < kernels.Length; k++)
+                    states[k].PresetSum = sums[k][r];
+                try
+                {
+                    evaluator.Score(workspace);
+                }
+                catch (PmmlEvaluationException)
+                {
+                    output.Fill(double.NaN);
+                    errors++;
+                    continue;
+                }
+                finally
+                {
+                    // A segment the chain did not reach leaves its sum unused: it must not carry over to the next record.
+                    foreach (var state in states)
+                        state.PresetSum = double.NaN;
+                }
+                for (var j = 0; j < resultCount; j++)
+                    output[j] = codes.Encode(j, PmmlEvaluator.Read(row, fields[j]));
+            }
+        }
+        return errors;
+    }
+
+    /// <summary>A kernel's features of the record in <paramref name="row"/>; false when an input is rejected or a feature failed.</summary>
+    private static bool TryLoad(PmmlEvaluator evaluator, TreeSumBatch kernel, RowContext row, Span<double> vector)
+    {
+        try
+        {
+            evaluator.CheckInputs(row);
+            kernel.Features.Load(row, vector);
+        }
+        catch (PmmlEvaluationException)
+        {
+            return false;
+        }
+        foreach (var x in vector)
+        {
+            if (double.IsNaN(x) && Features.IsFailed(x))
+                return false;
+        }
+        return true;
     }
 
     /// <summary>

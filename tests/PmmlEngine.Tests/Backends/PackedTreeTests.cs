@@ -57,6 +57,21 @@ public sealed class PackedTreeTests
         Assert.That(engine.TreeSum?.Packed, Is.EqualTo(packed));
     }
 
+    /// <summary>
+    /// A classifier's model chain has its tree sums computed by the kernel for a block, then each record scored with its
+    /// sums preset, when the sums' features are prepared inputs; XGBoostSentiment's TF-IDF terms are computed features.
+    /// </summary>
+    [TestCase("GradientBoostingAudit", 1)]
+    [TestCase("LightGBMAudit", 1)]
+    [TestCase("XGBoostIris", 3)]
+    [TestCase("XGBoostSentiment", 0)]
+    public void ModelChain_TreeSumKernels(string name, int kernels)
+    {
+        var c = ConformanceCase.Load().Single(c => c.Name.EndsWith("/" + name, StringComparison.Ordinal));
+        var engine = (CompiledEngine)PmmlEvaluator.Load(c.Pmml).Engine;
+        Assert.That(engine.ChainSums, Has.Length.EqualTo(kernels));
+    }
+
     private static void BothLayouts(PmmlEvaluator evaluator, bool indicators)
     {
         var engine = (CompiledEngine)evaluator.Engine;

@@ -61,6 +61,10 @@ internal sealed class CompiledEnsemble : CompiledModel
 
     public EnsemblePlan Ensemble => _plan;
 
+    /// <summary>The models of a model chain's segments, in order; empty for other ensembles.</summary>
+    public IEnumerable<CompiledModel> Chained =>
+        _plan.Method == MultipleModelMethod.ModelChain ? _segments.Select(s => s.Model) : [];
+
     public FeatureMap? Features => _features;
 
     public override object CreateState() => new EnsembleState(_segments.Length, _plan.Target.Categories.Length, _plan.HasSegmentOutputs);
@@ -89,6 +93,13 @@ internal sealed class CompiledEnsemble : CompiledModel
         var missing = 0;
         if (Trees is { } trees)
         {
+            if (!double.IsNaN(state.PresetSum))
+            {
+                // The same sum TrySum makes, computed for a block of records by the batch kernel.
+                result.Predicted = Value.Of(EnsembleInterpreter.SumFinish(_plan, state.PresetSum, trees.Length, _weights));
+                state.PresetSum = double.NaN;
+                return;
+            }
             WalkLanes(trees, features, row, state);
             if (!TrySum(trees, features, row, state, result))
                 SumPresent(trees, features, row, state, result);

@@ -23,6 +23,12 @@ internal sealed class EnsembleState(int segments, int categories, bool keepSegme
     public double[] Aligned { get; } = new double[categories];
     public double[] AlignedConfidences { get; } = new double[categories];
 
+    /// <summary>
+    /// A tree sum's running sum for this record, computed ahead by the batch kernel (<see cref="TreeSumBatch"/>) for a
+    /// sum inside a model chain; NaN when there is none, and the trees are walked.
+    /// </summary>
+    public double PresetSum { get; set; } = double.NaN;
+
     /// <summary>For the combinations left to the interpreter's arithmetic.</summary>
     public List<(SegmentPlan Segment, ModelResult Result)> Pairs { get; } = new(segments);
 }

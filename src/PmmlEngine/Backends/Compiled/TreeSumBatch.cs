@@ -38,9 +38,26 @@ internal sealed class TreeSumBatch
     /// vector (no compiled predicates reading the record).
     /// </summary>
     public static TreeSumBatch? For(CompiledModel top) =>
-        top is CompiledEnsemble { Trees: { } trees, Features: not null } ensemble && ensemble.Plan.Outputs.Length == 0
-        && trees.All(t => t.Generic.Length == 0)
-            ? new TreeSumBatch(ensemble, trees) : null;
+        top is CompiledEnsemble { Ensemble.Outputs.Length: 0 } ensemble ? Of(ensemble) : null;
+
+    /// <summary>
+    /// Kernels for the tree sums among a top-level model chain's segments (a classifier's boosted trees before its link
+    /// function): they compute the sums of a block (<see cref="Sum"/>), and each record is then scored with its sums
+    /// preset (<see cref="EnsembleState.PresetSum"/>). Only packed kernels whose features are prepared inputs: a block
+    /// reads every feature of every record, where the record path reads the few its walk needs, and features computed by
+    /// expressions made XGBoostSentiment's batch (81 TF-IDF terms, 31 trees) 0.44× as fast. Empty when the top model is
+    /// no chain or none applies.
+    /// </summary>
+    public static TreeSumBatch[] ForChain(CompiledModel top) =>
+        top is CompiledEnsemble ensemble
+            ? ensemble.Chained.OfType<CompiledEnsemble>().Select(Of)
+                .Where(k => k is { Packed: true } && k.Features.ReadsPreparedInputs()).Select(k => k!).ToArray()
+            : [];
+
+    private static TreeSumBatch? Of(CompiledEnsemble ensemble) =>
+        ensemble is { Trees: { } trees, Features: not null } && trees.All(t => t.Generic.Length == 0) ? new TreeSumBatch(ensemble, trees) : null;
+
+    public CompiledEnsemble Ensemble => _ensemble;
 
     public FeatureMap Features => _ensemble.Features!;
 
@@ -59,14 +76,8 @@ internal sealed class TreeSumBatch
     /// </summary>
     public void Score(Span<double> features, int rows, ReadOnlySpan<bool> failed, Span<bool> retry, Span<double> sums, RowContext row, ModelResult result, Span<Value> predictions)
     {
-        var width = Features.Count;
         var plan = _ensemble.Ensemble;
-        var kind = EnsembleInterpreter.SumKindOf(plan)!.Value;
-        sums[..rows].Fill(EnsembleInterpreter.SumStart(plan));
-        if (_packed is not null && !HasNaN(features[..(rows * width)]))
-            SumPacked(features, rows, width, sums, kind);
-        else
-            SumTests(features, rows, width, failed, sums, kind, row);
+        Sum(features, rows, failed, sums, row);
         for (var r = 0; r < rows; r++)
         {
             if (failed[r] || (retry[r] = double.IsNaN(sums[r])))
@@ -76,6 +87,22 @@ internal sealed class TreeSumBatch
             ModelInterpreter.ApplyTargets(_ensemble.Plan, result);
             predictions[r] = result.Predicted;
         }
+    }
+
+    /// <summary>
+    /// The running sums of a block's rows (see <see cref="Score"/>), before SumFinish; NaN for a row where some tree made
+    /// no prediction. Rows marked failed are skipped.
+    /// </summary>
+    public void Sum(Span<double> features, int rows, ReadOnlySpan<bool> failed, Span<double> sums, RowContext row)
+    {
+        var width = Features.Count;
+        var plan = _ensemble.Ensemble;
+        var kind = EnsembleInterpreter.SumKindOf(plan)!.Value;
+        sums[..rows].Fill(EnsembleInterpreter.SumStart(plan));
+        if (_packed is not null && !HasNaN(features[..(rows * width)]))
+            SumPacked(features, rows, width, sums, kind);
+        else
+            SumTests(features, rows, width, failed, sums, kind, row);
     }
 
     /// <summary>
