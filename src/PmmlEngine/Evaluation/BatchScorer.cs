@@ -94,13 +94,8 @@ internal static class BatchScorer
                     states[k].PresetSum = sums[k][r];
                 try
                 {
-                    evaluator.Score(workspace);
-                }
-                catch (PmmlEvaluationException)
-                {
-                    output.Fill(double.NaN);
-                    errors++;
-                    continue;
+                    if (!TryScoreRecord(evaluator, workspace, codes, output))
+                        errors++;
                 }
                 finally
                 {
@@ -108,8 +103,6 @@ internal static class BatchScorer
                     foreach (var state in states)
                         state.PresetSum = double.NaN;
                 }
-                for (var j = 0; j < resultCount; j++)
-                    output[j] = codes.Encode(j, PmmlEvaluator.Read(row, fields[j]));
             }
         }
         return errors;
@@ -267,20 +260,28 @@ internal static class BatchScorer
                 }
             }
             SetInputs(evaluator, row, line);
-            try
-            {
-                evaluator.Score(workspace);
-            }
-            catch (PmmlEvaluationException)
-            {
-                output.Fill(double.NaN);
+            if (!TryScoreRecord(evaluator, workspace, codes, output))
                 errors++;
-                continue;
-            }
-            for (var j = 0; j < resultCount; j++)
-                output[j] = codes.Encode(j, PmmlEvaluator.Read(row, fields[j]));
         }
         return errors;
+    }
+
+    /// <summary>Scores the record set in the workspace and writes its results: false, with NaN results, when it is rejected.</summary>
+    private static bool TryScoreRecord(PmmlEvaluator evaluator, Workspace workspace, ResultCodes codes, Span<double> output)
+    {
+        try
+        {
+            evaluator.Score(workspace);
+        }
+        catch (PmmlEvaluationException)
+        {
+            output.Fill(double.NaN);
+            return false;
+        }
+        var fields = evaluator.Results;
+        for (var j = 0; j < fields.Count; j++)
+            output[j] = codes.Encode(j, PmmlEvaluator.Read(workspace.Row, fields[j]));
+        return true;
     }
 
     /// <summary>Starts a record with one row of the input matrix.</summary>
