@@ -91,18 +91,60 @@ internal sealed class TreeSumBatch
 
     /// <summary>
     /// The running sums of a block's rows (see <see cref="Score"/>), before SumFinish; NaN for a row where some tree made
-    /// no prediction. Rows marked failed are skipped.
+    /// no prediction. Rows marked failed are skipped. Rows with a missing feature take the plain walk, the others the
+    /// packed kernel.
     /// </summary>
     public void Sum(Span<double> features, int rows, ReadOnlySpan<bool> failed, Span<double> sums, RowContext row)
     {
         var width = Features.Count;
         var plan = _ensemble.Ensemble;
         var kind = EnsembleInterpreter.SumKindOf(plan)!.Value;
-        sums[..rows].Fill(EnsembleInterpreter.SumStart(plan));
-        if (_packed is not null && !HasNaN(features[..(rows * width)]))
-            SumPacked(features, rows, width, sums, kind);
-        else
+        var start = EnsembleInterpreter.SumStart(plan);
+        sums[..rows].Fill(start);
+        if (_packed is null)
+        {
             SumTests(features, rows, width, failed, sums, kind, row);
+            return;
+        }
+        if (!HasNaN(features[..(rows * width)]))
+        {
+            SumPacked(features, rows, width, sums, kind);
+            return;
+        }
+        // Sporadic missing values leave few blocks without one: the rows without are gathered for the packed kernel.
+        var walked = ArrayPool<bool>.Shared.Rent(rows);
+        var present = ArrayPool<double>.Shared.Rent(rows * width);
+        var presentSums = ArrayPool<double>.Shared.Rent(rows);
+        var positions = ArrayPool<int>.Shared.Rent(rows);
+        try
+        {
+            var count = 0;
+            for (var r = 0; r < rows; r++)
+            {
+                var vector = features.Slice(r * width, width);
+                var packs = !failed[r] && !HasNaN(vector);
+                // The plain walk skips the failed rows and those the packed kernel takes.
+                walked[r] = failed[r] || packs;
+                if (!packs)
+                    continue;
+                vector.CopyTo(present.AsSpan(count * width, width));
+                positions[count++] = r;
+            }
+            SumTests(features, rows, width, walked, sums, kind, row);
+            if (count == 0)
+                return;
+            presentSums.AsSpan(0, count).Fill(start);
+            SumPacked(present, count, width, presentSums, kind);
+            for (var i = 0; i < count; i++)
+                sums[positions[i]] = presentSums[i];
+        }
+        finally
+        {
+            ArrayPool<bool>.Shared.Return(walked);
+            ArrayPool<double>.Shared.Return(present);
+            ArrayPool<double>.Shared.Return(presentSums);
+            ArrayPool<int>.Shared.Return(positions);
+        }
     }
 
     /// <summary>
@@ -155,17 +197,18 @@ internal sealed class TreeSumBatch
     }
 
     /// <summary>
-    /// Any other block: the single-record walk, tree by tree. Rows marked failed are skipped (their features may be
-    /// stale or mark a failed field); the others have every feature read, so the walk reads nothing from the record.
+    /// The single-record walk, tree by tree, for the rows not marked in <paramref name="skip"/>: those with a missing
+    /// feature, or every row where the trees are not packed. Failed rows are always skipped (their features may be stale
+    /// or mark a failed field); the others have every feature read, so the walk reads nothing from the record.
     /// </summary>
-    private void SumTests(Span<double> features, int rows, int width, ReadOnlySpan<bool> failed, Span<double> sums, SumKind kind, RowContext row)
+    private void SumTests(Span<double> features, int rows, int width, ReadOnlySpan<bool> skip, Span<double> sums, SumKind kind, RowContext row)
     {
         for (var t = 0; t < _trees.Length; t++)
         {
             var tree = _trees[t];
             var weight = _weights[t];
             for (var r = 0; r < rows; r++)
-                if (!failed[r])
+                if (!skip[r])
                     sums[r] = EnsembleInterpreter.SumAdd(kind, sums[r], tree.OutcomeScores[tree.Walk(features.Slice(r * width, width), row, out _)], weight);
         }
     }
