@@ -6,9 +6,10 @@ using PmmlEngine.Types;
 namespace PmmlEngine.Backends.Compiled;
 
 /// <summary>
-/// Batch scoring of a top-level tree sum (gradient boosting: the ensemble adds its trees' leaf scores): a block of rows
-/// is prepared into a feature matrix, then each tree is walked for every row of the block while its tests are in cache,
-/// adding to each row's running sum with the same steps as single-record scoring.
+/// Batch scoring of a tree sum (gradient boosting: the ensemble adds its trees' leaf scores), at the top of the document
+/// or as a segment of a model chain: a block of rows is prepared into a feature matrix, then each tree is walked for
+/// every row of the block while its tests are in cache, adding to each row's running sum with the same steps as
+/// single-record scoring.
 /// </summary>
 internal sealed class TreeSumBatch
 {
@@ -62,7 +63,7 @@ internal sealed class TreeSumBatch
     public FeatureMap Features => _ensemble.Features!;
 
     /// <summary>
-    /// Whether every tree is packed, with few enough indicators for tests other than "x ≤ t", so that blocks without
+    /// Whether every tree is packed, with few enough indicators for tests other than "x ≤ t", so that rows without
     /// missing features take the branch-free kernel.
     /// </summary>
     public bool Packed => _packed is not null;
