@@ -68,14 +68,17 @@ internal static class BatchScorer
                 var line = inputs.Slice((first + r) * inputCount, inputCount);
                 failed[r] = false;
                 if (readsRecord)
+                {
                     SetInputs(evaluator, row, line);
+                    failed[r] = !Accepts(evaluator, row);
+                }
                 for (var k = 0; k < kernels.Length && !failed[r]; k++)
                 {
                     var vector = features[k].AsSpan(r * kernels[k].Features.Count, kernels[k].Features.Count);
                     if (direct[k] is { } columns)
                         columns.Load(line, vector);
                     else
-                        failed[r] = !TryLoad(evaluator, kernels[k], row, vector);
+                        failed[r] = ReadFeatures(kernels[k].Features, row, vector) != FeatureRead.Read;
                 }
             }
             for (var k = 0; k < kernels.Length; k++)
@@ -108,24 +111,46 @@ internal static class BatchScorer
         return errors;
     }
 
-    /// <summary>A kernel's features of the record in <paramref name="row"/>; false when an input is rejected or a feature failed.</summary>
-    private static bool TryLoad(PmmlEvaluator evaluator, TreeSumBatch kernel, RowContext row, Span<double> vector)
+    /// <summary>Whether the record in <paramref name="row"/> passes its MiningSchema's checks; false when it is rejected.</summary>
+    private static bool Accepts(PmmlEvaluator evaluator, RowContext row)
     {
         try
         {
             evaluator.CheckInputs(row);
-            kernel.Features.Load(row, vector);
         }
         catch (PmmlEvaluationException)
         {
             return false;
         }
+        return true;
+    }
+
+    private enum FeatureRead
+    {
+        Read,
+        /// <summary>Reading a feature rejected the record.</summary>
+        Rejected,
+        /// <summary>A derived feature failed; the single-record path says where.</summary>
+        Failed,
+    }
+
+    /// <summary>A kernel's features of the record in <paramref name="row"/>, whose inputs were accepted.</summary>
+    private static FeatureRead ReadFeatures(FeatureMap features, RowContext row, Span<double> vector)
+    {
+        try
+        {
+            features.Load(row, vector);
+        }
+        catch (PmmlEvaluationException)
+        {
+            return FeatureRead.Rejected;
+        }
         foreach (var x in vector)
         {
             if (double.IsNaN(x) && Features.IsFailed(x))
-                return false;
+                return FeatureRead.Failed;
         }
-        return true;
+        return FeatureRead.Read;
     }
 
     /// <summary>
@@ -166,26 +191,9 @@ internal static class BatchScorer
                     continue;
                 }
                 SetInputs(evaluator, row, inputs.Slice((first + r) * inputCount, inputCount));
-                try
-                {
-                    evaluator.CheckInputs(row);
-                    kernel.Features.Load(row, vector);
-                    failed[r] = false;
-                }
-                catch (PmmlEvaluationException)
-                {
-                    failed[r] = true;
-                    continue;
-                }
-                foreach (var x in vector)
-                {
-                    if (double.IsNaN(x) && Features.IsFailed(x))
-                    {
-                        failed[r] = true;
-                        retry[r] = true;
-                        break;
-                    }
-                }
+                var read = Accepts(evaluator, row) ? ReadFeatures(kernel.Features, row, vector) : FeatureRead.Rejected;
+                failed[r] = read != FeatureRead.Read;
+                retry[r] = read == FeatureRead.Failed;
             }
             kernel.Score(features, count, failed, retry, sums, row, result, predictions);
             for (var r = 0; r < count; r++)
