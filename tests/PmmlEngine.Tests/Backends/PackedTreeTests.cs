@@ -26,7 +26,7 @@ public sealed class PackedTreeTests
     public void BothLayouts_ReachTheSingleRecordLeaf(string pmml)
     {
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(pmml));
-        BothLayouts(PmmlEvaluator.Load(stream), indicators: false);
+        BothLayouts(PmmlEvaluator.Load(stream), indicators: false, missingValues: false);
     }
 
     /// <summary>
@@ -38,8 +38,33 @@ public sealed class PackedTreeTests
     [TestCase("XGBoostAuto")]
     public void WithIndicators_BothLayouts_ReachTheSingleRecordLeaf(string name)
     {
-        var c = ConformanceCase.Load().Single(c => c.Name.EndsWith("/" + name, StringComparison.Ordinal));
-        BothLayouts(PmmlEvaluator.Load(c.Pmml), indicators: true);
+        BothLayouts(Load(name), indicators: true, missingValues: false);
+    }
+
+    /// <summary>
+    /// LightGBM's and XGBoost's trees send a missing value along one of each test's edges, so rows with missing (and
+    /// invalid) values are packed too, each keyed below or above every threshold as its test's unknown edge asks.
+    /// </summary>
+    [TestCase("LightGBMAutoNA")]
+    [TestCase("LightGBMAuditNA")]
+    [TestCase("XGBoostAutoNA")]
+    [TestCase("XGBoostAuditNA")]
+    public void WithMissingValues_BothLayouts_ReachTheSingleRecordLeaf(string name) =>
+        BothLayouts(Load(name), indicators: true, missingValues: true);
+
+    /// <summary>
+    /// The batch kernel takes rows with missing values where every test sends one along an edge; the generated GBDT
+    /// returns the last prediction for one (noTrueChildStrategy), an outcome of its own, so those rows keep the plain walk.
+    /// </summary>
+    [Test]
+    public void TreeSum_TakesMissingValuesWhereTestsSendThemAlongAnEdge()
+    {
+        Assert.That(Sums(Load("LightGBMAutoNA")).Single().MissingValues, Is.True);
+        Assert.That(Sums(Load("LightGBMAuditNA")).Single().MissingValues, Is.True);
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(ModelGenerator.Gbdt(trees: 20, depth: 6, features: 8, seed: 3)));
+        var gbdt = Sums(PmmlEvaluator.Load(stream)).Single();
+        Assert.That(gbdt.Packed, Is.True);
+        Assert.That(gbdt.MissingValues, Is.False);
     }
 
     /// <summary>
@@ -52,8 +77,7 @@ public sealed class PackedTreeTests
     [TestCase("XGBoostAuto", false)]
     public void TreeSum_PackedWhereIndicatorsAreFew(string name, bool packed)
     {
-        var c = ConformanceCase.Load().Single(c => c.Name.EndsWith("/" + name, StringComparison.Ordinal));
-        var engine = (CompiledEngine)PmmlEvaluator.Load(c.Pmml).Engine;
+        var engine = (CompiledEngine)Load(name).Engine;
         Assert.That(engine.TreeSum?.Packed, Is.EqualTo(packed));
     }
 
@@ -67,21 +91,30 @@ public sealed class PackedTreeTests
     [TestCase("XGBoostSentiment", 0)]
     public void ModelChain_TreeSumKernels(string name, int kernels)
     {
-        var c = ConformanceCase.Load().Single(c => c.Name.EndsWith("/" + name, StringComparison.Ordinal));
-        var engine = (CompiledEngine)PmmlEvaluator.Load(c.Pmml).Engine;
+        var engine = (CompiledEngine)Load(name).Engine;
         Assert.That(engine.ChainSums, Has.Length.EqualTo(kernels));
     }
 
-    private static void BothLayouts(PmmlEvaluator evaluator, bool indicators)
+    private static PmmlEvaluator Load(string name) =>
+        PmmlEvaluator.Load(ConformanceCase.Load().Single(c => c.Name.EndsWith("/" + name, StringComparison.Ordinal)).Pmml);
+
+    /// <summary>The batch's tree sums: the top model's, or those of a classifier's chain.</summary>
+    private static TreeSumBatch[] Sums(PmmlEvaluator evaluator)
     {
         var engine = (CompiledEngine)evaluator.Engine;
-        var ensemble = (CompiledEnsemble)engine.Document.Top;
+        return engine.TreeSum is { } top ? [top] : engine.ChainSums;
+    }
+
+    private static void BothLayouts(PmmlEvaluator evaluator, bool indicators, bool missingValues)
+    {
+        var engine = (CompiledEngine)evaluator.Engine;
+        var ensemble = engine.TreeSum?.Ensemble ?? ((CompiledEnsemble)engine.Document.Top).Chained.OfType<CompiledEnsemble>().First(e => e.Trees is not null);
         var trees = ensemble.Trees!;
         var features = ensemble.Features!;
         var row = engine.CreateWorkspace().Row;
         var random = new Random(11);
         var layouts = new HashSet<bool>();
-        var tests = indicators ? new TestIndicators(features.Count) : null;
+        var tests = indicators ? new TestIndicators(features.Count, missingValues) : null;
         var packedOthers = false;
         foreach (var tree in trees)
         {
@@ -95,7 +128,7 @@ public sealed class PackedTreeTests
             Assert.That(complete.Complete, Is.EqualTo(tree.Depth <= PackedTree.MaxCompleteDepth && (2 << tree.Depth) <= 4 * (tree.Tests.Length + tree.Outcomes.Length) + 16));
             var width = features.Count;
             // 61 rows: seven full groups and a last one of five, filled up with copies of its last row.
-            var rows = Vectors(tree, 61, width, random);
+            var rows = Vectors(tree, 61, width, random, missingValues);
             var columns = width + (tests?.Count ?? 0);
             var groups = new long[8 * PackedTree.Lanes * columns];
             Assert.That(PackedTree.Group(rows, 61, width, groups, tests), Is.EqualTo(8));
@@ -141,9 +174,10 @@ public sealed class PackedTreeTests
 
     /// <summary>
     /// Rows whose every feature is one of the tree's split points for it (an interval's ends, a set's members, small whole
-    /// numbers for category codes), the double above one, or a random number.
+    /// numbers for category codes), the double above one, or a random number; with <paramref name="missingValues"/>, one
+    /// feature in four is missing and one in twenty invalid instead.
     /// </summary>
-    private static double[] Vectors(FlatTree tree, int rows, int width, Random random)
+    private static double[] Vectors(FlatTree tree, int rows, int width, Random random, bool missingValues = false)
     {
         var points = Enumerable.Range(0, width).Select(_ => new List<double> { 0, 1, 2, 3 }).ToArray();
         foreach (var test in tree.Tests)
@@ -166,6 +200,8 @@ public sealed class PackedTreeTests
                 1 => Math.BitIncrement(pick),
                 _ => random.NextDouble() * 20 - 10,
             };
+            if (missingValues && random.Next(20) is var roll && roll < 6)
+                block[i] = roll == 0 ? Features.Invalid : Features.Missing;
         }
         return block;
     }

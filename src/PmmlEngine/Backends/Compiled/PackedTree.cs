@@ -7,10 +7,12 @@ namespace PmmlEngine.Backends.Compiled;
 
 /// <summary>
 /// A tree whose tests are all "x ≤ t" (other tests become "indicator ≤ 0", see <see cref="TestIndicators"/>), packed for
-/// branch-free walking of rows with no missing feature, eight rows in lockstep. A test's two children sit side by side, so a step is "next = left + (x &gt; t)", and every row takes
-/// exactly <see cref="Depth"/> steps. Two layouts: a <see cref="Complete"/> tree is padded to a complete binary tree in
-/// heap order, where the left child of node i is 2i + 1 and a step computes it instead of loading it; deeper or sparse
-/// trees, which padding would blow up, keep their own shape with leaves as nodes (t = +∞) that lead to themselves.
+/// branch-free walking, eight rows in lockstep. A missing value is keyed below or above every threshold, whichever sends
+/// it along the test's unknown edge (see <see cref="TestIndicators.MissingValues"/>). A test's two children sit side by
+/// side, so a step is "next = left + (x &gt; t)", and every row takes exactly <see cref="Depth"/> steps. Two layouts: a
+/// <see cref="Complete"/> tree is padded to a complete binary tree in heap order, where the left child of node i is
+/// 2i + 1 and a step computes it instead of loading it; deeper or sparse trees, which padding would blow up, keep their
+/// own shape with leaves as nodes (t = +∞, like padding) that lead to themselves.
 /// Rows come in groups of eight, feature-major (<see cref="Group"/>), so that every lane reads its feature at the same
 /// offset from one base: a step is two loads from the tree, one from the group, a compare and an add; the top levels of a
 /// complete tree are compared for four rows per instruction instead (<see cref="TopLevels"/>). Thresholds and
@@ -54,7 +56,8 @@ internal sealed class PackedTree
     public bool Complete { get; }
 
     /// <summary>
-    /// The packed form, or null when the tree has other tests or its shared subtrees would grow too much when copied.
+    /// The packed form, or null when the tree has other tests, sends a missing value to an outcome of its own where
+    /// <paramref name="indicators"/> are to pack such values, or has shared subtrees that would grow too much when copied.
     /// Complete when the tree is at most <see cref="MaxCompleteDepth"/> deep and padding at most quadruples it, unless
     /// <paramref name="allowComplete"/> is false.
     /// </summary>
@@ -66,15 +69,22 @@ internal sealed class PackedTree
     /// </param>
     public static PackedTree? From(FlatTree tree, bool allowComplete = true, TestIndicators? indicators = null)
     {
-        if (tree.Generic.Length > 0 || !tree.OnlyLessOrEqual && indicators is null)
+        if (tree.Generic.Length > 0 || !tree.OnlyLessOrEqual && indicators is null
+            || indicators is { MissingValues: true } && !TestIndicators.SendsMissingAlongAnEdge(tree))
             return null;
         var limit = 4 * (tree.Tests.Length + tree.Outcomes.Length) + 16;
         return allowComplete && tree.Depth <= MaxCompleteDepth && (2 << tree.Depth) <= limit ? CompleteFrom(tree, indicators) : LinkedFrom(tree, limit, indicators);
     }
 
-    /// <summary>A test as a key and a feature offset: "x ≤ t" as it is, any other test as "its indicator (0 or 1) ≤ 0".</summary>
+    /// <summary>
+    /// A test as a key and a column's offset: "x ≤ t" as it is (on the feature's column, or where missing values are
+    /// packed and go to the false edge, on the column that keys them above every threshold), any other test as "its
+    /// indicator (0 or 1) ≤ 0".
+    /// </summary>
     private static (long Threshold, int Offset) Compare(FlatTree tree, in TreeTest test, TestIndicators? indicators) =>
-        test.Op == TestOp.LessOrEqual ? (Key(test.Threshold), test.Feature * Lanes) : (0, indicators!.FeatureOf(tree, test) * Lanes);
+        test.Op == TestOp.LessOrEqual
+            ? (Key(test.Threshold), (indicators?.FeatureOf(tree, test) ?? test.Feature) * Lanes)
+            : (0, indicators!.FeatureOf(tree, test) * Lanes);
 
     private static PackedTree CompleteFrom(FlatTree tree, TestIndicators? indicators)
     {
@@ -86,7 +96,8 @@ internal sealed class PackedTree
         Place(tree.Start, 0);
         return new PackedTree(thresholds, offsets, [], scores, tree.Depth, complete: true);
 
-        // An outcome above the last level is pushed down through tests every present value passes (x ≤ +∞).
+        // An outcome above the last level is pushed down through tests every row passes: x ≤ +∞ on feature 0's own
+        // column, where a missing value is keyed below every threshold too.
         void Place(int edge, int at)
         {
             if (at >= tests)
@@ -157,10 +168,10 @@ internal sealed class PackedTree
     }
 
     /// <summary>
-    /// Copies rows (row-major, <paramref name="width"/> features each, none missing) into groups of <see cref="Lanes"/>
-    /// rows, feature-major within a group, as keys (<see cref="Key"/>): feature f of the group's row k at f × Lanes + k,
-    /// followed by the rows' <paramref name="indicators"/>. The last group is filled up with copies of the last row.
-    /// Returns the number of groups.
+    /// Copies rows (row-major, <paramref name="width"/> features each) into groups of <see cref="Lanes"/> rows,
+    /// feature-major within a group, as keys (<see cref="Key"/>, a missing value below every threshold): feature f of the
+    /// group's row k at f × Lanes + k, followed by the rows' <paramref name="indicators"/>. The last group is filled up
+    /// with copies of the last row. Returns the number of groups.
     /// </summary>
     public static int Group(ReadOnlySpan<double> rows, int count, int width, Span<long> groups, TestIndicators? indicators = null)
     {
@@ -172,7 +183,7 @@ internal sealed class PackedTree
             var group = groups.Slice(r / Lanes * columns * Lanes, columns * Lanes);
             var lane = r % Lanes;
             for (var f = 0; f < width; f++)
-                group[f * Lanes + lane] = Key(source[f]);
+                group[f * Lanes + lane] = double.IsNaN(source[f]) ? long.MinValue : Key(source[f]);
             indicators?.Fill(source, group, lane);
         }
         return groupCount;

@@ -25,13 +25,24 @@ internal sealed class TreeSumBatch
     {
         _ensemble = ensemble;
         _trees = trees;
-        _indicators = new TestIndicators(ensemble.Features!.Count);
-        var packed = trees.Select(t => PackedTree.From(t, indicators: _indicators)).ToArray();
+        // LightGBM's and XGBoost's trees send a missing value along one of each test's edges, so rows with one can be
+        // packed too, at the cost of the columns that encode where each test sends it; trees that return the last or a
+        // null prediction for one, or forests whose columns would then be too many, leave those rows to the plain walk.
+        var missingValues = trees.All(TestIndicators.SendsMissingAlongAnEdge);
+        (_indicators, _packed) = Pack(ensemble.Features!.Count, trees, missingValues);
+        if (_packed is null && missingValues)
+            (_indicators, _packed) = Pack(ensemble.Features!.Count, trees, missingValues: false);
+        _weights = ensemble.Ensemble.Segments.Select(s => s.Weight).ToArray();
+    }
+
+    private static (TestIndicators, PackedTree[]?) Pack(int width, FlatTree[] trees, bool missingValues)
+    {
+        var indicators = new TestIndicators(width, missingValues);
+        var packed = trees.Select(t => PackedTree.From(t, indicators: indicators)).ToArray();
         // A row computes every indicator but walks only its own path through each tree, Depth steps: XGBoostAuto, with
         // 205 indicators for 186 steps, scored 0.85× as fast packed as by the plain walk; forests with a fifteenth to
         // a sixth as many gained 1.7–2.2× (docs/performance.md).
-        _packed = packed.All(p => p is not null) && _indicators.Count <= trees.Sum(t => t.Depth) / 2 ? packed.Select(p => p!).ToArray() : null;
-        _weights = ensemble.Ensemble.Segments.Select(s => s.Weight).ToArray();
+        return (indicators, packed.All(p => p is not null) && indicators.Count <= trees.Sum(t => t.Depth) / 2 ? packed.Select(p => p!).ToArray() : null);
     }
 
     /// <summary>
@@ -68,6 +79,9 @@ internal sealed class TreeSumBatch
     /// </summary>
     public bool Packed => _packed is not null;
 
+    /// <summary>Whether rows with missing values take the packed kernel too (see <see cref="TestIndicators.MissingValues"/>).</summary>
+    public bool MissingValues => _packed is not null && _indicators.MissingValues;
+
     /// <summary>
     /// Scores the rows of a block whose features are loaded (row-major, <see cref="FeatureMap.Count"/> per row) and
     /// writes each row's prediction after Targets; rows marked failed are skipped. Each row keeps a running sum made
@@ -92,8 +106,8 @@ internal sealed class TreeSumBatch
 
     /// <summary>
     /// The running sums of a block's rows (see <see cref="Score"/>), before SumFinish; NaN for a row where some tree made
-    /// no prediction. Rows marked failed are skipped. Rows with a missing feature take the plain walk, the others the
-    /// packed kernel.
+    /// no prediction. Rows marked failed are skipped. The others take the packed kernel, except for rows with a missing
+    /// feature where the trees do not send missing values along their edges: those take the plain walk.
     /// </summary>
     public void Sum(Span<double> features, int rows, ReadOnlySpan<bool> failed, Span<double> sums, RowContext row)
     {
@@ -107,12 +121,14 @@ internal sealed class TreeSumBatch
             SumTests(features, rows, width, failed, sums, kind, row);
             return;
         }
-        if (!HasNaN(features[..(rows * width)]))
+        var missingValues = _indicators.MissingValues;
+        if (missingValues ? !failed[..rows].Contains(true) : !HasNaN(features[..(rows * width)]))
         {
             SumPacked(features, rows, width, sums, kind);
             return;
         }
-        // Sporadic missing values leave few blocks without one: the rows without are gathered for the packed kernel.
+        // Sporadic missing values (or failed rows) leave few blocks without one: the other rows are gathered for the
+        // packed kernel.
         var walked = ArrayPool<bool>.Shared.Rent(rows);
         var present = ArrayPool<double>.Shared.Rent(rows * width);
         var presentSums = ArrayPool<double>.Shared.Rent(rows);
@@ -123,7 +139,7 @@ internal sealed class TreeSumBatch
             for (var r = 0; r < rows; r++)
             {
                 var vector = features.Slice(r * width, width);
-                var packs = !failed[r] && !HasNaN(vector);
+                var packs = !failed[r] && (missingValues || !HasNaN(vector));
                 // The plain walk skips the failed rows and those the packed kernel takes.
                 walked[r] = failed[r] || packs;
                 if (!packs)
@@ -149,8 +165,8 @@ internal sealed class TreeSumBatch
     }
 
     /// <summary>
-    /// A block without missing features: packed trees, eight rows in lockstep, each tree's scores added straight into the
-    /// rows' sums (a copy padded to whole groups of eight).
+    /// Rows for the packed trees, eight in lockstep, each tree's scores added straight into the rows' sums (a copy padded
+    /// to whole groups of eight).
     /// </summary>
     private void SumPacked(ReadOnlySpan<double> features, int rows, int width, Span<double> sums, SumKind kind)
     {
@@ -199,7 +215,7 @@ internal sealed class TreeSumBatch
 
     /// <summary>
     /// The single-record walk, tree by tree, for the rows not marked in <paramref name="skip"/>: those with a missing
-    /// feature, or every row where the trees are not packed. Failed rows are always skipped (their features may be stale
+    /// feature the packed trees do not take, or every row where the trees are not packed. Failed rows are always skipped (their features may be stale
     /// or mark a failed field); the others have every feature read, so the walk reads nothing from the record.
     /// </summary>
     private void SumTests(Span<double> features, int rows, int width, ReadOnlySpan<bool> skip, Span<double> sums, SumKind kind, RowContext row)
