@@ -67,14 +67,11 @@ public sealed class PackedTreeTests
         Assert.That(gbdt.MissingValues, Is.False);
     }
 
-    /// <summary>
-    /// The batch kernel takes a forest packed when its indicators are few beside the steps a row walks; XGBoostAuto's
-    /// float32 equalities on one-hot columns are more indicators than steps, so it keeps the plain walk.
-    /// </summary>
+    /// <summary>The batch kernel takes a forest packed when its indicators are few beside the steps a row walks.</summary>
     [TestCase("GradientBoostingAuto", true)]
     [TestCase("LightGBMAuto", true)]
     [TestCase("RandomForestAuto", true)]
-    [TestCase("XGBoostAuto", false)]
+    [TestCase("XGBoostAuto", true)]
     public void TreeSum_PackedWhereIndicatorsAreFew(string name, bool packed)
     {
         var engine = (CompiledEngine)Load(name).Engine;
@@ -88,11 +85,33 @@ public sealed class PackedTreeTests
     [TestCase("GradientBoostingAudit", 1)]
     [TestCase("LightGBMAudit", 1)]
     [TestCase("XGBoostIris", 3)]
+    [TestCase("XGBoostAudit", 1)]
+    [TestCase("XGBoostAuditNA", 1)]
     [TestCase("XGBoostSentiment", 0)]
     public void ModelChain_TreeSumKernels(string name, int kernels)
     {
         var engine = (CompiledEngine)Load(name).Engine;
         Assert.That(engine.ChainSums, Has.Length.EqualTo(kernels));
+    }
+
+    /// <summary>
+    /// XGBoostAuto's category sets (174 distinct sets of model years, 12 of cylinder counts) each needed an indicator,
+    /// more than the steps a row walks; masked, they read one column per feature and its trees walk with masks.
+    /// </summary>
+    [Test]
+    public void CategorySets_MaskedInOneColumnPerFeature()
+    {
+        var engine = (CompiledEngine)Load("XGBoostAuto").Engine;
+        var trees = engine.TreeSum!.Ensemble.Trees!;
+        var width = engine.TreeSum.Features.Count;
+        var unmasked = new TestIndicators(width);
+        var masked = new TestIndicators(width, forest: trees);
+        var packed = trees.Select(t => PackedTree.From(t, indicators: masked)!).ToArray();
+        foreach (var tree in trees)
+            PackedTree.From(tree, indicators: unmasked);
+        Assert.That(unmasked.Count, Is.GreaterThan(trees.Sum(t => t.Depth) / 2));
+        Assert.That(masked.Count, Is.LessThan(unmasked.Count - 180));
+        Assert.That(packed.Count(p => p.Masked), Is.GreaterThan(trees.Length / 2));
     }
 
     private static PmmlEvaluator Load(string name) =>
@@ -114,8 +133,9 @@ public sealed class PackedTreeTests
         var row = engine.CreateWorkspace().Row;
         var random = new Random(11);
         var layouts = new HashSet<bool>();
-        var tests = indicators ? new TestIndicators(features.Count, missingValues) : null;
+        var tests = indicators ? new TestIndicators(features.Count, missingValues, trees) : null;
         var packedOthers = false;
+        var masked = false;
         foreach (var tree in trees)
         {
             var complete = PackedTree.From(tree, indicators: tests);
@@ -123,6 +143,8 @@ public sealed class PackedTreeTests
             if (complete is null || linked is null)
                 continue;
             packedOthers |= !tree.OnlyLessOrEqual;
+            masked |= complete.Masked;
+            Assert.That(linked.Masked, Is.EqualTo(complete.Masked));
             layouts.Add(complete.Complete);
             Assert.That(linked.Complete, Is.False);
             Assert.That(complete.Complete, Is.EqualTo(tree.Depth <= PackedTree.MaxCompleteDepth && (2 << tree.Depth) <= 4 * (tree.Tests.Length + tree.Outcomes.Length) + 16));
@@ -142,13 +164,14 @@ public sealed class PackedTreeTests
                 {
                     // 0 + score is the score.
                     Array.Clear(actual);
-                    layout.AddEight<PlainLaneSum>(groups.AsSpan(g * PackedTree.Lanes * columns, PackedTree.Lanes * columns), actual, 1.0);
+                    layout.AddGroups<PlainLaneSum>(groups.AsSpan(g * PackedTree.Lanes * columns), 1, PackedTree.Lanes * columns, actual, 1.0);
                     Assert.That(actual, Is.EqualTo(expected), $"group {g}, complete: {layout.Complete}");
                 }
             }
         }
         Assert.That(layouts, Is.Not.Empty, "no tree was packed");
         Assert.That(packedOthers, Is.EqualTo(indicators), "trees with other tests than x ≤ t were packed");
+        Assert.That(masked, Is.EqualTo(indicators && trees.Any(t => t.Tests.Any(test => test.Op == TestOp.InSet))), "set tests were masked");
         TestContext.Out.WriteLine($"packed layouts by default (complete?): {string.Join(", ", layouts)}");
     }
 

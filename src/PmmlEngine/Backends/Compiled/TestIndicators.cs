@@ -10,22 +10,49 @@ namespace PmmlEngine.Backends.Compiled;
 /// asks "indicator ≤ 0" and every test is a compare;</item>
 /// <item>where rows with missing values are packed (<see cref="MissingValues"/>), a feature's key with a missing value
 /// above every threshold, for the "x ≤ t" tests that send a missing value to their false edge. A feature's own column
-/// holds a missing value below every threshold, which is where the tests that send it to their true edge want it.</item>
+/// holds a missing value below every threshold, which is where the tests that send it to their true edge want it;</item>
+/// <item>for a feature whose set tests (LightGBM's and XGBoost's category sets) all fall within 63 consecutive whole
+/// numbers, one column of its value as a single bit (<see cref="MaskOf"/>), which every set test on it masks with its
+/// members: one column instead of one per distinct set, of which an XGBoost forest has hundreds.</item>
 /// </list>
 /// A block's columns are computed once per row, before the trees are walked; tests that ask the same of the same feature,
 /// and send a missing value the same way, share one.
 /// </summary>
 internal sealed class TestIndicators
 {
+    // The widest set a one-word mask holds: bit 63 would make the masked key negative, below the threshold 0.
+    private const int MaskBits = 63;
+
     private readonly List<Column> _columns = [];
     private readonly Dictionary<string, int> _byMeaning = [];
+    // Per feature, the whole number whose bit is bit 0 of its set masks, or null where its sets do not fit one word.
+    private readonly int?[] _origins;
 
     /// <param name="width">The feature vector's width: column k is feature <paramref name="width"/> + k.</param>
     /// <param name="missingValues">Whether rows with missing values are packed (see <see cref="MissingValues"/>).</param>
-    public TestIndicators(int width, bool missingValues = false)
+    /// <param name="forest">The trees to be packed, whose set tests are masked where they fit (see <see cref="MaskOf"/>); without it every set test gets an indicator.</param>
+    public TestIndicators(int width, bool missingValues = false, IReadOnlyList<FlatTree>? forest = null)
     {
         Width = width;
         MissingValues = missingValues;
+        _origins = new int?[width];
+        var low = new int[width].AsSpan();
+        var high = new int[width].AsSpan();
+        low.Fill(int.MaxValue);
+        high.Fill(-1);
+        foreach (var tree in forest ?? [])
+        {
+            foreach (var test in tree.Tests.Where(t => t.Op == TestOp.InSet))
+            {
+                foreach (var member in Members(tree, test))
+                {
+                    low[test.Feature] = Math.Min(low[test.Feature], member);
+                    high[test.Feature] = Math.Max(high[test.Feature], member);
+                }
+            }
+        }
+        for (var f = 0; f < width; f++)
+            _origins[f] = high[f] >= 0 && high[f] - low[f] < MaskBits ? low[f] : null;
     }
 
     public int Width { get; }
@@ -46,13 +73,39 @@ internal sealed class TestIndicators
     public static bool SendsMissingAlongAnEdge(FlatTree tree) =>
         tree.Tests.All(t => t.Op == TestOp.IsMissing || t.OnUnknown == t.OnTrue || t.OnUnknown == t.OnFalse);
 
+    /// <summary>
+    /// For a set test whose feature's sets fit one word: the column holding each row's value as a single bit (none for a
+    /// value no set can hold, every bit or none for a missing value, as the test's unknown edge asks) and the test's
+    /// members as a mask, so that "(column &amp; mask) &gt; 0" is membership. Null for any other test.
+    /// </summary>
+    public (int Column, long Mask)? MaskOf(FlatTree tree, in TreeTest test)
+    {
+        if (test.Op != TestOp.InSet || _origins[test.Feature] is not { } origin)
+            return null;
+        var mask = 0L;
+        foreach (var member in Members(tree, test))
+            mask |= 1L << (member - origin);
+        // A missing value is a member of every set (all bits) where the test sends it to its true edge, else of none.
+        var ifMissing = MissingValues && test.OnUnknown == test.OnTrue ? -1L : 0L;
+        return (Add($"bit {test.Feature} unknown {ifMissing}", new Column(ColumnKind.Bit, null, test, ifMissing, origin)), mask);
+    }
+
+    private static IEnumerable<int> Members(FlatTree tree, TreeTest test)
+    {
+        var words = tree.Bitsets.AsSpan(test.Aux, (int)test.Threshold).ToArray();
+        for (var w = 0; w < words.Length; w++)
+            for (var b = 0; b < 64; b++)
+                if ((words[w] >> b & 1) != 0)
+                    yield return 64 * w + b;
+    }
+
     /// <summary>The column that answers <paramref name="test"/> of <paramref name="tree"/>, adding one if no test asked it before.</summary>
     public int FeatureOf(FlatTree tree, in TreeTest test)
     {
         if (test.Op == TestOp.LessOrEqual)
         {
             // A missing value's key in the feature's own column is below every threshold: "x ≤ t" holds.
-            return MissingValues && test.OnUnknown != test.OnTrue ? Add($"above {test.Feature}", new Column(null, test, long.MaxValue)) : test.Feature;
+            return MissingValues && test.OnUnknown != test.OnTrue ? Add($"above {test.Feature}", new Column(ColumnKind.Above, null, test, long.MaxValue, 0)) : test.Feature;
         }
         var meaning = test.Op switch
         {
@@ -62,7 +115,7 @@ internal sealed class TestIndicators
             _ => FormattableString.Invariant($"interval {test.Feature} {test.Low:R} {test.Threshold:R}"),
         };
         var ifMissing = MissingValues && test.Op != TestOp.IsMissing && test.OnUnknown != test.OnTrue ? 1 : 0;
-        return Add($"{meaning} unknown {ifMissing}", new Column(tree, test, ifMissing));
+        return Add($"{meaning} unknown {ifMissing}", new Column(ColumnKind.Indicator, tree, test, ifMissing, 0));
     }
 
     private int Add(string meaning, Column column)
@@ -87,23 +140,37 @@ internal sealed class TestIndicators
         {
             ref readonly var column = ref columns[k];
             var x = row[column.Test.Feature];
-            group[(Width + k) * PackedTree.Lanes + lane] = column.Tree is null ? Above(x, column.IfMissing) : Indicator(column, x);
+            group[(Width + k) * PackedTree.Lanes + lane] = double.IsNaN(x) && column.Test.Op != TestOp.IsMissing ? column.IfMissing : column.Kind switch
+            {
+                ColumnKind.Above => PackedTree.Key(x),
+                ColumnKind.Bit => Bit(x - column.Origin),
+                _ => Indicator(column, x),
+            };
         }
     }
 
-    private static long Above(double x, long ifMissing) => double.IsNaN(x) ? ifMissing : PackedTree.Key(x);
+    // The set tests' membership (InSet): a whole number within the word, else no member of any set.
+    private static long Bit(double member) => member >= 0 && member < MaskBits && member == Math.Floor(member) ? 1L << (int)member : 0;
 
     private static long Indicator(in Column column, double x)
     {
         if (column.Test.Op == TestOp.IsMissing)
             return Features.IsMissing(x) ? 0 : 1;
-        if (double.IsNaN(x))
-            return column.IfMissing;
         // Intervals (most of these tests) inline and without a branch; sets through the tree that holds them.
         var holds = column.Test.IsInterval ? (x >= column.Test.Low) & (x <= column.Test.Threshold) : column.Tree!.HoldsFor(column.Test, x);
         return holds ? 0 : 1;
     }
 
-    /// <summary>A column: a test's indicator (with the tree whose sets it reads), or a feature above (no tree).</summary>
-    private readonly record struct Column(FlatTree? Tree, TreeTest Test, long IfMissing);
+    private enum ColumnKind : byte
+    {
+        /// <summary>0 where the test holds, else 1; with the tree whose sets and numbers it reads.</summary>
+        Indicator,
+        /// <summary>The feature's key, a missing value above every threshold.</summary>
+        Above,
+        /// <summary>The feature's value as one bit, counted from <see cref="Column.Origin"/>.</summary>
+        Bit,
+    }
+
+    /// <summary>A column: its kind, the test that made it, its value for a missing value, and a bit column's origin.</summary>
+    private readonly record struct Column(ColumnKind Kind, FlatTree? Tree, TreeTest Test, long IfMissing, int Origin);
 }
