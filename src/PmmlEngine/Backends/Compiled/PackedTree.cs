@@ -227,10 +227,11 @@ internal sealed class PackedTree
     }
 
     /// <summary>
-    /// One walk per layout and mask kind, each a method of its own: inlined into one caller together, the four walks ran
-    /// out of the JIT's inlining budget, and gbdt-500x8 scored at 0.4× with its steps left as calls.
+    /// One walk per layout and mask kind, each a method of its own, never inlined: inlined into one caller together, the
+    /// four walks ran out of the JIT's inlining budget, and gbdt-500x8 scored at 0.4× with its steps left as calls; the
+    /// dispatcher's tier-1 code, inlining one of them, left LightGBMAudit's walk a call per group.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private void AddGroups<TChild, TMask, TSum>(ReadOnlySpan<long> groups, int count, int stride, Span<double> sums, double weight)
         where TChild : struct, IChild where TMask : struct, IMask where TSum : struct, ILaneSum
     {
