@@ -11,9 +11,10 @@ namespace PmmlEngine.Backends.Compiled;
 /// <item>where rows with missing values are packed (<see cref="MissingValues"/>), a feature's key with a missing value
 /// above every threshold, for the "x ≤ t" tests that send a missing value to their false edge. A feature's own column
 /// holds a missing value below every threshold, which is where the tests that send it to their true edge want it;</item>
-/// <item>for a feature whose set tests (LightGBM's and XGBoost's category sets) all fall within 63 consecutive whole
-/// numbers, one column of its value as a single bit (<see cref="MaskOf"/>), which every set test on it masks with its
-/// members: one column instead of one per distinct set, of which an XGBoost forest has hundreds.</item>
+/// <item>for a feature whose set tests (LightGBM's and XGBoost's category sets, and equalities with a category code or
+/// another whole number, sets of one) all fall within 63 consecutive whole numbers from 0 up, one column of its value as
+/// a single bit (<see cref="MaskOf"/>), which every such test on it masks with its members: one column instead of one
+/// per distinct set, of which an XGBoost forest has hundreds.</item>
 /// </list>
 /// A block's columns are computed once per row, before the trees are walked; tests that ask the same of the same feature,
 /// and send a missing value the same way, share one.
@@ -42,7 +43,7 @@ internal sealed class TestIndicators
         high.Fill(-1);
         foreach (var tree in forest ?? [])
         {
-            foreach (var test in tree.Tests.Where(t => t.Op == TestOp.InSet))
+            foreach (var test in tree.Tests.Where(IsSet))
             {
                 foreach (var member in Members(tree, test))
                 {
@@ -80,7 +81,7 @@ internal sealed class TestIndicators
     /// </summary>
     public (int Column, long Mask)? MaskOf(FlatTree tree, in TreeTest test)
     {
-        if (test.Op != TestOp.InSet || _origins[test.Feature] is not { } origin)
+        if (!IsSet(test) || _origins[test.Feature] is not { } origin)
             return null;
         var mask = 0L;
         foreach (var member in Members(tree, test))
@@ -90,8 +91,18 @@ internal sealed class TestIndicators
         return (Add($"bit {test.Feature} unknown {ifMissing}", new Column(ColumnKind.Bit, null, test, ifMissing, origin)), mask);
     }
 
+    // An equality with a whole number from 0 up is a set of one; origins stay at 0 or above, so that for a value at or
+    // above its origin "value − origin" is exact, and below it negative (Bit).
+    private static bool IsSet(TreeTest test) =>
+        test.Op == TestOp.InSet || test.Op == TestOp.Equal && test.Threshold >= 0 && test.Threshold < int.MaxValue && test.Threshold == Math.Floor(test.Threshold);
+
     private static IEnumerable<int> Members(FlatTree tree, TreeTest test)
     {
+        if (test.Op == TestOp.Equal)
+        {
+            yield return (int)test.Threshold;
+            yield break;
+        }
         var words = tree.Bitsets.AsSpan(test.Aux, (int)test.Threshold).ToArray();
         for (var w = 0; w < words.Length; w++)
             for (var b = 0; b < 64; b++)
@@ -149,7 +160,7 @@ internal sealed class TestIndicators
         }
     }
 
-    // The set tests' membership (InSet): a whole number within the word, else no member of any set.
+    // Membership as InSet and equality ask it: a whole number within the word, else no member of any set.
     private static long Bit(double member) => member >= 0 && member < MaskBits && member == Math.Floor(member) ? 1L << (int)member : 0;
 
     private static long Indicator(in Column column, double x)
