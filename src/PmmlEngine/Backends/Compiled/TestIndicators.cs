@@ -5,9 +5,9 @@ namespace PmmlEngine.Backends.Compiled;
 /// <summary>
 /// The columns of a packed group after the features, which answer what a feature's key alone does not:
 /// <list type="bullet">
-/// <item>each test other than "x ≤ t" (equalities on category codes, float32 equalities, sets of categories or numbers,
-/// missing-value checks) as a column of its own, 0 where the test holds and 1 where it does not, so that the packed tree
-/// asks "indicator ≤ 0" and every test is a compare;</item>
+/// <item>each other test that no bit column below answers (float32 equalities, equalities with other numbers, sets of
+/// numbers, category sets too wide for one word, missing-value checks) as a column of its own, 0 where the test holds
+/// and 1 where it does not, so that the packed tree asks "indicator ≤ 0" like any "x ≤ t";</item>
 /// <item>where rows with missing values are packed (<see cref="MissingValues"/>), a feature's key with a missing value
 /// above every threshold, for the "x ≤ t" tests that send a missing value to their false edge. A feature's own column
 /// holds a missing value below every threshold, which is where the tests that send it to their true edge want it;</item>
