@@ -6,10 +6,11 @@ using System.Runtime.Intrinsics.X86;
 namespace PmmlEngine.Backends.Compiled;
 
 /// <summary>
-/// A tree whose tests are all "x ≤ t" (category sets become "(bit &amp; members) &gt; 0" where they fit one word, other tests
-/// "indicator ≤ 0", see <see cref="TestIndicators"/>), packed for branch-free walking, eight rows in lockstep. A missing value is keyed below or above every threshold, whichever sends
-/// it along the test's unknown edge (see <see cref="TestIndicators.MissingValues"/>). A test's two children sit side by
-/// side, so a step is "next = left + (x &gt; t)", and every row takes exactly <see cref="Depth"/> steps. Two layouts: a
+/// A tree whose tests are all "x ≤ t" (category sets become "(bit &amp; members) &gt; 0" where they fit one word, other
+/// tests "indicator ≤ 0", see <see cref="TestIndicators"/>), packed for branch-free walking, eight rows in lockstep. A
+/// missing value is keyed below or above every threshold, whichever sends it along the test's unknown edge (see
+/// <see cref="TestIndicators.MissingValues"/>). A test's two children sit side by side, so a step is
+/// "next = left + (x &gt; t)", and every row takes exactly <see cref="Depth"/> steps. Two layouts: a
 /// <see cref="Complete"/> tree is padded to a complete binary tree in heap order, where the left child of node i is
 /// 2i + 1 and a step computes it instead of loading it; deeper or sparse trees, which padding would blow up, keep their
 /// own shape with leaves as nodes (t = +∞, like padding) that lead to themselves.
