@@ -207,8 +207,9 @@ internal sealed class TreeSumBatch
 
     /// <summary>
     /// The single-record walk, tree by tree, for the rows not marked in <paramref name="skip"/>: those with a missing
-    /// feature the packed trees do not take, or every row where the trees are not packed. Failed rows are always skipped (their features may be stale
-    /// or mark a failed field); the others have every feature read, so the walk reads nothing from the record.
+    /// feature the packed trees do not take, or every row where the trees are not packed. Failed rows are always skipped
+    /// (their features may be stale or mark a failed field); the others have every feature read, so the walk reads
+    /// nothing from the record.
     /// </summary>
     private void SumTests(Span<double> features, int rows, int width, ReadOnlySpan<bool> skip, Span<double> sums, SumKind kind, RowContext row)
     {
