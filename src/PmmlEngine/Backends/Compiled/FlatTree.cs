@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using PmmlEngine.Backends.Interpreter;
 using PmmlEngine.Planning;
@@ -121,6 +122,18 @@ internal sealed class FlatTree
                 return true;
         }
         return false;
+    }
+
+    /// <summary>The whole numbers a <see cref="TestOp.InSet"/> test holds, from its bitset words.</summary>
+    public List<int> SetMembers(in TreeTest test)
+    {
+        var members = new List<int>();
+        for (var word = 0; word < (int)test.Threshold; word++)
+        {
+            for (var bits = Bitsets[test.Aux + word]; bits != 0; bits &= bits - 1)
+                members.Add(64 * word + BitOperations.TrailingZeroCount(bits));
+        }
+        return members;
     }
 
     // A category code, or a number of a set of small whole numbers: a fraction, a negative or a too large number is no

@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -89,7 +88,7 @@ internal sealed class PerfectLanes
                 tested[test.Feature] = true;
                 if (test.Op != TestOp.InSet)
                     continue;
-                foreach (var member in Members(tree, test))
+                foreach (var member in tree.SetMembers(test))
                 {
                     lowest[test.Feature] = Math.Min(lowest[test.Feature], member);
                     highest[test.Feature] = Math.Max(highest[test.Feature], member);
@@ -117,18 +116,6 @@ internal sealed class PerfectLanes
     private static int DepthOf(FlatTree tree, int edge) =>
         edge < 0 ? 0 : 1 + Math.Max(DepthOf(tree, tree.Tests[edge].OnTrue), DepthOf(tree, tree.Tests[edge].OnFalse));
 
-    /// <summary>The whole numbers a set test holds (<see cref="FlatTree"/>'s bitset words).</summary>
-    private static List<int> Members(FlatTree tree, TreeTest test)
-    {
-        var members = new List<int>();
-        for (var word = 0; word < (int)test.Threshold; word++)
-        {
-            for (var bits = tree.Bitsets[test.Aux + word]; bits != 0; bits &= bits - 1)
-                members.Add(64 * word + BitOperations.TrailingZeroCount(bits));
-        }
-        return members;
-    }
-
     /// <summary>Writes <paramref name="edge"/> of tree <paramref name="tree"/> at heap position <paramref name="at"/>, and what follows it below.</summary>
     private void Place(FlatTree flat, int edge, int tree, int at)
     {
@@ -154,7 +141,7 @@ internal sealed class PerfectLanes
         else
         {
             var members = 0UL;
-            foreach (var member in Members(flat, test))
+            foreach (var member in flat.SetMembers(test))
                 members |= 1UL << (member - _bases[test.Feature]);
             _tests[tree * testsPerTree + at] = new Test(double.PositiveInfinity, double.NegativeInfinity, members, test.Feature);
         }

@@ -96,19 +96,7 @@ internal sealed class TestIndicators
     private static bool IsSet(TreeTest test) =>
         test.Op == TestOp.InSet || test.Op == TestOp.Equal && test.Threshold >= 0 && test.Threshold < int.MaxValue && test.Threshold == Math.Floor(test.Threshold);
 
-    private static IEnumerable<int> Members(FlatTree tree, TreeTest test)
-    {
-        if (test.Op == TestOp.Equal)
-        {
-            yield return (int)test.Threshold;
-            yield break;
-        }
-        var words = tree.Bitsets.AsSpan(test.Aux, (int)test.Threshold).ToArray();
-        for (var w = 0; w < words.Length; w++)
-            for (var b = 0; b < 64; b++)
-                if ((words[w] >> b & 1) != 0)
-                    yield return 64 * w + b;
-    }
+    private static List<int> Members(FlatTree tree, in TreeTest test) => test.Op == TestOp.Equal ? [(int)test.Threshold] : tree.SetMembers(test);
 
     /// <summary>The column that answers <paramref name="test"/> of <paramref name="tree"/>, adding one if no test asked it before.</summary>
     public int FeatureOf(FlatTree tree, in TreeTest test)
