@@ -105,6 +105,9 @@ internal sealed class InputRecord
         return value.Kind == ValueKind.Number;
     }
 
+    /// <summary>Whether input <paramref name="input"/> is the missing value.</summary>
+    public bool IsMissing(int input) => _kinds[input] == Boxed && _values[input].IsMissing;
+
     /// <summary>
     /// The position among its field's valid values of the one input <paramref name="input"/> is (read from its declared
     /// text, set by position, or set as that value); -1 for any other value. No call: a direct path's sum stays in registers.

@@ -42,8 +42,10 @@ internal static class BatchScorer
     /// <summary>
     /// A model chain whose segments include tree sums: each block's sums come from the packed kernels
     /// (<see cref="TreeSumBatch.Sum"/>), then every record is scored as one at a time with those sums preset, so that the
-    /// chain's other segments, Targets and outputs are the record path's own. A record whose features could not be read
-    /// goes through <see cref="ScoreEachRow"/>, which fails it exactly where the single-record path would.
+    /// chain's other segments, Targets and outputs are the record path's own. The kernels' features are read from a row's
+    /// inputs where the MiningSchema keeps them as they are (<see cref="LoadKept"/>), else through the record. A record
+    /// whose features could not be read goes through <see cref="ScoreEachRow"/>, which fails it exactly where the
+    /// single-record path would.
     /// </summary>
     private static int ScoreChain(PmmlEvaluator evaluator, TreeSumBatch[] kernels, ResultCodes codes, int rows, ReadOnlySpan<double> inputs, Span<double> results)
     {
@@ -55,9 +57,14 @@ internal static class BatchScorer
         var block = TreeSumBatch.BlockRows;
         var features = kernels.Select(k => new double[block * k.Features.Count]).ToArray();
         var direct = kernels.Select(k => DirectColumns.TryCreate(evaluator, k.Features)).ToArray();
+        // Where some kernel's features are not plain copies, a row the MiningSchema keeps as it is is still read from its
+        // inputs (KeptFeatures); any other row goes through the record.
+        var kept = kernels.Select((k, i) => direct[i] is null ? KeptFeatures.TryCreate(evaluator.DocumentPlan, evaluator.DocumentPlan.Model, k.Features) : null).ToArray();
+        var readsRecord = direct.Any(d => d is null);
+        var readsKept = Enumerable.Range(0, kernels.Length).All(k => direct[k] is not null || kept[k] is not null);
+        var record = new InputRecord(evaluator.Inputs);
         var sums = kernels.Select(_ => new double[block]).ToArray();
         var states = kernels.Select(k => (EnsembleState)workspace.States[k.Ensemble.Id]!).ToArray();
-        var readsRecord = direct.Any(d => d is null);
         var failed = new bool[block];
         var errors = 0;
         for (var first = 0; first < rows; first += block)
@@ -67,6 +74,12 @@ internal static class BatchScorer
             {
                 var line = inputs.Slice((first + r) * inputCount, inputCount);
                 failed[r] = false;
+                if (readsRecord && readsKept)
+                {
+                    SetRecord(record, evaluator.Inputs, line);
+                    if (LoadKept(record, line, kernels, direct, kept, features, r))
+                        continue;
+                }
                 if (readsRecord)
                 {
                     SetInputs(evaluator, row, line);
@@ -109,6 +122,25 @@ internal static class BatchScorer
             }
         }
         return errors;
+    }
+
+    /// <summary>
+    /// Every kernel's features of row <paramref name="r"/> read from its inputs in <paramref name="record"/>: copied
+    /// (<see cref="DirectColumns"/>) or kept as they are (<see cref="KeptFeatures"/>); false when the MiningSchema would
+    /// treat some value, which the record path then does.
+    /// </summary>
+    private static bool LoadKept(InputRecord record, ReadOnlySpan<double> line, TreeSumBatch[] kernels, DirectColumns?[] direct,
+        KeptFeatures?[] kept, double[][] features, int r)
+    {
+        for (var k = 0; k < kernels.Length; k++)
+        {
+            var vector = features[k].AsSpan(r * kernels[k].Features.Count, kernels[k].Features.Count);
+            if (direct[k] is { } columns)
+                columns.Load(line, vector);
+            else if (!kept[k]!.TryLoad(record, vector, missingValues: true))
+                return false;
+        }
+        return true;
     }
 
     /// <summary>Whether the record in <paramref name="row"/> passes its MiningSchema's checks; false when it is rejected.</summary>
@@ -174,8 +206,11 @@ internal static class BatchScorer
         var retry = new bool[block];
         var predictions = new Value[block];
         var result = new ModelResult(evaluator.DocumentPlan.Model.Target);
-        // Fields that are plain numeric inputs are copied, not read through the record (the same values, by construction).
+        // Fields that are plain numeric inputs are copied, not read through the record (the same values, by construction);
+        // where the MiningSchema can treat values, a row it keeps as it is is read from its inputs all the same.
         var direct = DirectColumns.TryCreate(evaluator, kernel.Features);
+        var kept = direct is null ? KeptFeatures.TryCreate(evaluator.DocumentPlan, evaluator.DocumentPlan.Model, kernel.Features) : null;
+        var record = new InputRecord(slots);
         var errors = 0;
         for (var first = 0; first < rows; first += block)
         {
@@ -184,13 +219,23 @@ internal static class BatchScorer
             {
                 retry[r] = false;
                 var vector = features.AsSpan(r * width, width);
+                var line = inputs.Slice((first + r) * inputCount, inputCount);
                 if (direct is not null)
                 {
-                    direct.Load(inputs.Slice((first + r) * inputCount, inputCount), vector);
+                    direct.Load(line, vector);
                     failed[r] = false;
                     continue;
                 }
-                SetInputs(evaluator, row, inputs.Slice((first + r) * inputCount, inputCount));
+                if (kept is not null)
+                {
+                    SetRecord(record, slots, line);
+                    if (kept.TryLoad(record, vector, missingValues: true))
+                    {
+                        failed[r] = false;
+                        continue;
+                    }
+                }
+                SetInputs(evaluator, row, line);
                 var read = Accepts(evaluator, row) ? ReadFeatures(kernel.Features, row, vector) : FeatureRead.Rejected;
                 failed[r] = read != FeatureRead.Read;
                 retry[r] = read == FeatureRead.Failed;
@@ -256,8 +301,7 @@ internal static class BatchScorer
             var output = results.Slice(r * resultCount, resultCount);
             if (record is not null)
             {
-                for (var i = 0; i < inputCount; i++)
-                    SetInput(record, i, slots[i], line[i]);
+                SetRecord(record, slots, line);
                 var kept = direct is null ? regression!.TryScore(record, workspace, terms, regressionResults) ? regressionResults : null
                     : direct.Walk(record, features, row) is var leaf and >= 0 ? direct.Results(leaf) : null;
                 if (kept is not null)
@@ -324,6 +368,13 @@ internal static class BatchScorer
         else if (value.TryGetNumber(out var x))
             code = x;
         return !double.IsNaN(code) && Input(slot, code).Equals(value);
+    }
+
+    /// <summary>Sets a record's inputs to one row of the input matrix (<see cref="SetInput"/>).</summary>
+    private static void SetRecord(InputRecord record, IReadOnlyList<InputSlot> slots, ReadOnlySpan<double> line)
+    {
+        for (var i = 0; i < slots.Count; i++)
+            SetInput(record, i, slots[i], line[i]);
     }
 
     /// <summary><see cref="Input"/> into a record: a number or a category's position as it is.</summary>

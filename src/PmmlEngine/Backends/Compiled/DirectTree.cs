@@ -16,19 +16,13 @@ namespace PmmlEngine.Backends.Compiled;
 internal sealed class DirectTree
 {
     private readonly FlatTree _tree;
-    private readonly FeatureMap _map;
-    private readonly KeptInputs _inputs;
-    private readonly int[] _featureInputs;
-    private readonly DataType[][] _featureCasts;
+    private readonly KeptFeatures _features;
     private readonly Value[]?[] _results;
 
-    private DirectTree(FlatTree tree, KeptInputs inputs, int[] featureInputs, DataType[][] featureCasts, Value[]?[] results)
+    private DirectTree(FlatTree tree, KeptFeatures features, Value[]?[] results)
     {
         _tree = tree;
-        _map = tree.Features;
-        _inputs = inputs;
-        _featureInputs = featureInputs;
-        _featureCasts = featureCasts;
+        _features = features;
         _results = results;
     }
 
@@ -57,26 +51,9 @@ internal sealed class DirectTree
         if (document.Top is not CompiledTree { OwnsFeatures: true, Tree: { Generic.Length: 0 } tree } top
             || top.Plan.Outputs.Any(o => o.Expression is not null || !LeafFeatures.Contains(o.Field.Feature))
             || (long)tree.Outcomes.Length * resultCount > maxLeafResults
-            || KeptInputs.For(plan, top.Plan) is not { } inputs)
+            || KeptFeatures.TryCreate(plan, top.Plan, tree.Features) is not { } features)
             return null;
 
-        var features = tree.Features;
-        var featureInputs = new int[features.Count];
-        var featureCasts = new DataType[features.Count][];
-        for (var f = 0; f < features.Count; f++)
-        {
-            // A cast chain (double(float(x))) read back to the prepared field it copies, as RowContext reads it.
-            var at = plan.CopyRoot(features.Slot(f), out var casts);
-            var input = inputs.InputAt(at);
-            // Categories are read by the field's own code table, so they are read as they come, without casts; numbers
-            // come from numeric fields through numeric casts (text cast to a number is parsed by the general path).
-            if (input < 0 || (features.IsCategorical(f)
-                    ? casts.Length > 0 || inputs[input].DataType != DataType.String
-                    : !KeptInputs.IsNumeric(inputs[input].DataType) || !casts.All(KeptInputs.IsNumeric)))
-                return null;
-            featureInputs[f] = input;
-            featureCasts[f] = casts;
-        }
         var results = new Value[]?[tree.Outcomes.Length];
         for (var leaf = 0; leaf < results.Length; leaf++)
         {
@@ -89,10 +66,10 @@ internal sealed class DirectTree
                 // Left to the general path, which raises the error for each record reaching this leaf.
             }
         }
-        return new DirectTree(tree, inputs, featureInputs, featureCasts, results);
+        return new DirectTree(tree, features, results);
     }
 
-    public int FeatureCount => _featureInputs.Length;
+    public int FeatureCount => _features.Count;
 
     /// <summary>
     /// The leaf the record's inputs (<see cref="PmmlEngine.Evaluation.PmmlEvaluator.InputFields"/> order, converted to
@@ -100,22 +77,8 @@ internal sealed class DirectTree
     /// </summary>
     public int Walk(InputRecord record, Span<double> features, RowContext row)
     {
-        if (!_inputs.KeepAll(record))
+        if (!_features.TryLoad(record, features))
             return -1;
-        for (var f = 0; f < features.Length; f++)
-        {
-            var input = _featureInputs[f];
-            if (!record.TryGetNumber(input, out var x))
-            {
-                // A kept category of a string field, coded as the general path codes it.
-                features[f] = _map.Encode(f, record[input]);
-                continue;
-            }
-            // A number cast to these types is ValueParser.Convert's number.
-            foreach (var type in _featureCasts[f])
-                x = type == DataType.Float ? (float)x : type == DataType.Integer ? Math.Truncate(x) : x;
-            features[f] = Features.Number(x);
-        }
         // Every feature is a present number, so no edge is unknown and the row is never read.
         var outcome = _tree.Walk(features, row, out var penalties);
         return penalties == 0 ? outcome : -1;

@@ -65,4 +65,21 @@ internal sealed class KeptInputs
         }
         return true;
     }
+
+    /// <summary>
+    /// <see cref="KeepAll"/>, where a missing value also passes when its field leaves it missing: no replacement, and
+    /// not returnInvalid (what the batch kernels read as a missing feature, and the direct paths never walk).
+    /// </summary>
+    public bool KeepAllOrMissing(InputRecord record)
+    {
+        for (var i = 0; i < _prepared.Length; i++)
+        {
+            if (!record.IsKeptAtOnce(i, _prepared[i]) && !record.IsKept(i, _prepared[i]) && !(record.IsMissing(i) && LeavesMissing(_prepared[i])))
+                return false;
+        }
+        return true;
+    }
+
+    private static bool LeavesMissing(PreparedSlot prepared) =>
+        !prepared.MissingReplacement.HasValue && prepared.Field.MissingValueTreatment != Model.MissingValueTreatment.ReturnInvalid;
 }
