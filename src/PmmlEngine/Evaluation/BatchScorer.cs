@@ -371,7 +371,7 @@ internal static class BatchScorer
     }
 
     /// <summary>Sets a record's inputs to one row of the input matrix (<see cref="SetInput"/>).</summary>
-    private static void SetRecord(InputRecord record, IReadOnlyList<InputSlot> slots, ReadOnlySpan<double> line)
+    internal static void SetRecord(InputRecord record, IReadOnlyList<InputSlot> slots, ReadOnlySpan<double> line)
     {
         for (var i = 0; i < slots.Count; i++)
             SetInput(record, i, slots[i], line[i]);

@@ -1,3 +1,4 @@
+using PmmlEngine.Backends;
 using PmmlEngine.Backends.Compiled;
 using PmmlEngine.Backends.Interpreter;
 using PmmlEngine.Errors;
@@ -7,14 +8,18 @@ namespace PmmlEngine.Tensors;
 
 /// <summary>
 /// The host side of tensor scoring over the numeric batch layout of <see cref="PmmlEvaluator.EvaluateBatch"/>: rows
-/// become columns (inputs checked and transformed by the record path, so every treatment is the interpreter's), a
-/// device sums the trees, and each row's sums are finished into its results. Rows split across the cores.
+/// become columns (read from the inputs where the MiningSchema keeps them as they are, else checked and transformed by
+/// the record path, so every treatment is the interpreter's), a device sums the trees, and each row's sums are finished
+/// into its results. Rows split across the cores.
 /// </summary>
 internal sealed class TensorBatch(PmmlEvaluator evaluator, TensorForest forest)
 {
     private const int Chunk = 4096;
 
     private readonly DirectColumns? _direct = DirectColumns.TryCreate(evaluator, forest.Features);
+
+    // Otherwise a row the MiningSchema keeps as it is (or leaves missing) is read from its inputs, any other through the record.
+    private readonly KeptFeatures? _kept = KeptFeatures.TryCreate(evaluator.DocumentPlan, evaluator.DocumentPlan.Model, forest.Features);
 
     // Without outputs (and not a chain, whose final model reads the record), finishing a row reads only its sums.
     private readonly bool _bareFinish = forest.Finish.Shape != ForestShape.Chain && forest.Finish.Top.Outputs.Length == 0;
@@ -48,10 +53,22 @@ internal sealed class TensorBatch(PmmlEvaluator evaluator, TensorForest forest)
         Chunks(rows, (first, count) =>
         {
             var row = evaluator.Engine.CreateWorkspace().Row;
+            var record = _kept is null ? null : new InputRecord(evaluator.Inputs);
             for (var r = first; r < first + count; r++)
             {
                 var vector = columns.Span.Slice(r * width, width);
-                BatchScorer.SetInputs(evaluator, row, inputs.Span.Slice(r * inputCount, inputCount));
+                var line = inputs.Span.Slice(r * inputCount, inputCount);
+                if (record is not null)
+                {
+                    BatchScorer.SetRecord(record, evaluator.Inputs, line);
+                    if (_kept!.TryLoad(record, vector, missingValues: true))
+                    {
+                        states[r] = RowState.Loaded;
+                        forest.ComputeIndicators(vector);
+                        continue;
+                    }
+                }
+                BatchScorer.SetInputs(evaluator, row, line);
                 try
                 {
                     evaluator.CheckInputs(row);

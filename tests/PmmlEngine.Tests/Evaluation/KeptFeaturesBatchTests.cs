@@ -15,15 +15,21 @@ public sealed class KeptFeaturesBatchTests
     // (double)0.1f: a number just above it is still 0.1f after the float cast, so a walk that skips the cast goes the other way.
     private const double FloatThreshold = 0.10000000149011612;
 
-    [TestCase("", "", "", false)]
-    [TestCase("", "", "", true)]
-    [TestCase("invalidValueTreatment=\"asMissing\"", "outliers=\"asExtremeValues\" lowValue=\"-1\" highValue=\"1\"", "invalidValueTreatment=\"asMissing\"", false)]
-    [TestCase("invalidValueTreatment=\"asMissing\"", "outliers=\"asMissingValues\" lowValue=\"-1\" highValue=\"1\"", "invalidValueTreatment=\"asMissing\"", true)]
-    [TestCase("invalidValueTreatment=\"asValue\" invalidValueReplacement=\"1.5\" missingValueReplacement=\"-0.25\"", "", "missingValueReplacement=\"b\"", false)]
-    [TestCase("missingValueTreatment=\"returnInvalid\"", "missingValueTreatment=\"returnInvalid\"", "", false)]
-    [TestCase("missingValueTreatment=\"returnInvalid\"", "", "missingValueTreatment=\"returnInvalid\"", true)]
-    // Not c: an unlisted code is no text in the batch layout but an invalid value, which asIs treats as missing.
-    [TestCase("invalidValueTreatment=\"asIs\"", "", "", true)]
+    /// <summary>MiningField attributes of x1, x2 and c, and whether the sum is a classifier's chain.</summary>
+    internal static readonly object[][] Treatments =
+    [
+        ["", "", "", false],
+        ["", "", "", true],
+        ["invalidValueTreatment=\"asMissing\"", "outliers=\"asExtremeValues\" lowValue=\"-1\" highValue=\"1\"", "invalidValueTreatment=\"asMissing\"", false],
+        ["invalidValueTreatment=\"asMissing\"", "outliers=\"asMissingValues\" lowValue=\"-1\" highValue=\"1\"", "invalidValueTreatment=\"asMissing\"", true],
+        ["invalidValueTreatment=\"asValue\" invalidValueReplacement=\"1.5\" missingValueReplacement=\"-0.25\"", "", "missingValueReplacement=\"b\"", false],
+        ["missingValueTreatment=\"returnInvalid\"", "missingValueTreatment=\"returnInvalid\"", "", false],
+        ["missingValueTreatment=\"returnInvalid\"", "", "missingValueTreatment=\"returnInvalid\"", true],
+        // Not c: an unlisted code is no text in the batch layout but an invalid value, which asIs treats as missing.
+        ["invalidValueTreatment=\"asIs\"", "", "", true],
+    ];
+
+    [TestCaseSource(nameof(Treatments))]
     public void TreeSums_MatchTheRowScorer_UnderEachTreatment(string x1, string x2, string c, bool chain)
     {
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Document(x1, x2, c, chain)));
@@ -34,7 +40,7 @@ public sealed class KeptFeaturesBatchTests
         BatchTests.AssertMatchesRowScorer(evaluator, Rows(evaluator.InputFields.Select(f => f.Name).ToArray(), 3_000, seed: 11));
     }
 
-    private static double[] Rows(string[] names, int count, int seed)
+    internal static double[] Rows(string[] names, int count, int seed)
     {
         var random = new Random(seed);
         T Pick<T>(params T[] values) => values[random.Next(values.Length)];
@@ -60,7 +66,7 @@ public sealed class KeptFeaturesBatchTests
     /// test's default child. The top MiningSchema carries the treatments; <paramref name="chain"/> wraps the sum in a
     /// classifier's model chain, as XGBoost's and LightGBM's converters write it.
     /// </summary>
-    private static string Document(string x1, string x2, string c, bool chain)
+    internal static string Document(string x1, string x2, string c, bool chain)
     {
         static string Split(string id, string field, double threshold, string low, string high) => $"""
             <Node score="0" defaultChild="{id}l"><True/>
@@ -95,13 +101,13 @@ public sealed class KeptFeaturesBatchTests
               {{Split("g", "x2", 0.75, "0.0625", "4")}}
             </TreeModel></Segment>
             """;
-        var sum = $"""<Segmentation multipleModelMethod="sum">{trees}</Segmentation>""";
+        var sum = $"""<Segmentation multipleModelMethod="sum" missingPredictionTreatment="returnMissing">{trees}</Segmentation>""";
         var fields = """<MiningField name="x1"/><MiningField name="x2"/><MiningField name="x3"/><MiningField name="c"/>""";
         var model = chain
             ? $$"""
               <MiningModel functionName="classification">
                 <MiningSchema><MiningField name="x1" {{x1}}/><MiningField name="x2" {{x2}}/><MiningField name="x3"/><MiningField name="c" {{c}}/><MiningField name="y" usageType="target"/></MiningSchema>
-                <Segmentation multipleModelMethod="modelChain">
+                <Segmentation multipleModelMethod="modelChain" missingPredictionTreatment="returnMissing">
                   <Segment id="1"><True/>
                     <MiningModel functionName="regression">
                       <MiningSchema>{{fields}}</MiningSchema>

@@ -68,6 +68,25 @@ public sealed class GpuKernelTests
         Assert.That(Mismatches(evaluator, expected, actual), Is.Empty);
     }
 
+    /// <summary>
+    /// Rows the MiningSchema keeps as they are (or leaves missing) are read from their inputs on the host side too; under
+    /// each treatment of <see cref="KeptFeaturesBatchTests"/>, the kernels' results are the interpreter's to the bit.
+    /// </summary>
+    [TestCaseSource(typeof(KeptFeaturesBatchTests), nameof(KeptFeaturesBatchTests.Treatments))]
+    public void GpuScorer_KeptRows_MatchInterpreter(string x1, string x2, string c, bool chain)
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(KeptFeaturesBatchTests.Document(x1, x2, c, chain)));
+        var evaluator = PmmlEvaluator.Load(stream, new EvaluatorOptions { Backend = Backend.Interpreter });
+        var inputs = KeptFeaturesBatchTests.Rows(evaluator.InputFields.Select(f => f.Name).ToArray(), 2_000, seed: 13);
+        var expected = new double[inputs.Length / evaluator.InputFields.Count * evaluator.ResultNames.Count];
+        var expectedFailed = evaluator.EvaluateBatch(inputs, expected);
+
+        using var gpu = GpuScorer.Create(evaluator, GpuDevice.Cpu);
+        var actual = new double[expected.Length];
+        Assert.That(gpu.EvaluateBatch(inputs, actual), Is.EqualTo(expectedFailed), "rejected rows");
+        Assert.That(Mismatches(evaluator, expected, actual), Is.Empty);
+    }
+
     [TestCaseSource(nameof(Refused))]
     public void GpuScorer_ModelsOutsideThePlan_AreRefusedWithTheReason(object boxed)
     {

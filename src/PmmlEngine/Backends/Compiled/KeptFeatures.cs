@@ -55,7 +55,7 @@ internal sealed class KeptFeatures
     public int Count => _featureInputs.Length;
 
     /// <summary>
-    /// The record's features (<see cref="FeatureMap"/>'s encoding) when the treatments keep every input as it is, or with
+    /// The record's features (<see cref="FeatureMap"/>'s encoding, the first <see cref="Count"/> of the span) when the treatments keep every input as it is, or with
     /// <paramref name="missingValues"/> leave a missing one missing (a missing feature); false, with
     /// <paramref name="features"/> untouched, when some value needs the general path.
     /// </summary>
@@ -63,7 +63,7 @@ internal sealed class KeptFeatures
     {
         if (!(missingValues ? _inputs.KeepAllOrMissing(record) : _inputs.KeepAll(record)))
             return false;
-        for (var f = 0; f < features.Length; f++)
+        for (var f = 0; f < _featureInputs.Length; f++)
         {
             var input = _featureInputs[f];
             if (!record.TryGetNumber(input, out var x))
