@@ -377,10 +377,13 @@ internal static class BatchScorer
             SetInput(record, i, slots[i], line[i]);
     }
 
-    /// <summary><see cref="Input"/> into a record: a number or a category's position as it is.</summary>
+    /// <summary>
+    /// <see cref="Input"/> into a record: a number or a category's position as it is; a whole number of an integer
+    /// category as the position of the valid value it is.
+    /// </summary>
     private static void SetInput(InputRecord record, int input, InputSlot slot, double x)
     {
-        if (IsCategoryCode(slot) && Position(slot, x) is var position and >= 0)
+        if ((IsCategoryCode(slot) ? Position(slot, x) : slot.PositionOfNumber(x)) is var position and >= 0)
         {
             record.SetCategory(input, position);
             return;

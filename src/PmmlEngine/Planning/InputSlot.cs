@@ -12,12 +12,53 @@ public sealed class InputSlot : SlotDefinition
     // path's steps were half its cost.
     private readonly bool _plainNumber;
 
+    // A field whose valid values are whole numbers close together (XGBoost's integer categories): each number's position,
+    // from the lowest, so that a number given as such finds its valid value without hashing.
+    private readonly int[]? _numberPositions;
+    private readonly int _lowestNumber;
+
     public InputSlot(DataField field) : base(field.Name, field.DataType, field.OpType)
     {
         Field = field;
         Domain = new FieldDomain(field);
         _plainNumber = DataType is DataType.Double or DataType.Float or DataType.Integer
             && !Domain.HasValidTexts && !Domain.MissingTexts.Any(marker => DecimalParser.TryParse(marker, out _));
+        (_numberPositions, _lowestNumber) = NumberPositions();
+    }
+
+    // Whole numbers within ±2^24 (exact as floats too), spanning at most this many: a table of 16 KB at most.
+    private const int MaxNumberSpan = 4096;
+
+    private (int[]?, int) NumberPositions()
+    {
+        var values = Domain.ValidValues;
+        if (values.Count == 0 || !values.All(v => v.Kind == ValueKind.Number && Math.Abs(v.Number) <= 1 << 24 && v.Number == Math.Floor(v.Number)))
+            return (null, 0);
+        var lowest = (int)values.Min(v => v.Number);
+        if (values.Max(v => v.Number) - lowest >= MaxNumberSpan)
+            return (null, 0);
+        var positions = new int[(int)values.Max(v => v.Number) - lowest + 1];
+        positions.AsSpan().Fill(-1);
+        for (var p = values.Count - 1; p >= 0; p--)
+        {
+            // Only where the number converts to that very valid value, as it does when set as a number.
+            var n = (int)values[p].Number;
+            if (ValueParser.Convert(Value.Of(n), DataType).Equals(values[p]))
+                positions[n - lowest] = p;
+        }
+        return (positions, lowest);
+    }
+
+    /// <summary>
+    /// The position of the valid value the number <paramref name="x"/> converts to, where the field's valid values are
+    /// whole numbers close together; -1 for any other number (a fraction, −0, one outside the table) or field.
+    /// </summary>
+    internal int PositionOfNumber(double x)
+    {
+        if (_numberPositions is not { } positions)
+            return -1;
+        var k = x - _lowestNumber;
+        return k >= 0 && k < positions.Length && k == Math.Floor(k) && !(x == 0 && double.IsNegative(x)) ? positions[(int)k] : -1;
     }
 
     public DataField Field { get; }

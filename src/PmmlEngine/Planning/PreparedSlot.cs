@@ -45,10 +45,12 @@ public sealed class PreparedSlot(string name, DataType dataType, OpType opType, 
 
     /// <summary>
     /// Whether every valid value of the field is kept (none is also a missing marker or listed invalid): a category read
-    /// from its declared text then needs no more than its position.
+    /// from its declared text, or a whole number of an integer category set as its position, then needs no more than its
+    /// position. A field that is not continuous sets no outlier bounds, so its valid numbers are kept as its texts are.
     /// </summary>
     public bool KeepsValidValues { get; } = opType != OpType.Continuous && domain is { ValidValues.Count: > 0 }
-        && domain.ValidValues.All(v => v.Kind == ValueKind.String && !domain.IsMissingValue(v) && domain.IsValid(v));
+        && domain.ValidValues.All(v => !domain.IsMissingValue(v)
+            && (v.Kind == ValueKind.String ? domain.IsValid(v) : v.Kind == ValueKind.Number && domain.IsValidNumber(v)));
 
     // Numbers from Low to High are kept (an empty range where that takes more than the bounds): two comparisons decide
     // the usual input of a field that declares an interval, as sklearn2pmml's all do, before the full check.

@@ -23,6 +23,42 @@ public sealed class InputSlotTests
 
     private static readonly DataType[] Types = [DataType.Double, DataType.Float, DataType.Integer];
 
+    /// <summary>
+    /// A number given to a field of whole-number categories (the batch layout's integer categories) finds the position of
+    /// the very valid value it converts to — same value, same bits — or none: fractions, −0, numbers outside the
+    /// values, and fields whose values are not whole numbers close together.
+    /// </summary>
+    [Test]
+    public void PositionOfNumber_IsTheValidValueTheNumberConvertsTo()
+    {
+        double[] numbers = [-3, -2, 0, -0.0, 1, 4, 4.5, Math.BitIncrement(4.0), 8, 4091, 4092, 16777216, 16777217, 1e300, double.NaN, double.NegativeInfinity];
+        foreach (var type in Types)
+        {
+            foreach (var valid in new[] { new[] { "-3", "0", "4", "8", "4092" }, ["3", "4", "5", "6", "8"], ["0", "4096"], ["0.5", "4"], ["16777216"] })
+            {
+                var field = new DataField("x", null, OpType.Categorical, type, [.. valid.Select(v => new FieldValue(v, ValueProperty.Valid, null))], [], SourceLocation.None);
+                var slot = new InputSlot(field);
+                foreach (var x in numbers.Concat(valid.Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture))))
+                {
+                    var where = $"{x:R} as {type}, valid [{string.Join(",", valid)}]";
+                    var converted = ValueParser.Convert(Value.Of(x), type);
+                    var position = slot.PositionOfNumber(x);
+                    if (position >= 0)
+                    {
+                        var value = slot.Domain.ValidValueAt(position);
+                        Assert.That(value, Is.EqualTo(converted), where);
+                        Assert.That(BitConverter.DoubleToInt64Bits(value.Number), Is.EqualTo(BitConverter.DoubleToInt64Bits(converted.Number)), where);
+                        continue;
+                    }
+                    // Found wherever the values are whole numbers within the table's span and x converts to one of them.
+                    var table = valid.All(v => !v.Contains('.')) && valid.Max(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture))
+                        - valid.Min(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)) < 4096;
+                    Assert.That(table && x == Math.Floor(x) && !(x == 0 && double.IsNegative(x)) && slot.Domain.PositionOf(converted) >= 0, Is.False, where);
+                }
+            }
+        }
+    }
+
     [Test]
     public void NumberFields_ReadEveryTextAsPmmlSays()
     {

@@ -14,6 +14,36 @@ namespace PmmlEngine.Tests.Planning;
 [TestFixture]
 public sealed class PreparedSlotTests
 {
+    /// <summary>
+    /// <see cref="PreparedSlot.KeepsValidValues"/> holds exactly when <see cref="PreparedSlot.Keeps"/> holds for every
+    /// valid value: texts and whole-number categories alike, unless a valid value is also a missing marker, or the
+    /// field is continuous (where outlier bounds may move its numbers).
+    /// </summary>
+    [Test]
+    public void KeepsValidValues_IsKeepsOfEveryValidValue()
+    {
+        var fields = new (OpType, DataType, string[] Valid, string[] Missing)[]
+        {
+            (OpType.Categorical, DataType.String, ["a", "b"], []),
+            (OpType.Categorical, DataType.String, ["a", "b"], ["b"]),
+            (OpType.Categorical, DataType.Integer, ["3", "4", "8"], []),
+            (OpType.Ordinal, DataType.Double, ["0.5", "4"], []),
+            (OpType.Categorical, DataType.Integer, ["3", "4", "8"], ["4"]),
+            (OpType.Continuous, DataType.Double, ["3", "4"], []),
+        };
+        foreach (var (opType, type, valid, missing) in fields)
+        {
+            var field = new DataField("x", null, opType, type,
+                [.. valid.Select(v => new FieldValue(v, ValueProperty.Valid, null)), .. missing.Select(m => new FieldValue(m, ValueProperty.Missing, null))], [], SourceLocation.None);
+            var domain = new FieldDomain(field);
+            var mining = new MiningField("x", UsageType.Active, null, OutlierTreatment.AsExtremeValues, 3.5, 5, null,
+                MissingValueTreatment.AsIs, InvalidValueTreatment.ReturnInvalid, null, SourceLocation.None);
+            var slot = new PreparedSlot("x", type, opType, 0, mining, domain, Value.Missing, Value.Missing);
+            var expected = opType != OpType.Continuous && domain.ValidValues.All(slot.Keeps);
+            Assert.That(slot.KeepsValidValues, Is.EqualTo(expected), $"{opType} {type} [{string.Join(",", valid)}] missing [{string.Join(",", missing)}]");
+        }
+    }
+
     [Test]
     public void Keeps_IsTheTreatmentsVerdict_OnEveryMarginAndBound()
     {
