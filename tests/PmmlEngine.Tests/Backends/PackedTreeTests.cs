@@ -115,6 +115,73 @@ public sealed class PackedTreeTests
     }
 
     /// <summary>
+    /// XGBoost writes equalities on its integer categories as float32 ranges, [n − ε, n + ε]; on a feature that holds whole
+    /// numbers such a range is the set {n}, masked in the feature's bit column. XGBoostAuto then needs three bit columns
+    /// (cylinders, model year, origin) and four that key missing values above every threshold, where its 16 ranges each
+    /// had an indicator.
+    /// </summary>
+    [Test]
+    public void RangesOnIntegerInputs_MaskedAsSets()
+    {
+        var engine = (CompiledEngine)Load("XGBoostAuto").Engine;
+        var trees = engine.TreeSum!.Ensemble.Trees!;
+        Assert.That(trees.Sum(t => t.Tests.Count(test => test.Op == TestOp.InRange)), Is.GreaterThan(100));
+        var indicators = new TestIndicators(engine.TreeSum.Features.Count, engine.TreeSum.MissingValues, trees);
+        foreach (var tree in trees)
+            PackedTree.From(tree, indicators: indicators);
+        Assert.That(indicators.Count, Is.EqualTo(7));
+    }
+
+    /// <summary>
+    /// A feature holds whole numbers when it reads an integer input through numeric casts and MiningFields whose
+    /// replacements and outlier bounds are whole: not a double input, nor an integer one clamped to a fraction.
+    /// </summary>
+    [Test]
+    public void HoldsWholeNumbers_FollowsInputsCastsAndTreatments()
+    {
+        var fields = new (string Name, string Type, string Treatment, bool Whole)[]
+        {
+            ("i", "integer", "", true),
+            ("d", "double", "", false),
+            ("r", "integer", "missingValueReplacement=\"3\"", true),
+            ("c", "integer", "outliers=\"asExtremeValues\" lowValue=\"2.5\" highValue=\"9\"", false),
+            ("w", "integer", "outliers=\"asExtremeValues\" lowValue=\"2\" highValue=\"9\"", true),
+        };
+        var tests = string.Concat(fields.Select((f, k) => $$"""
+            <Segment id="{{k + 1}}"><True/><TreeModel functionName="regression">
+              <MiningSchema><MiningField name="{{f.Name}}"/></MiningSchema>
+              <Node score="0"><True/>
+                <Node score="1"><SimplePredicate field="{{(f.Name == "i" ? "double(float(i))" : f.Name)}}" operator="lessOrEqual" value="4.5"/></Node>
+                <Node score="2"><True/></Node>
+              </Node>
+            </TreeModel></Segment>
+            """));
+        var pmml = $$"""
+            <PMML version="4.4" xmlns="http://www.dmg.org/PMML-4_4"><Header/>
+              <DataDictionary>
+                {{string.Concat(fields.Select(f => $"""<DataField name="{f.Name}" optype="continuous" dataType="{f.Type}"/>"""))}}
+                <DataField name="y" optype="continuous" dataType="double"/>
+              </DataDictionary>
+              <TransformationDictionary>
+                <DerivedField name="float(i)" optype="continuous" dataType="float"><FieldRef field="i"/></DerivedField>
+                <DerivedField name="double(float(i))" optype="continuous" dataType="double"><FieldRef field="float(i)"/></DerivedField>
+              </TransformationDictionary>
+              <MiningModel functionName="regression">
+                <MiningSchema>{{string.Concat(fields.Select(f => $"""<MiningField name="{f.Name}" {f.Treatment}/>"""))}}<MiningField name="y" usageType="target"/></MiningSchema>
+                <Segmentation multipleModelMethod="sum">{{tests}}</Segmentation>
+              </MiningModel>
+            </PMML>
+            """;
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(pmml));
+        var evaluator = PmmlEvaluator.Load(stream);
+        var features = ((CompiledEngine)evaluator.Engine).TreeSum!.Features;
+        var plan = evaluator.DocumentPlan;
+        var names = Enumerable.Range(0, features.Count).ToDictionary(f => plan.Slots[plan.CopyRoot(features.Slot(f), out _)].Name);
+        foreach (var (name, _, _, whole) in fields)
+            Assert.That(features.HoldsWholeNumbers(names[name]), Is.EqualTo(whole), name);
+    }
+
+    /// <summary>
     /// Equalities with whole numbers from 0 up are masked like sets of one; a negative one keeps its indicator (a value's
     /// bit is counted from an origin of 0 or more, where "value − origin" is exact). Values on, beside and far from them,
     /// both zeros, a subnormal and a missing value, scored by the packed kernel and one at a time, to the bit.
@@ -245,8 +312,9 @@ public sealed class PackedTreeTests
 
     /// <summary>
     /// Rows whose every feature is one of the tree's split points for it (an interval's ends, a set's members, small whole
-    /// numbers for category codes), the double above one, or a random number; with <paramref name="missingValues"/>, one
-    /// feature in four is missing and one in twenty invalid instead.
+    /// numbers for category codes), the double above one, or a random number, rounded to a whole number where the feature
+    /// holds only those; with <paramref name="missingValues"/>, one feature in four is missing and one in twenty invalid
+    /// instead.
     /// </summary>
     private static double[] Vectors(FlatTree tree, int rows, int width, Random random, bool missingValues = false)
     {
@@ -260,6 +328,7 @@ public sealed class PackedTreeTests
             else if (test.Op == TestOp.InSet)
                 points[test.Feature].AddRange(Enumerable.Range(0, 64 * (int)test.Threshold).Select(code => (double)code));
         }
+        var whole = Enumerable.Range(0, width).Select(tree.Features.HoldsWholeNumbers).ToArray();
         var block = new double[rows * width];
         for (var i = 0; i < block.Length; i++)
         {
@@ -271,6 +340,9 @@ public sealed class PackedTreeTests
                 1 => Math.BitIncrement(pick),
                 _ => random.NextDouble() * 20 - 10,
             };
+            // A feature that holds whole numbers (an integer input) gets whole numbers: the nearest and the next one.
+            if (whole[i % width])
+                block[i] = Math.Round(block[i]) + random.Next(2);
             if (missingValues && random.Next(20) is var roll && roll < 6)
                 block[i] = roll == 0 ? Features.Invalid : Features.Missing;
         }

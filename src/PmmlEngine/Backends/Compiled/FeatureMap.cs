@@ -47,6 +47,30 @@ internal sealed class FeatureMap(DocumentPlan document)
     /// </summary>
     public bool ReadsPreparedInputs() => _slots.All(slot => document.Slots[document.CopyRoot(slot, out _)] is PreparedSlot);
 
+    /// <summary>
+    /// Whether a feature's present values are all whole numbers: an integer input as its MiningFields prepare it (their
+    /// replacements and outlier bounds whole too), read through numeric casts, which keep a whole number whole.
+    /// </summary>
+    public bool HoldsWholeNumbers(int feature)
+    {
+        var slot = document.CopyRoot(_slots[feature], out var casts);
+        if (!casts.All(IsNumeric))
+            return false;
+        while (document.Slots[slot] is PreparedSlot prepared)
+        {
+            if (!IsWhole(prepared.MissingReplacement) || !IsWhole(prepared.InvalidReplacement)
+                || prepared.OpType == OpType.Continuous && prepared.Field.Outliers == Model.OutlierTreatment.AsExtremeValues
+                    && !(IsWholeBound(prepared.Field.LowValue) && IsWholeBound(prepared.Field.HighValue)))
+                return false;
+            slot = prepared.Source;
+        }
+        return document.Slots[slot] is InputSlot { DataType: DataType.Integer };
+
+        static bool IsWhole(Value value) => value.IsMissing || value.Kind == ValueKind.Number && value.Number == Math.Floor(value.Number);
+
+        static bool IsWholeBound(double? bound) => bound is not { } x || x == Math.Floor(x);
+    }
+
     /// <summary>The slot a feature reads.</summary>
     public int Slot(int feature) => _slots[feature];
 

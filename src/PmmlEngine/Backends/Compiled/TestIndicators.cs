@@ -11,10 +11,11 @@ namespace PmmlEngine.Backends.Compiled;
 /// <item>where rows with missing values are packed (<see cref="MissingValues"/>), a feature's key with a missing value
 /// above every threshold, for the "x ≤ t" tests that send a missing value to their false edge. A feature's own column
 /// holds a missing value below every threshold, which is where the tests that send it to their true edge want it;</item>
-/// <item>for a feature whose set tests (LightGBM's and XGBoost's category sets, and equalities with a category code or
-/// another whole number, sets of one) all fall within 63 consecutive whole numbers from 0 up, one column of its value as
-/// a single bit (<see cref="MaskOf"/>), which every such test on it masks with its members: one column instead of one
-/// per distinct set, of which an XGBoost forest has hundreds.</item>
+/// <item>for a feature whose set tests (LightGBM's and XGBoost's category sets, equalities with a category code or
+/// another whole number, sets of one, and ranges on a feature that holds whole numbers, sets of the numbers within them)
+/// all fall within 63 consecutive whole numbers from 0 up, one column of its value as a single bit
+/// (<see cref="MaskOf"/>), which every such test on it masks with its members: one column instead of one per distinct
+/// set, of which an XGBoost forest has hundreds.</item>
 /// </list>
 /// A block's columns are computed once per row, before the trees are walked; tests that ask the same of the same feature,
 /// and send a missing value the same way, share one.
@@ -43,7 +44,7 @@ internal sealed class TestIndicators
         high.Fill(-1);
         foreach (var tree in forest ?? [])
         {
-            foreach (var test in tree.Tests.Where(IsSet))
+            foreach (var test in tree.Tests.Where(t => IsSet(tree, t)))
             {
                 foreach (var member in Members(tree, test))
                 {
@@ -81,7 +82,7 @@ internal sealed class TestIndicators
     /// </summary>
     public (int Column, long Mask)? MaskOf(FlatTree tree, in TreeTest test)
     {
-        if (!IsSet(test) || _origins[test.Feature] is not { } origin)
+        if (!IsSet(tree, test) || _origins[test.Feature] is not { } origin)
             return null;
         var mask = 0L;
         foreach (var member in Members(tree, test))
@@ -91,12 +92,26 @@ internal sealed class TestIndicators
         return (Add($"bit {test.Feature} unknown {ifMissing}", new Column(ColumnKind.Bit, null, test, ifMissing, origin)), mask);
     }
 
-    // An equality with a whole number from 0 up is a set of one; origins stay at 0 or above, so that for a value at or
-    // above its origin "value − origin" is exact, and below it negative (Bit).
-    private static bool IsSet(TreeTest test) =>
-        test.Op == TestOp.InSet || test.Op == TestOp.Equal && test.Threshold >= 0 && test.Threshold < int.MaxValue && test.Threshold == Math.Floor(test.Threshold);
+    // An equality with a whole number from 0 up is a set of one, and so is a range on a feature that holds whole numbers
+    // (XGBoost's float32 equalities on integer categories, [n − ε, n + ε]) of the whole numbers within it; origins stay
+    // at 0 or above, so that for a value at or above its origin "value − origin" is exact, and below it negative (Bit).
+    private static bool IsSet(FlatTree tree, in TreeTest test) => test.Op switch
+    {
+        TestOp.InSet => true,
+        TestOp.Equal => IsMember(test.Threshold),
+        TestOp.InRange => tree.Features.HoldsWholeNumbers(test.Feature) && Math.Ceiling(test.Low) is var low && Math.Floor(test.Threshold) is var high
+            && IsMember(low) && IsMember(high) && low <= high && high - low < MaskBits,
+        _ => false,
+    };
 
-    private static List<int> Members(FlatTree tree, in TreeTest test) => test.Op == TestOp.Equal ? [(int)test.Threshold] : tree.SetMembers(test);
+    private static bool IsMember(double x) => x >= 0 && x < int.MaxValue && x == Math.Floor(x);
+
+    private static List<int> Members(FlatTree tree, in TreeTest test) => test.Op switch
+    {
+        TestOp.Equal => [(int)test.Threshold],
+        TestOp.InRange => [.. Enumerable.Range((int)Math.Ceiling(test.Low), (int)Math.Floor(test.Threshold) - (int)Math.Ceiling(test.Low) + 1)],
+        _ => tree.SetMembers(test),
+    };
 
     /// <summary>The column that answers <paramref name="test"/> of <paramref name="tree"/>, adding one if no test asked it before.</summary>
     public int FeatureOf(FlatTree tree, in TreeTest test)
