@@ -29,24 +29,36 @@ public sealed class InputSlot : SlotDefinition
     // Whole numbers within ±2^24 (exact as floats too), spanning at most this many: a table of 16 KB at most.
     private const int MaxNumberSpan = 4096;
 
+    // Plain loops: LINQ over values would be generic code over a struct that the ReadyToRun image does not hold, compiled
+    // when each process loads its first model.
     private (int[]?, int) NumberPositions()
     {
-        var values = Domain.ValidValues;
-        if (values.Count == 0 || !values.All(v => v.Kind == ValueKind.Number && Math.Abs(v.Number) <= 1 << 24 && v.Number == Math.Floor(v.Number)))
+        var count = Domain.ValidValues.Count;
+        if (count == 0)
             return (null, 0);
-        var lowest = (int)values.Min(v => v.Number);
-        if (values.Max(v => v.Number) - lowest >= MaxNumberSpan)
+        double lowest = double.PositiveInfinity, highest = double.NegativeInfinity;
+        for (var p = 0; p < count; p++)
+        {
+            var v = Domain.ValidValueAt(p);
+            if (v.Kind != ValueKind.Number || !(Math.Abs(v.Number) <= 1 << 24) || v.Number != Math.Floor(v.Number))
+                return (null, 0);
+            lowest = Math.Min(lowest, v.Number);
+            highest = Math.Max(highest, v.Number);
+        }
+        if (highest - lowest >= MaxNumberSpan)
             return (null, 0);
-        var positions = new int[(int)values.Max(v => v.Number) - lowest + 1];
-        positions.AsSpan().Fill(-1);
-        for (var p = values.Count - 1; p >= 0; p--)
+        var positions = new int[(int)(highest - lowest) + 1];
+        for (var k = 0; k < positions.Length; k++)
+            positions[k] = -1;
+        for (var p = count - 1; p >= 0; p--)
         {
             // Only where the number converts to that very valid value, as it does when set as a number.
-            var n = (int)values[p].Number;
-            if (ValueParser.Convert(Value.Of(n), DataType).Equals(values[p]))
-                positions[n - lowest] = p;
+            var value = Domain.ValidValueAt(p);
+            var n = (int)value.Number;
+            if (ValueParser.Convert(Value.Of(n), DataType).Equals(value))
+                positions[n - (int)lowest] = p;
         }
-        return (positions, lowest);
+        return (positions, (int)lowest);
     }
 
     /// <summary>
