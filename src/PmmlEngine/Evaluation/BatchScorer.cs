@@ -378,12 +378,22 @@ internal static class BatchScorer
     }
 
     /// <summary>
-    /// <see cref="Input"/> into a record: a number or a category's position as it is; a whole number of an integer
-    /// category as the position of the valid value it is.
+    /// <see cref="Input"/> into a record: a number (converted to the field's type) or a category's position as it is; a
+    /// whole number of an integer category as the position of the valid value it is.
     /// </summary>
     private static void SetInput(InputRecord record, int input, InputSlot slot, double x)
     {
-        if ((IsCategoryCode(slot) ? Position(slot, x) : slot.PositionOfNumber(x)) is var position and >= 0)
+        // A number of a numeric field is the number ValueParser.Convert makes of it, without making a value first.
+        var type = slot.DataType;
+        if (type is DataType.Double or DataType.Float or DataType.Integer && !double.IsNaN(x))
+        {
+            if (slot.PositionOfNumber(x) is var at and >= 0)
+                record.SetCategory(input, at);
+            else
+                record.SetNumber(input, type == DataType.Double ? x : type == DataType.Float ? (float)x : Math.Truncate(x));
+            return;
+        }
+        if (IsCategoryCode(slot) && Position(slot, x) is var position and >= 0)
         {
             record.SetCategory(input, position);
             return;
