@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PmmlEngine.Planning;
 using PmmlEngine.Types;
 
@@ -59,11 +60,13 @@ internal sealed class KeptFeatures
     /// <paramref name="missingValues"/> leave a missing one missing (a missing feature); false, with
     /// <paramref name="features"/> untouched, when some value needs the general path.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryLoad(InputRecord record, Span<double> features, bool missingValues = false)
     {
         if (!(missingValues ? _inputs.KeepAllOrMissing(record) : _inputs.KeepAll(record)))
             return false;
-        for (var f = 0; f < _featureInputs.Length; f++)
+        features = features[.._featureInputs.Length];
+        for (var f = 0; f < features.Length; f++)
         {
             var input = _featureInputs[f];
             if (!record.TryGetNumber(input, out var x))
