@@ -56,9 +56,10 @@ internal sealed class KeptFeatures
     public int Count => _featureInputs.Length;
 
     /// <summary>
-    /// The record's features (<see cref="FeatureMap"/>'s encoding, the first <see cref="Count"/> of the span) when the treatments keep every input as it is, or with
-    /// <paramref name="missingValues"/> leave a missing one missing (a missing feature); false, with
-    /// <paramref name="features"/> untouched, when some value needs the general path.
+    /// The record's features (<see cref="FeatureMap"/>'s encoding, in the first <see cref="Count"/> of the span) when the
+    /// treatments keep every input as it is, or with <paramref name="missingValues"/> leave a missing one missing (a
+    /// missing feature); false, with <paramref name="features"/> untouched, when some value needs the general path.
+    /// Inlined: the single tree's direct walk keeps its reading in one method, as before it was shared.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryLoad(InputRecord record, Span<double> features, bool missingValues = false)
