@@ -145,7 +145,7 @@ internal sealed class TestIndicators
 
     /// <summary>
     /// Writes the columns of one row, whose features are <paramref name="row"/>, into its lane of a group
-    /// (<see cref="PackedTree.Group"/>), after the features.
+    /// (<see cref="PackedTree.Group"/>), after the features, whose keys must already be there.
     /// </summary>
     public void Fill(ReadOnlySpan<double> row, Span<long> group, int lane)
     {
@@ -156,7 +156,8 @@ internal sealed class TestIndicators
             var x = row[column.Test.Feature];
             group[(Width + k) * PackedTree.Lanes + lane] = double.IsNaN(x) && column.Test.Op != TestOp.IsMissing ? column.IfMissing : column.Kind switch
             {
-                ColumnKind.Above => PackedTree.Key(x),
+                // A present value's key, already in the feature's own column of the group.
+                ColumnKind.Above => group[column.Test.Feature * PackedTree.Lanes + lane],
                 ColumnKind.Bit => Bit(x - column.Origin),
                 _ => Indicator(column, x),
             };
