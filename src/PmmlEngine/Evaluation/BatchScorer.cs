@@ -42,7 +42,9 @@ internal static class BatchScorer
     /// <summary>
     /// A model chain whose segments include tree sums: each block's sums come from the packed kernels
     /// (<see cref="TreeSumBatch.Sum"/>), then every record is scored as one at a time with those sums preset, so that the
-    /// chain's other segments, Targets and outputs are the record path's own. The kernels' features are read from a row's
+    /// chain's other segments, Targets and outputs are the record path's own; where the chain is tree sums then a
+    /// regression over their outputs, a record is finished from its sums (<see cref="ChainTail"/>), with the same steps but
+    /// without setting and checking its inputs again. The kernels' features are read from a row's
     /// inputs where the MiningSchema keeps them as they are (<see cref="LoadKept"/>), else through the record. A record
     /// whose features could not be read goes through <see cref="ScoreEachRow"/>, which fails it exactly where the
     /// single-record path would.
@@ -66,6 +68,7 @@ internal static class BatchScorer
         var sums = kernels.Select(_ => new double[block]).ToArray();
         var states = kernels.Select(k => (EnsembleState)workspace.States[k.Ensemble.Id]!).ToArray();
         var failed = new bool[block];
+        var tail = ChainTail.TryCreate(evaluator.DocumentPlan, ((CompiledEngine)evaluator.Engine).Document.Top, kernels, fields);
         var errors = 0;
         for (var first = 0; first < rows; first += block)
         {
@@ -103,6 +106,12 @@ internal static class BatchScorer
                 if (failed[r])
                 {
                     errors += ScoreEachRow(evaluator, codes, 1, line, output);
+                    continue;
+                }
+                if (tail is not null && tail.TryScore(workspace, sums, r, out var predicted))
+                {
+                    evaluator.WriteTargets(row, predicted);
+                    WriteResults(evaluator, row, codes, output);
                     continue;
                 }
                 SetInputs(evaluator, row, line);
@@ -330,10 +339,16 @@ internal static class BatchScorer
             output.Fill(double.NaN);
             return false;
         }
+        WriteResults(evaluator, workspace.Row, codes, output);
+        return true;
+    }
+
+    /// <summary>The result fields of a record scored in <paramref name="row"/>, encoded.</summary>
+    private static void WriteResults(PmmlEvaluator evaluator, RowContext row, ResultCodes codes, Span<double> output)
+    {
         var fields = evaluator.Results;
         for (var j = 0; j < fields.Count; j++)
-            output[j] = codes.Encode(j, PmmlEvaluator.Read(workspace.Row, fields[j]));
-        return true;
+            output[j] = codes.Encode(j, PmmlEvaluator.Read(row, fields[j]));
     }
 
     /// <summary>Starts a record with one row of the input matrix.</summary>

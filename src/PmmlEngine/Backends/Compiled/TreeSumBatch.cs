@@ -90,17 +90,22 @@ internal sealed class TreeSumBatch
     /// </summary>
     public void Score(Span<double> features, int rows, ReadOnlySpan<bool> failed, Span<bool> retry, Span<double> sums, RowContext row, ModelResult result, Span<Value> predictions)
     {
-        var plan = _ensemble.Ensemble;
         Sum(features, rows, failed, sums, row);
         for (var r = 0; r < rows; r++)
         {
             if (failed[r] || (retry[r] = double.IsNaN(sums[r])))
                 continue;
             result.Reset();
-            result.Predicted = Value.Of(EnsembleInterpreter.SumFinish(plan, sums[r], _trees.Length, _weights));
-            ModelInterpreter.ApplyTargets(_ensemble.Plan, result);
+            Predict(sums[r], result);
             predictions[r] = result.Predicted;
         }
+    }
+
+    /// <summary>The ensemble's prediction from a row's running sum (<see cref="Sum"/>), after Targets, into a reset result.</summary>
+    public void Predict(double sum, ModelResult result)
+    {
+        result.Predicted = Value.Of(EnsembleInterpreter.SumFinish(_ensemble.Ensemble, sum, _trees.Length, _weights));
+        ModelInterpreter.ApplyTargets(_ensemble.Plan, result);
     }
 
     /// <summary>

@@ -1,0 +1,103 @@
+using PmmlEngine.Backends.Interpreter;
+using PmmlEngine.Errors;
+using PmmlEngine.Model;
+using PmmlEngine.Planning;
+using PmmlEngine.Types;
+
+namespace PmmlEngine.Backends.Compiled;
+
+/// <summary>
+/// The end of a batch record's path through a model chain as converters write classifiers (sklearn2pmml's gradient
+/// boosting, LightGBM's, XGBoost's): tree sums whose only outputs are their predictions, then a regression that reads
+/// those outputs and nothing else. Once the batch kernels have a record's sums, each link's prediction and outputs follow
+/// from its sum, and the regression scores from those outputs, with the record path's own steps: what is skipped is
+/// setting the record's inputs, checking them and the chain's dispatch, which took half of GradientBoostingAudit's batch.
+/// Only for a record the batch has read without a rejection: its inputs kept as they are, or set and checked to read the
+/// kernels' features.
+/// </summary>
+internal sealed class ChainTail
+{
+    private readonly TreeSumBatch[] _links;
+    private readonly CompiledRegression _last;
+
+    private ChainTail(TreeSumBatch[] links, CompiledRegression last)
+    {
+        _links = links;
+        _last = last;
+    }
+
+    /// <summary>
+    /// The tail of a top-level chain whose segments are the <paramref name="kernels"/>' tree sums and then a regression,
+    /// all always selected, or null. A classification: its Targets act only on a missing prediction, which the tail leaves
+    /// to the record path, so they need not be applied. Every result must be read from a slot the tail writes (a target, an output of the
+    /// links or of the regression), and every output must come from its model's result alone.
+    /// </summary>
+    public static ChainTail? TryCreate(DocumentPlan plan, CompiledModel top, TreeSumBatch[] kernels, IReadOnlyList<PublicField> results)
+    {
+        if (top is not CompiledEnsemble { Ensemble: { Method: MultipleModelMethod.ModelChain, Function: MiningFunction.Classification, Outputs.Length: 0 } chain } ensemble
+            || chain.Segments.Any(s => s.Predicate is not ConstantPredicatePlan { Value: true }))
+            return null;
+        var models = ensemble.Chained.ToArray();
+        if (models.Length != kernels.Length + 1 || models[^1] is not CompiledRegression { Plan: RegressionPlan regression } last)
+            return null;
+        var linkOutputs = new HashSet<int>();
+        for (var k = 0; k < kernels.Length; k++)
+        {
+            if (!ReferenceEquals(models[k], kernels[k].Ensemble) || !models[k].Plan.Outputs.All(o => FromResult(o, PredictedOnly)))
+                return null;
+            linkOutputs.UnionWith(models[k].Plan.Outputs.Select(o => o.Slot));
+        }
+        // The regression reads its MiningSchema's fields, each a link's output as it is or as its MiningField treats it.
+        var active = regression.ActiveSlots.ToHashSet();
+        if (!regression.ActiveSlots.All(s => linkOutputs.Contains(s) || plan.Slots[s] is PreparedSlot p && linkOutputs.Contains(p.Source))
+            || !regression.Tables.All(t => t.Numeric.All(p => active.Contains(p.Slot)) && t.Categorical.All(p => active.Contains(p.Slot))
+                && t.Interactions.All(p => p.Slots.All(active.Contains)))
+            || !regression.Outputs.All(o => FromResult(o, ResultOnly)))
+            return null;
+        var written = linkOutputs.Concat(regression.Outputs.Select(o => o.Slot)).Concat(plan.Targets.Select(t => t.Slots[0])).ToHashSet();
+        return results.All(f => f.Slots.All(written.Contains)) ? new ChainTail(kernels, last) : null;
+    }
+
+    private static readonly HashSet<ResultFeature> PredictedOnly = [ResultFeature.PredictedValue];
+
+    // Outputs OutputInterpreter computes from the model's result alone.
+    private static readonly HashSet<ResultFeature> ResultOnly =
+        [ResultFeature.PredictedValue, ResultFeature.PredictedDisplayValue, ResultFeature.Probability, ResultFeature.Confidence];
+
+    private static bool FromResult(OutputPlan output, HashSet<ResultFeature> features) =>
+        output.Expression is null && output.SegmentIndex < 0 && features.Contains(output.Field.Feature);
+
+    /// <summary>
+    /// Scores row <paramref name="r"/> of a block from its links' sums into the workspace's slots, the record's inputs
+    /// left unset, and gives the chain's prediction for its targets. False when the record path must score the row: a
+    /// link without a sum (a tree that predicted nothing), a link's output the regression rejects, or no prediction, to
+    /// which the chain's Targets may apply priors.
+    /// </summary>
+    public bool TryScore(Workspace workspace, double[][] sums, int r, out Value predicted)
+    {
+        predicted = Value.Missing;
+        var row = workspace.Row;
+        row.Reset();
+        for (var k = 0; k < _links.Length; k++)
+        {
+            var sum = sums[k][r];
+            if (double.IsNaN(sum))
+                return false;
+            var link = _links[k].Ensemble;
+            var result = workspace.Results[link.Id];
+            result.Reset();
+            _links[k].Predict(sum, result);
+            OutputInterpreter.Write(link.Plan, result, row);
+        }
+        try
+        {
+            predicted = _last.Evaluate(workspace).Predicted;
+        }
+        catch (PmmlEvaluationException)
+        {
+            // A MiningField of the regression rejected a link's output: the record path fails the record, saying where.
+            return false;
+        }
+        return !predicted.IsMissing;
+    }
+}
