@@ -16,19 +16,24 @@ internal sealed class KeptFeatures
     private readonly KeptInputs _inputs;
     private readonly int[] _featureInputs;
     private readonly DataType[][] _featureCasts;
+    // Per categorical feature, its code for each of its input's valid values by position: a kept category is held as its
+    // position, and the table spares making its value and finding that again among the codes. Null for other features.
+    private readonly double[]?[] _positionCodes;
 
-    private KeptFeatures(FeatureMap map, KeptInputs inputs, int[] featureInputs, DataType[][] featureCasts)
+    private KeptFeatures(FeatureMap map, KeptInputs inputs, int[] featureInputs, DataType[][] featureCasts, double[]?[] positionCodes)
     {
         _map = map;
         _inputs = inputs;
         _featureInputs = featureInputs;
         _featureCasts = featureCasts;
+        _positionCodes = positionCodes;
     }
 
     /// <summary>
     /// The direct reading of <paramref name="features"/>, or null when the top model does not prepare each input once, or
     /// a feature is not an input of a type read as it comes (a computed field, a category behind a cast, text cast to a
-    /// number: the general path handles those).
+    /// number: the general path handles those). Made once the document is compiled: the trees' compilation adds the
+    /// categories' codes.
     /// </summary>
     public static KeptFeatures? TryCreate(DocumentPlan plan, ModelPlan top, FeatureMap features)
     {
@@ -36,6 +41,7 @@ internal sealed class KeptFeatures
             return null;
         var featureInputs = new int[features.Count];
         var featureCasts = new DataType[features.Count][];
+        var positionCodes = new double[]?[features.Count];
         for (var f = 0; f < features.Count; f++)
         {
             // A cast chain (double(float(x))) read back to the prepared field it copies, as RowContext reads it.
@@ -49,8 +55,16 @@ internal sealed class KeptFeatures
                 return null;
             featureInputs[f] = input;
             featureCasts[f] = casts;
+            if (features.IsCategorical(f))
+            {
+                // A plain loop: LINQ over numbers would be generic code that is not precompiled, compiled at load.
+                var domain = plan.Inputs[input].Domain;
+                var codes = positionCodes[f] = new double[domain.ValidValues.Count];
+                for (var p = 0; p < codes.Length; p++)
+                    codes[p] = features.Encode(f, domain.ValidValueAt(p));
+            }
         }
-        return new KeptFeatures(features, inputs, featureInputs, featureCasts);
+        return new KeptFeatures(features, inputs, featureInputs, featureCasts, positionCodes);
     }
 
     public int Count => _featureInputs.Length;
@@ -70,6 +84,11 @@ internal sealed class KeptFeatures
         for (var f = 0; f < features.Length; f++)
         {
             var input = _featureInputs[f];
+            if (_positionCodes[f] is { } byPosition && record.PositionOf(input) is var position and >= 0)
+            {
+                features[f] = byPosition[position];
+                continue;
+            }
             if (!record.TryGetNumber(input, out var x))
             {
                 // A kept category of a string field (or a missing value), coded as the general path codes it.
