@@ -84,15 +84,12 @@ internal sealed class KeptFeatures
         for (var f = 0; f < features.Length; f++)
         {
             var input = _featureInputs[f];
-            if (_positionCodes[f] is { } byPosition && record.PositionOf(input) is var position and >= 0)
-            {
-                features[f] = byPosition[position];
-                continue;
-            }
             if (!record.TryGetNumber(input, out var x))
             {
-                // A kept category of a string field (or a missing value), coded as the general path codes it.
-                features[f] = _map.Encode(f, record[input]);
+                // A kept category of a string field (or a missing value), coded as the general path codes it. Numbers,
+                // the common feature, are read first and pay nothing for this.
+                var position = record.PositionOf(input);
+                features[f] = position >= 0 && _positionCodes[f] is { } byPosition ? byPosition[position] : _map.Encode(f, record[input]);
                 continue;
             }
             // A number cast to these types is ValueParser.Convert's number.
