@@ -36,6 +36,8 @@ internal static class BatchScorer
             return ScoreTreeSum(evaluator, kernel, codes, rows, inputs, results);
         if (evaluator.Engine is CompiledEngine { ChainSums: { Length: > 0 } kernels })
             return ScoreChain(evaluator, kernels, codes, rows, inputs, results);
+        if (evaluator.Engine is CompiledEngine { Tally: { } tally } && tally.Writes(evaluator.DocumentPlan, evaluator.Results))
+            return ScoreTally(evaluator, tally, codes, rows, inputs, results);
         return ScoreEachRow(evaluator, codes, rows, inputs, results);
     }
 
@@ -207,48 +209,17 @@ internal static class BatchScorer
         var fields = evaluator.Results;
         var inputCount = slots.Count;
         var resultCount = fields.Count;
-        var width = kernel.Features.Count;
         var block = TreeSumBatch.BlockRows;
-        var features = new double[block * width];
         var sums = new double[block];
-        var failed = new bool[block];
-        var retry = new bool[block];
         var predictions = new Value[block];
         var result = new ModelResult(evaluator.DocumentPlan.Model.Target);
-        // Fields that are plain numeric inputs are copied, not read through the record (the same values, by construction);
-        // where the MiningSchema can treat values, a row it keeps as it is is read from its inputs all the same.
-        var direct = DirectColumns.TryCreate(evaluator, kernel.Features);
-        var kept = direct is null ? KeptFeatures.TryCreate(evaluator.DocumentPlan, evaluator.DocumentPlan.Model, kernel.Features) : null;
-        var record = new InputRecord(slots);
+        var reader = new BlockReader(evaluator, kernel.Features, block);
+        var (features, failed, retry) = (reader.Features, reader.Failed, reader.Retry);
         var errors = 0;
         for (var first = 0; first < rows; first += block)
         {
             var count = Math.Min(block, rows - first);
-            for (var r = 0; r < count; r++)
-            {
-                retry[r] = false;
-                var vector = features.AsSpan(r * width, width);
-                var line = inputs.Slice((first + r) * inputCount, inputCount);
-                if (direct is not null)
-                {
-                    direct.Load(line, vector);
-                    failed[r] = false;
-                    continue;
-                }
-                if (kept is not null)
-                {
-                    SetRecord(record, slots, line);
-                    if (kept.TryLoad(record, vector, missingValues: true))
-                    {
-                        failed[r] = false;
-                        continue;
-                    }
-                }
-                SetInputs(evaluator, row, line);
-                var read = Accepts(evaluator, row) ? ReadFeatures(kernel.Features, row, vector) : FeatureRead.Rejected;
-                failed[r] = read != FeatureRead.Read;
-                retry[r] = read == FeatureRead.Failed;
-            }
+            reader.Read(row, inputs.Slice(first * inputCount, count * inputCount), count);
             kernel.Score(features, count, failed, retry, sums, row, result, predictions);
             for (var r = 0; r < count; r++)
             {
@@ -269,6 +240,111 @@ internal static class BatchScorer
             }
         }
         return errors;
+    }
+
+    /// <summary>
+    /// Rows in blocks through <see cref="TallyBatch"/>: each row's totals from the kernel, then the forest's distribution,
+    /// Targets and outputs as the single-record path ends. A row whose record the model rejects gets NaN; a row with a
+    /// derived feature that failed to compute, or a tree that predicted nothing, goes through <see cref="ScoreEachRow"/>.
+    /// </summary>
+    private static int ScoreTally(PmmlEvaluator evaluator, TallyBatch kernel, ResultCodes codes, int rows, ReadOnlySpan<double> inputs, Span<double> results)
+    {
+        var workspace = evaluator.Engine.CreateWorkspace();
+        var row = workspace.Row;
+        var inputCount = evaluator.Inputs.Count;
+        var resultCount = evaluator.Results.Count;
+        var block = TreeSumBatch.BlockRows;
+        var categories = kernel.Categories;
+        var totals = new double[block * categories];
+        var divisors = new double[block];
+        var reader = new BlockReader(evaluator, kernel.Features, block);
+        var (failed, retry) = (reader.Failed, reader.Retry);
+        var errors = 0;
+        for (var first = 0; first < rows; first += block)
+        {
+            var count = Math.Min(block, rows - first);
+            reader.Read(row, inputs.Slice(first * inputCount, count * inputCount), count);
+            kernel.Tally(reader.Features, count, failed, retry, totals, divisors, row);
+            for (var r = 0; r < count; r++)
+            {
+                var output = results.Slice((first + r) * resultCount, resultCount);
+                if (retry[r])
+                {
+                    errors += ScoreEachRow(evaluator, codes, 1, inputs.Slice((first + r) * inputCount, inputCount), output);
+                    continue;
+                }
+                if (failed[r])
+                {
+                    output.Fill(double.NaN);
+                    errors++;
+                    continue;
+                }
+                evaluator.WriteTargets(row, kernel.Finish(workspace, totals.AsSpan(r * categories, categories), divisors[r]));
+                WriteResults(evaluator, row, codes, output);
+            }
+        }
+        return errors;
+    }
+
+    /// <summary>
+    /// A kernel's features for a block of rows (row-major, one vector per row): copied where they are plain numeric
+    /// inputs (<see cref="DirectColumns"/>: the same values, by construction), read from a row's inputs where the
+    /// MiningSchema keeps them as they are (<see cref="KeptFeatures"/>), else through the record. A row the model rejects
+    /// is marked failed; one with a derived feature that failed to compute, failed and for retry, so that the
+    /// single-record path fails it where it would.
+    /// </summary>
+    private sealed class BlockReader
+    {
+        private readonly PmmlEvaluator _evaluator;
+        private readonly FeatureMap _map;
+        private readonly DirectColumns? _direct;
+        private readonly KeptFeatures? _kept;
+        private readonly InputRecord _record;
+
+        public BlockReader(PmmlEvaluator evaluator, FeatureMap map, int block)
+        {
+            _evaluator = evaluator;
+            _map = map;
+            _direct = DirectColumns.TryCreate(evaluator, map);
+            _kept = _direct is null ? KeptFeatures.TryCreate(evaluator.DocumentPlan, evaluator.DocumentPlan.Model, map) : null;
+            _record = new InputRecord(evaluator.Inputs);
+            Features = new double[block * map.Count];
+            Failed = new bool[block];
+            Retry = new bool[block];
+        }
+
+        public double[] Features { get; }
+        public bool[] Failed { get; }
+        public bool[] Retry { get; }
+
+        /// <summary>Reads the first <paramref name="count"/> rows of <paramref name="inputs"/> (the batch layout), with <paramref name="row"/> as the record.</summary>
+        public void Read(RowContext row, ReadOnlySpan<double> inputs, int count)
+        {
+            var width = _map.Count;
+            var slots = _evaluator.Inputs;
+            for (var r = 0; r < count; r++)
+            {
+                Failed[r] = false;
+                Retry[r] = false;
+                var vector = Features.AsSpan(r * width, width);
+                var line = inputs.Slice(r * slots.Count, slots.Count);
+                if (_direct is not null)
+                {
+                    _direct.Load(line, vector);
+                    continue;
+                }
+                if (_kept is not null)
+                {
+                    SetRecord(_record, slots, line);
+                    if (_kept.TryLoad(_record, vector, missingValues: true))
+                        continue;
+                }
+                SetInputs(_evaluator, row, line);
+                var read = Accepts(_evaluator, row) ? ReadFeatures(_map, row, vector) : FeatureRead.Rejected;
+                Failed[r] = read != FeatureRead.Read;
+                Retry[r] = read == FeatureRead.Failed;
+            }
+        }
     }
 
     /// <summary>The number of rows of a batch, checking that its input and result matrices have whole, matching rows.</summary>

@@ -23,4 +23,11 @@ public sealed class OutputPlan(OutputField field, int slot, DataType dataType, O
 
     /// <summary>The ensemble segment (by position) whose result this output reports (OutputField segmentId), or -1.</summary>
     public int SegmentIndex { get; init; } = -1;
+
+    /// <summary>
+    /// Whether the output is computed from its model's own result alone (the predicted value or its display value, a
+    /// probability, a confidence), reading nothing else of the record.
+    /// </summary>
+    public bool ReadsResultOnly => Expression is null && SegmentIndex < 0
+        && Field.Feature is ResultFeature.PredictedValue or ResultFeature.PredictedDisplayValue or ResultFeature.Probability or ResultFeature.Confidence;
 }

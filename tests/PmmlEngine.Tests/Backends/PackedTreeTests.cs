@@ -95,6 +95,19 @@ public sealed class PackedTreeTests
     }
 
     /// <summary>
+    /// A classification forest that averages or votes has its trees walked by the packed kernel to outcomes for a block,
+    /// whose shares are then tallied, when its features are prepared inputs; RandomForestSentiment's are TF-IDF terms.
+    /// </summary>
+    [TestCase("RandomForestAudit", true)]
+    [TestCase("RandomForestIris", true)]
+    [TestCase("RandomForestSentiment", false)]
+    public void Forest_TallyKernel(string name, bool kernel)
+    {
+        var engine = (CompiledEngine)Load(name).Engine;
+        Assert.That(engine.Tally, kernel ? Is.Not.Null : Is.Null);
+    }
+
+    /// <summary>
     /// XGBoostAuto's category sets (174 distinct sets of model years, 12 of cylinder counts) each needed an indicator,
     /// more than the steps a row walks; masked, they read one column per feature and its trees walk with masks.
     /// </summary>

@@ -21,6 +21,10 @@ public sealed class GeneratedModelTests
         yield return new TestCaseData(Weighted(ModelGenerator.Gbdt(trees: 30, depth: 6, features: 8, seed: 9)), 0).SetName("Generated_Gbdt_WeightedSum");
         yield return new TestCaseData(FloatContext(ModelGenerator.Gbdt(trees: 30, depth: 6, features: 8, seed: 10)), 0).SetName("Generated_Gbdt_FloatContext");
         yield return new TestCaseData(ModelGenerator.RandomForest(trees: 10, depth: 8, features: 8, seed: 6), 0).SetName("Generated_RandomForest");
+        // Missing values leave some trees without a prediction: those rows take the record path's missing prediction treatment.
+        yield return new TestCaseData(ModelGenerator.RandomForest(trees: 10, depth: 8, features: 8, seed: 6), 13).SetName("Generated_RandomForest_SomeMissing");
+        foreach (var method in new[] { "weightedAverage", "majorityVote", "weightedMajorityVote" })
+            yield return new TestCaseData(WeightedForest(ModelGenerator.RandomForest(trees: 15, depth: 7, features: 8, seed: 11), method), 0).SetName("Generated_RandomForest_" + method);
         yield return new TestCaseData(ModelGenerator.LogisticRegression(derived: 20, features: 8, seed: 7), 0).SetName("Generated_LogisticRegression");
         // 16 neurons fill whole blocks of four vectors, 9 leave a partial vector: both paths of DenseLayer.
         yield return new TestCaseData(ModelGenerator.NeuralNetwork(features: 8, hidden: [16, 9], seed: 8), 0).SetName("Generated_NeuralNetwork");
@@ -37,6 +41,8 @@ public sealed class GeneratedModelTests
         Assert.That(compiled.CompilationFallbacks, Is.Empty);
         if (pmml.Contains("<Segmentation multipleModelMethod=\"sum\">") || pmml.Contains("weightedSum"))
             Assert.That(((CompiledEngine)compiled.Engine).TreeSum?.Packed, Is.True, "the packed batch kernel applies");
+        if (pmml.Contains("<MiningModel functionName=\"classification\">"))
+            Assert.That(((CompiledEngine)compiled.Engine).Tally, Is.Not.Null, "the forest's batch tally applies");
         var width = compiled.InputFields.Count;
         var resultCount = compiled.ResultNames.Count;
         const int rows = 2000;
@@ -77,6 +83,11 @@ public sealed class GeneratedModelTests
 
     private static string Weighted(string gbdt) =>
         Regex.Replace(gbdt.Replace("multipleModelMethod=\"sum\"", "multipleModelMethod=\"weightedSum\""), "<Segment id=\"([0-9]+)\"",
+            m => $"<Segment id=\"{m.Groups[1].Value}\" weight=\"{0.3 + int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) % 7 * 0.11}\"");
+
+    /// <summary>The forest combined by <paramref name="method"/>, its segments weighted 0.3 to 0.96 where the method weighs them.</summary>
+    private static string WeightedForest(string forest, string method) =>
+        Regex.Replace(forest.Replace("multipleModelMethod=\"average\"", $"multipleModelMethod=\"{method}\""), "<Segment id=\"([0-9]+)\"",
             m => $"<Segment id=\"{m.Groups[1].Value}\" weight=\"{0.3 + int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) % 7 * 0.11}\"");
 
     private static string FloatContext(string gbdt) =>

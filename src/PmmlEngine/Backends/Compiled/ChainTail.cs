@@ -43,7 +43,7 @@ internal sealed class ChainTail
         var linkOutputs = new HashSet<int>();
         for (var k = 0; k < kernels.Length; k++)
         {
-            if (!ReferenceEquals(models[k], kernels[k].Ensemble) || !models[k].Plan.Outputs.All(o => FromResult(o, PredictedOnly)))
+            if (!ReferenceEquals(models[k], kernels[k].Ensemble) || !models[k].Plan.Outputs.All(o => o.ReadsResultOnly && o.Field.Feature == ResultFeature.PredictedValue))
                 return null;
             linkOutputs.UnionWith(models[k].Plan.Outputs.Select(o => o.Slot));
         }
@@ -52,20 +52,11 @@ internal sealed class ChainTail
         if (!regression.ActiveSlots.All(s => linkOutputs.Contains(s) || plan.Slots[s] is PreparedSlot p && linkOutputs.Contains(p.Source))
             || !regression.Tables.All(t => t.Numeric.All(p => active.Contains(p.Slot)) && t.Categorical.All(p => active.Contains(p.Slot))
                 && t.Interactions.All(p => p.Slots.All(active.Contains)))
-            || !regression.Outputs.All(o => FromResult(o, ResultOnly)))
+            || !regression.Outputs.All(o => o.ReadsResultOnly))
             return null;
         var written = linkOutputs.Concat(regression.Outputs.Select(o => o.Slot)).Concat(plan.Targets.Select(t => t.Slots[0])).ToHashSet();
         return results.All(f => f.Slots.All(written.Contains)) ? new ChainTail(kernels, last) : null;
     }
-
-    private static readonly HashSet<ResultFeature> PredictedOnly = [ResultFeature.PredictedValue];
-
-    // Outputs OutputInterpreter computes from the model's result alone.
-    private static readonly HashSet<ResultFeature> ResultOnly =
-        [ResultFeature.PredictedValue, ResultFeature.PredictedDisplayValue, ResultFeature.Probability, ResultFeature.Confidence];
-
-    private static bool FromResult(OutputPlan output, HashSet<ResultFeature> features) =>
-        output.Expression is null && output.SegmentIndex < 0 && features.Contains(output.Field.Feature);
 
     /// <summary>
     /// Scores row <paramref name="r"/> of a block from its links' sums into the workspace's slots, the record's inputs

@@ -59,6 +59,12 @@ internal sealed class CompiledEnsemble : CompiledModel
     /// <summary>The trees of a tree sum (see the class summary), or null.</summary>
     public FlatTree[]? Trees { get; }
 
+    /// <summary>The trees walked together (see <see cref="_lanes"/>), or null.</summary>
+    public FlatTree[]? Lanes => _lanes;
+
+    /// <summary>The leaves' shares of a forest that averages or votes (see <see cref="_tally"/>), or null.</summary>
+    public LeafTally? LeafTally => _tally;
+
     public EnsemblePlan Ensemble => _plan;
 
     /// <summary>The models of a model chain's segments, in order; empty for other ensembles.</summary>

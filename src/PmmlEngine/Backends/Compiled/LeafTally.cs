@@ -76,7 +76,7 @@ internal sealed class LeafTally
     /// <paramref name="divisor"/> (votes for a category the target lacks add nothing); false when the leaf predicts no
     /// value. A record touches one kept array per tree.
     /// </summary>
-    public bool TryAdd(int tree, int outcome, double[] totals, ref double divisor)
+    public bool TryAdd(int tree, int outcome, Span<double> totals, ref double divisor)
     {
         var weight = _weighted ? _segments[tree].Plan.Weight : 1.0;
         if (_vote)

@@ -71,13 +71,18 @@ internal sealed class PackedTree
     /// Where tests other than "x ≤ t" get a feature of their own (<see cref="TestIndicators"/>); without it only trees of
     /// "x ≤ t" tests are packed.
     /// </param>
-    public static PackedTree? From(FlatTree tree, bool allowComplete = true, TestIndicators? indicators = null)
+    /// <param name="leafValues">
+    /// What a walk adds for each outcome: the tree's scores, unless given (a forest's tally walks to outcome numbers).
+    /// </param>
+    public static PackedTree? From(FlatTree tree, bool allowComplete = true, TestIndicators? indicators = null, double[]? leafValues = null)
     {
         if (tree.Generic.Length > 0 || !tree.OnlyLessOrEqual && indicators is null
             || indicators is { MissingValues: true } && !TestIndicators.SendsMissingAlongAnEdge(tree))
             return null;
         var limit = 4 * (tree.Tests.Length + tree.Outcomes.Length) + 16;
-        return allowComplete && tree.Depth <= MaxCompleteDepth && (2 << tree.Depth) <= limit ? CompleteFrom(tree, indicators) : LinkedFrom(tree, limit, indicators);
+        leafValues ??= tree.OutcomeScores;
+        return allowComplete && tree.Depth <= MaxCompleteDepth && (2 << tree.Depth) <= limit
+            ? CompleteFrom(tree, indicators, leafValues) : LinkedFrom(tree, limit, indicators, leafValues);
     }
 
     /// <summary>Whether the tree has set tests masked in place of indicators, walked with one more AND per step.</summary>
@@ -100,7 +105,7 @@ internal sealed class PackedTree
         return (0, indicators.FeatureOf(tree, test) * Lanes, AllBits, false);
     }
 
-    private static PackedTree CompleteFrom(FlatTree tree, TestIndicators? indicators)
+    private static PackedTree CompleteFrom(FlatTree tree, TestIndicators? indicators, double[] leafValues)
     {
         var tests = (1 << tree.Depth) - 1;
         var thresholds = new long[tests];
@@ -118,7 +123,7 @@ internal sealed class PackedTree
         {
             if (at >= tests)
             {
-                scores[at] = tree.OutcomeScores[~edge];
+                scores[at] = leafValues[~edge];
                 return;
             }
             if (edge < 0)
@@ -135,7 +140,7 @@ internal sealed class PackedTree
         }
     }
 
-    private static PackedTree? LinkedFrom(FlatTree tree, int limit, TestIndicators? indicators)
+    private static PackedTree? LinkedFrom(FlatTree tree, int limit, TestIndicators? indicators, double[] leafValues)
     {
         var tests = tree.Tests;
         var thresholds = new List<long> { 0 };
@@ -152,7 +157,7 @@ internal sealed class PackedTree
             {
                 thresholds[position] = Key(double.PositiveInfinity);
                 lefts[position] = position;
-                scores[position] = tree.OutcomeScores[~edge];
+                scores[position] = leafValues[~edge];
                 continue;
             }
             if (thresholds.Count + 2 > limit)
