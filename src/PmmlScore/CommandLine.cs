@@ -49,7 +49,9 @@ internal static class CommandLine
                     ErrorColumn = parse.GetValue(errorColumn)!,
                     Progress = Console.IsErrorRedirected ? null : rows => Console.Error.Write($"\rscored {rows:N0} rows"),
                 };
-                var summary = gpu is null ? CsvScorer.Score(evaluator, reader, writer, options) : GpuCsvScorer.Score(evaluator, gpu, reader, writer, options);
+                var summary = gpu is not null ? BlockCsvScorer.Score(evaluator, gpu, reader, writer, options)
+                    : BlockCsvScorer.Carries(evaluator) ? BlockCsvScorer.Score(evaluator, reader, writer, options)
+                    : CsvScorer.Score(evaluator, reader, writer, options);
                 if (!Console.IsErrorRedirected)
                     Console.Error.WriteLine($"\rscored {summary.Rows:N0} rows, {summary.Failed:N0} could not be scored");
                 else if (summary.Failed > 0)

@@ -11,7 +11,7 @@ public sealed class GpuCliTests
     private static string Sample(string file) => Path.Combine(TestPaths.Samples, file);
 
     [Test]
-    public void GpuCsvScorer_WritesWhatTheCpuScorerWrites()
+    public void GpuBlocks_WriteWhatTheCpuScorerWrites()
     {
         var evaluator = PmmlEvaluator.Load(Sample("gbdt-ensemble.pmml"));
         var cpu = new StringWriter();
@@ -20,7 +20,7 @@ public sealed class GpuCliTests
         var gpu = new StringWriter();
         using (var scorer = GpuScorer.Create(evaluator, GpuDevice.Cpu))
         using (var input = new StreamReader(Sample("gbdt-ensemble.csv")))
-            GpuCsvScorer.Score(evaluator, scorer, input, gpu, new ScoreOptions());
+            BlockCsvScorer.Score(evaluator, scorer, input, gpu, new ScoreOptions());
         Assert.That(gpu.ToString(), Is.EqualTo(cpu.ToString()));
     }
 
@@ -29,7 +29,7 @@ public sealed class GpuCliTests
     /// and records the model rejects go through the record path: the output, error column included, is the CPU's.
     /// </summary>
     [Test]
-    public void GpuCsvScorer_CellsTheLayoutCannotCarry_WriteWhatTheCpuWrites()
+    public void GpuBlocks_CellsTheLayoutCannotCarry_WriteWhatTheCpuWrites()
     {
         const string csv = "age,income,sector\n25,30000,private\n25.5,30000,public\nabc,30000,private\n40,NA,astronaut\n61,\"90,000\",public\n33,45000\n\uFEFF,,\n";
         var evaluator = PmmlEvaluator.Load(Sample("gbdt-ensemble.pmml"));
@@ -38,7 +38,7 @@ public sealed class GpuCliTests
         CsvScorer.Score(evaluator, new StringReader(csv), cpu, options);
         var gpu = new StringWriter();
         using (var scorer = GpuScorer.Create(evaluator, GpuDevice.Cpu))
-            GpuCsvScorer.Score(evaluator, scorer, new StringReader(csv), gpu, options);
+            BlockCsvScorer.Score(evaluator, scorer, new StringReader(csv), gpu, options);
         Assert.That(gpu.ToString(), Is.EqualTo(cpu.ToString()));
         Assert.That(cpu.ToString(), Does.Contain("row 3:"), "the sample rejects some of these rows");
     }
