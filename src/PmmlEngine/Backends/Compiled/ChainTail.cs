@@ -28,9 +28,9 @@ internal sealed class ChainTail
 
     /// <summary>
     /// The tail of a top-level chain whose segments are the <paramref name="kernels"/>' tree sums and then a regression,
-    /// all always selected, or null. A classification: its Targets act only on a missing prediction, which the tail leaves
-    /// to the record path, so they need not be applied. Every result must be read from a slot the tail writes (a target, an output of the
-    /// links or of the regression), and every output must come from its model's result alone.
+    /// all always selected, or null. A classification: its Targets act only on a missing prediction, which the tail
+    /// leaves to the record path, so they need not be applied. Every result must be read from a slot the tail writes (a
+    /// target, an output of the links or of the regression), and every output must come from its model's result alone.
     /// </summary>
     public static ChainTail? TryCreate(DocumentPlan plan, CompiledModel top, TreeSumBatch[] kernels, IReadOnlyList<PublicField> results)
     {

@@ -35,11 +35,12 @@ internal sealed class TallyBatch
 
     /// <summary>
     /// The kernel for a top-level forest with a tally whose trees read nothing but prepared inputs and pack, and whose
-    /// outputs come from its result alone (so that a row's results need nothing of its record); else null.
+    /// outputs come from its result alone (so that a row's results need nothing of its record); else null. A forest
+    /// without trees predicts nothing, which the record path's tally says.
     /// </summary>
     public static TallyBatch? For(CompiledModel top)
     {
-        if (top is not CompiledEnsemble { LeafTally: { } tally, Lanes: { } trees, Features: { } features } ensemble
+        if (top is not CompiledEnsemble { LeafTally: { } tally, Lanes: { Length: > 0 } trees, Features: { } features } ensemble
             || !features.ReadsPreparedInputs() || !trees.All(t => t.Generic.Length == 0) || !ensemble.Plan.Outputs.All(o => o.ReadsResultOnly))
             return null;
         // Each leaf holds its outcome's number, which the walk writes for the row instead of adding a score.
