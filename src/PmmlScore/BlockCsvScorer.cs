@@ -26,10 +26,11 @@ internal static class BlockCsvScorer
 
     /// <summary>
     /// Whether the batch layout carries every result of the model: a target's category as its index, or a number. Text
-    /// results, and transactions (a group field), stream row by row through <see cref="CsvScorer"/>.
+    /// results, transactions (a group field), and models without inputs or results (which the layout has no columns
+    /// for) stream row by row through <see cref="CsvScorer"/>.
     /// </summary>
     public static bool Carries(PmmlEvaluator evaluator) =>
-        evaluator.GroupField is null
+        evaluator.GroupField is null && evaluator.InputFields.Count > 0 && evaluator.ResultNames.Count > 0
         && Results(evaluator).All(f => IsCoded(evaluator, f) || f.DataType is DataType.Double or DataType.Float or DataType.Integer);
 
     /// <summary>

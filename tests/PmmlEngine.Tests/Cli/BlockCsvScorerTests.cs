@@ -62,6 +62,25 @@ public sealed class BlockCsvScorerTests
         Assert.That(streamed, Does.Contain("row 2: Field 'x1' is missing"));
     }
 
+    /// <summary>A model without inputs has no columns in the layout: it streams row by row, every row scored.</summary>
+    [Test]
+    public void ModelWithoutInputs_Streams()
+    {
+        const string pmml = """
+            <PMML version="4.4" xmlns="http://www.dmg.org/PMML-4_4"><Header/>
+              <DataDictionary><DataField name="y" optype="continuous" dataType="double"/></DataDictionary>
+              <RegressionModel functionName="regression">
+                <MiningSchema><MiningField name="y" usageType="target"/></MiningSchema>
+                <RegressionTable intercept="2.5"/>
+              </RegressionModel>
+            </PMML>
+            """;
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(pmml));
+        var evaluator = PmmlEvaluator.Load(stream);
+        Assert.That(BlockCsvScorer.Carries(evaluator), Is.False);
+        Assert.That(Streamed(evaluator, "x\n1\n2\n", new ScoreOptions()), Is.EqualTo("y,error" + Environment.NewLine + "2.5," + Environment.NewLine + "2.5," + Environment.NewLine));
+    }
+
     /// <summary>Input that fails partway stops the run; the rows read before it are written, as when streaming.</summary>
     [Test]
     public void InputFailingPartway_RowsBeforeItAreWritten()
