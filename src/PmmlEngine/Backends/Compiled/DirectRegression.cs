@@ -15,10 +15,6 @@ namespace PmmlEngine.Backends.Compiled;
 /// </summary>
 internal sealed class DirectRegression
 {
-    // Outputs computed from the model's result alone (OutputInterpreter reads nothing else of the record for these).
-    private static readonly HashSet<ResultFeature> ResultFeatures =
-        [ResultFeature.PredictedValue, ResultFeature.PredictedDisplayValue, ResultFeature.Probability, ResultFeature.Confidence];
-
     private readonly CompiledRegression _model;
     private readonly KeptInputs _inputs;
     private readonly Table[] _tables;
@@ -75,7 +71,7 @@ internal sealed class DirectRegression
     {
         var plan = document.Plan;
         if (document.Top is not CompiledRegression { Plan: RegressionPlan { IsFloat: false } model } top
-            || model.Outputs.Any(o => o.Expression is not null || o.SegmentIndex >= 0 || !ResultFeatures.Contains(o.Field.Feature))
+            || model.Outputs.Any(o => !o.ReadsResultOnly)
             || KeptInputs.For(plan, model) is not { } inputs)
             return null;
         var tables = new Table[model.Tables.Length];
