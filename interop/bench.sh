@@ -3,8 +3,8 @@
 # on the same model and CSV, alternated three times; prints each run and the median differences per row.
 # Usage: interop/bench.sh MODEL.pmml INPUT.csv    (after interop/build.sh)
 set -euo pipefail
-cd "$(dirname "$0")"
 model=$(readlink -f "$1"); csv=$(readlink -f "$2")
+cd "$(dirname "$0")"
 [ -f build/pmml-score/pmml-score.dll ] || dotnet publish ../src/PmmlScore -c Release -o build/pmml-score --nologo -v quiet
 classpath=java/target/classes:java/target/test-classes
 csharp=(); java=()
@@ -22,7 +22,10 @@ runs = [json.loads(a) for a in sys.argv[1:]]
 c, j = runs[:3], runs[3:]
 med = lambda rs, k: statistics.median(r[k] for r in rs)
 row_c, row_j = med(c, "warm_us_per_row"), med(j, "warm_us_per_row")
-batch_c, batch_j = med(c, "batch_rows_per_s"), med(j, "batch_rows_per_s")
 print(f"single record: C# RowScorer {row_c:.3f} us, Java evaluate(Map) {row_j:.3f} us, overhead {(row_j - row_c) * 1000:.0f} ns/row")
-print(f"batch, all cores: C# {batch_c:,.0f} rows/s, Java {batch_j:,.0f} rows/s, overhead {(1e9 / batch_j - 1e9 / batch_c):.1f} ns/row")
+if any(r["batch_rows_per_s"] is None for r in runs):
+    print("batch: none (no row's cells fit the numeric batch layout)")
+else:
+    batch_c, batch_j = med(c, "batch_rows_per_s"), med(j, "batch_rows_per_s")
+    print(f"batch, all cores: C# {batch_c:,.0f} rows/s, Java {batch_j:,.0f} rows/s, overhead {(1e9 / batch_j - 1e9 / batch_c):.1f} ns/row")
 PY
