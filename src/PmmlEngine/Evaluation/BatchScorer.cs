@@ -451,7 +451,10 @@ internal static class BatchScorer
             return false;
         if (slot.OpType != OpType.Continuous && slot.DataType == DataType.String)
         {
+            // A converted category carries its position; the scan is for values read some other way.
             var values = slot.Domain.ValidValues;
+            if (slot.Domain.PositionOf(value) is var at and >= 0)
+                code = at;
             for (var k = 0; k < values.Count && double.IsNaN(code); k++)
                 if (values[k].Equals(value))
                     code = k;
