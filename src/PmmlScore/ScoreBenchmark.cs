@@ -10,8 +10,8 @@ namespace PmmlScore;
 
 /// <summary>
 /// <c>pmml-score bench</c>: the figures a service sees. Load is parse + plan + compile from a cold process; a pass scores
-/// every CSV row through a <see cref="RowScorer"/>, converting the CSV strings inside the timed part and reading every
-/// result; warm is the median of several passes after a warm-up; batch is the numeric batch API on all cores, over the
+/// every CSV row through a <see cref="RowScorer"/>, converting the CSV strings inside the timed part (with scoring's
+/// missing cells) and reading every result; warm is the median of several passes after a warm-up; batch is the numeric batch API on all cores, over the
 /// rows whose cells its layout carries (none of a free-text document's, for one).
 /// </summary>
 internal static class ScoreBenchmark
@@ -19,6 +19,9 @@ internal static class ScoreBenchmark
     /// <param name="BatchRowsPerSecond">Null when no row's cells fit the numeric layout.</param>
     /// <param name="BatchLeftOut">Rows the batch left out because the numeric layout cannot carry one of their cells.</param>
     public sealed record Figures(double LoadMs, double FirstPassUsPerRow, double WarmUsPerRow, double? BatchRowsPerSecond, int BatchLeftOut, int Rows, int Failed, Backend Backend, int Fallbacks);
+
+    /// <summary>Cells are read as scoring reads them by default: "", NA and N/A are missing.</summary>
+    private static readonly ScoreOptions Cells = new();
 
     public static Figures Run(string modelPath, string csvPath, Backend backend, TimeSpan warmUp, int passes)
     {
@@ -41,10 +44,7 @@ internal static class ScoreBenchmark
             foreach (var row in rows)
             {
                 for (var i = 0; i < columns.Length; i++)
-                {
-                    if (columns[i] < 0) scorer.SetMissing(i);
-                    else scorer.SetInput(i, row[columns[i]]);
-                }
+                    scorer.SetInput(i, CsvScorer.Cell(row, columns[i], Cells));
                 try
                 {
                     scorer.Evaluate();
@@ -88,7 +88,7 @@ internal static class ScoreBenchmark
         {
             var fits = true;
             for (var i = 0; i < width && fits; i++)
-                fits = evaluator.TryEncodeBatchInput(i, columns[i] < 0 ? null : cells[columns[i]], out row[i]);
+                fits = evaluator.TryEncodeBatchInput(i, CsvScorer.Cell(cells, columns[i], Cells), out row[i]);
             if (!fits)
                 continue;
             one.AddRange(row);
