@@ -10,8 +10,8 @@ namespace PmmlScore;
 
 /// <summary>
 /// <c>pmml-score bench</c>: the figures a service sees. Load is parse + plan + compile from a cold process; a pass scores
-/// every CSV row through a <see cref="RowScorer"/>, converting the CSV strings inside the timed part (with scoring's
-/// missing cells) and reading every result; warm is the median of several passes after a warm-up; batch is the numeric batch API on all cores, over the
+/// every CSV row through a <see cref="RowScorer"/>, converting the CSV strings inside the timed part (its missing
+/// cells told apart before, see <see cref="ReadCsv"/>) and reading every result; warm is the median of several passes after a warm-up; batch is the numeric batch API on all cores, over the
 /// rows whose cells its layout carries (none of a free-text document's, for one).
 /// </summary>
 internal static class ScoreBenchmark
@@ -19,9 +19,6 @@ internal static class ScoreBenchmark
     /// <param name="BatchRowsPerSecond">Null when no row's cells fit the numeric layout.</param>
     /// <param name="BatchLeftOut">Rows the batch left out because the numeric layout cannot carry one of their cells.</param>
     public sealed record Figures(double LoadMs, double FirstPassUsPerRow, double WarmUsPerRow, double? BatchRowsPerSecond, int BatchLeftOut, int Rows, int Failed, Backend Backend, int Fallbacks);
-
-    /// <summary>Cells are read as scoring reads them by default: "", NA and N/A are missing.</summary>
-    private static readonly ScoreOptions Cells = new();
 
     public static Figures Run(string modelPath, string csvPath, Backend backend, TimeSpan warmUp, int passes)
     {
@@ -44,7 +41,7 @@ internal static class ScoreBenchmark
             foreach (var row in rows)
             {
                 for (var i = 0; i < columns.Length; i++)
-                    scorer.SetInput(i, CsvScorer.Cell(row, columns[i], Cells));
+                    scorer.SetInput(i, columns[i] < 0 ? null : row[columns[i]]);
                 try
                 {
                     scorer.Evaluate();
@@ -78,7 +75,7 @@ internal static class ScoreBenchmark
     /// passes never reached, which tiered compilation has yet to optimise. A row it cannot carry is left out rather than
     /// scored as missing, which would time another model's work; with no row left, there is no figure.
     /// </summary>
-    private static (double? RowsPerSecond, int LeftOut) Batch(PmmlEvaluator evaluator, int[] columns, string[][] rows, TimeSpan warmUp)
+    private static (double? RowsPerSecond, int LeftOut) Batch(PmmlEvaluator evaluator, int[] columns, string?[][] rows, TimeSpan warmUp)
     {
         var width = evaluator.InputFields.Count;
         var one = new List<double>(rows.Length * width);
@@ -88,7 +85,7 @@ internal static class ScoreBenchmark
         {
             var fits = true;
             for (var i = 0; i < width && fits; i++)
-                fits = evaluator.TryEncodeBatchInput(i, CsvScorer.Cell(cells, columns[i], Cells), out row[i]);
+                fits = evaluator.TryEncodeBatchInput(i, columns[i] < 0 ? null : cells[columns[i]], out row[i]);
             if (!fits)
                 continue;
             one.AddRange(row);
@@ -115,15 +112,20 @@ internal static class ScoreBenchmark
         return (carried * copies / best, rows.Length - carried);
     }
 
-    private static (string[] Header, string[][] Rows) ReadCsv(string path)
+    /// <summary>
+    /// The CSV's header and rows, a cell null where scoring reads it as missing ("", NA, N/A by default): found here,
+    /// before the timed passes, as a service gets its missing values already told apart.
+    /// </summary>
+    private static (string[] Header, string?[][] Rows) ReadCsv(string path)
     {
         using var reader = new CsvReader(new StreamReader(path), new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, MissingFieldFound = null });
         reader.Read();
         reader.ReadHeader();
         var header = reader.HeaderRecord!;
-        var rows = new List<string[]>();
+        var rows = new List<string?[]>();
+        var cells = new ScoreOptions();
         while (reader.Read())
-            rows.Add(Enumerable.Range(0, header.Length).Select(i => reader.GetField(i) ?? "").ToArray());
+            rows.Add(Enumerable.Range(0, header.Length).Select(i => CsvScorer.Cell(reader.Parser.Record!, i, cells)).ToArray());
         if (rows.Count == 0)
             throw new CsvInputException("the input has no rows to score");
         return (header, rows.ToArray());
