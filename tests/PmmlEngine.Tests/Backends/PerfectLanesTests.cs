@@ -6,7 +6,7 @@ using PmmlEngine.Types;
 namespace PmmlEngine.Tests.Backends;
 
 /// <summary>
-/// The complete trees' branch-free walk reaches the outcome each flat tree's own walk reaches, on feature vectors whose
+/// The branch-free walk (complete trees, or trees in their own shape) reaches the outcome each flat tree's own walk reaches, on feature vectors whose
 /// values sit on, one double either side of and away from the trees' interval ends and set members (fractions and
 /// numbers beyond the sets' words included); a record with an absent feature is left to the lanes.
 /// </summary>
@@ -22,18 +22,22 @@ public sealed class PerfectLanesTests
         yield return new TestCaseData(Conformance("GradientBoostingAudit"), true).SetName("Perfect_GradientBoostingAudit");
         // Unbalanced trees, whose shallow leaves are pushed down through padding.
         yield return new TestCaseData(ModelGenerator.Gbdt(trees: 30, depth: 7, features: 8, seed: 4, minLeafDepth: 1), true).SetName("Perfect_UnbalancedTrees");
-        // Deeper than the layout takes: the lanes walk them.
-        yield return new TestCaseData(Conformance("LightGBMAudit"), false).SetName("Perfect_LightGBMAuditIsTooDeep");
+        // Deeper than complete trees take: the trees keep their shape (LightGBM's category sets, unbalanced trees of
+        // depths 5 to 11; generated trees up to 12 deep with leaves from level 2 on).
+        yield return new TestCaseData(Conformance("LightGBMAudit"), true).SetName("Linked_LightGBMAudit");
+        yield return new TestCaseData(ModelGenerator.Gbdt(trees: 30, depth: 12, features: 8, seed: 5, minLeafDepth: 2), true).SetName("Linked_UnbalancedDeepTrees");
+        // Unpruned forests, deeper than the lanes' steps pay for: the lanes walk them.
+        yield return new TestCaseData(Conformance("RandomForestAudit"), false).SetName("Perfect_RandomForestAuditIsTooDeep");
     }
 
     [TestCaseSource(nameof(Forests))]
-    public void CompleteTrees_ReachEachTreesOwnOutcome(string pmml, bool applies)
+    public void BranchFreeWalk_ReachesEachTreesOwnOutcome(string pmml, bool applies)
     {
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(pmml));
         var engine = (CompiledEngine)PmmlEvaluator.Load(stream).Engine;
         // The sum of trees, which in a classifier is the first segment of a chain.
-        var ensemble = engine.Document.Models.OfType<CompiledEnsemble>().Single(e => e.Trees is not null);
-        var trees = ensemble.Trees!;
+        var ensemble = engine.Document.Models.OfType<CompiledEnsemble>().Single(e => e.Lanes is not null);
+        var trees = ensemble.Lanes!;
         var perfect = PerfectLanes.TryCreate(trees);
         Assert.That(perfect is not null, Is.EqualTo(applies));
         if (perfect is null)
