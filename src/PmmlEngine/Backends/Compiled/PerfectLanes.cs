@@ -289,28 +289,30 @@ internal sealed class PerfectLanes
     }
 
     // Specialised per forest kind (a struct type argument), so that a forest without sets pays nothing for them. Four
-    // trees a level at a time: each walk is a chain of dependent loads, and four chains keep the core busy.
+    // trees a level at a time: each walk is a chain of dependent loads, and four chains keep the core busy. Reads skip
+    // bounds checks: a heap position stays within its tree's tests for depth steps, and every feature tested lies
+    // within the vector and the bits (TryWalk has read the last one tested).
     private void Walk<TSets>(ReadOnlySpan<double> features, ReadOnlySpan<ulong> bits, Span<int> outcomes) where TSets : struct, ISets
     {
-        // The arrays indexed at each tree's base, not spans of them: a span of this assembly's struct is framework
-        // generic code outside the precompiled image, which a first pass would run unoptimised.
-        var tests = _tests;
+        ref var tests = ref MemoryMarshal.GetArrayDataReference(_tests);
+        ref var x = ref MemoryMarshal.GetReference(features);
+        ref var words = ref MemoryMarshal.GetReference(bits);
         var leaves = _outcomes;
         var testsPerTree = (1 << _depth) - 1;
         var t = 0;
         for (; t + 4 <= _trees; t += 4)
         {
-            var a = t * testsPerTree;
-            var b = a + testsPerTree;
-            var c = b + testsPerTree;
-            var d = c + testsPerTree;
+            ref var a = ref Unsafe.Add(ref tests, t * testsPerTree);
+            ref var b = ref Unsafe.Add(ref a, testsPerTree);
+            ref var c = ref Unsafe.Add(ref b, testsPerTree);
+            ref var d = ref Unsafe.Add(ref c, testsPerTree);
             int ia = 0, ib = 0, ic = 0, id = 0;
             for (var level = 0; level < _depth; level++)
             {
-                ia = Step<TSets>(tests[a + ia], ia, features, bits);
-                ib = Step<TSets>(tests[b + ib], ib, features, bits);
-                ic = Step<TSets>(tests[c + ic], ic, features, bits);
-                id = Step<TSets>(tests[d + id], id, features, bits);
+                ia = 2 * ia + 2 - Passes<TSets>(Unsafe.Add(ref a, ia), ref x, ref words);
+                ib = 2 * ib + 2 - Passes<TSets>(Unsafe.Add(ref b, ib), ref x, ref words);
+                ic = 2 * ic + 2 - Passes<TSets>(Unsafe.Add(ref c, ic), ref x, ref words);
+                id = 2 * id + 2 - Passes<TSets>(Unsafe.Add(ref d, id), ref x, ref words);
             }
             outcomes[t] = leaves[(t << _depth) + ia - testsPerTree];
             outcomes[t + 1] = leaves[((t + 1) << _depth) + ib - testsPerTree];
@@ -319,10 +321,10 @@ internal sealed class PerfectLanes
         }
         for (; t < _trees; t++)
         {
-            var tree = t * testsPerTree;
+            ref var tree = ref Unsafe.Add(ref tests, t * testsPerTree);
             var at = 0;
             for (var level = 0; level < _depth; level++)
-                at = Step<TSets>(tests[tree + at], at, features, bits);
+                at = 2 * at + 2 - Passes<TSets>(Unsafe.Add(ref tree, at), ref x, ref words);
             outcomes[t] = leaves[(t << _depth) + at - testsPerTree];
         }
     }
@@ -364,46 +366,30 @@ internal sealed class PerfectLanes
 
     /// <summary>The node after node <paramref name="at"/> of a tree that keeps its shape: its link when the feature passes, else the node after it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Next<TSets>(ref Test tests, ref int links, ref double features, ref ulong bits, int at) where TSets : struct, ISets
+    private static int Next<TSets>(ref Test tests, ref int links, ref double features, ref ulong bits, int at) where TSets : struct, ISets =>
+        Unsafe.Add(ref links, at) + 1 - Passes<TSets>(Unsafe.Add(ref tests, at), ref features, ref bits);
+
+    /// <summary>1 when the test's feature passes it (within its interval, or a member of its set), else 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Passes<TSets>(in Test test, ref double features, ref ulong bits) where TSets : struct, ISets
     {
-        ref readonly var test = ref Unsafe.Add(ref tests, at);
         var x = Unsafe.Add(ref features, test.Feature);
-        var pass = (x >= test.Low) & (x <= test.High) | default(TSets).Holds(test, ref bits);
-        return Unsafe.Add(ref links, at) + 1 - Unsafe.BitCast<bool, byte>(pass);
-    }
-
-    /// <summary>The heap position after test <paramref name="at"/>: its true child 2·at+1 when the feature passes, else 2·at+2.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Step<TSets>(in Test test, int at, ReadOnlySpan<double> features, ReadOnlySpan<ulong> bits) where TSets : struct, ISets =>
-        2 * at + 2 - Passes<TSets>(test, features, bits);
-
-    /// <summary>1 when the feature passes the test, else 0.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Passes<TSets>(in Test test, ReadOnlySpan<double> features, ReadOnlySpan<ulong> bits) where TSets : struct, ISets
-    {
-        var x = features[test.Feature];
-        return Unsafe.BitCast<bool, byte>((x >= test.Low) & (x <= test.High) | default(TSets).Holds(test, bits));
+        return Unsafe.BitCast<bool, byte>((x >= test.Low) & (x <= test.High) | default(TSets).Holds(test, ref bits));
     }
 
     private interface ISets
     {
-        bool Holds(in Test test, ReadOnlySpan<ulong> bits);
-
         /// <summary>Whether the test's set holds its feature's bit, read from <paramref name="bits"/> without a bounds check.</summary>
         bool Holds(in Test test, ref ulong bits);
     }
 
     private readonly struct NoSets : ISets
     {
-        public bool Holds(in Test test, ReadOnlySpan<ulong> bits) => false;
-
         public bool Holds(in Test test, ref ulong bits) => false;
     }
 
     private readonly struct WithSets : ISets
     {
-        public bool Holds(in Test test, ReadOnlySpan<ulong> bits) => (test.Members & bits[test.Feature]) != 0;
-
         public bool Holds(in Test test, ref ulong bits) => (test.Members & Unsafe.Add(ref bits, test.Feature)) != 0;
     }
 }
