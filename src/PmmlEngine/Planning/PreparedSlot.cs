@@ -25,11 +25,13 @@ public sealed class PreparedSlot(string name, DataType dataType, OpType opType, 
     /// <summary>
     /// Whether the treatments leave this value as it is because it is one the field takes as valid and not a missing
     /// marker: a number within the outlier bounds, or a category of a field that is not continuous. Other values
-    /// (missing, invalid, booleans, dates) go through the treatments in full.
+    /// (missing, invalid, booleans, dates) go through the treatments in full. A valid value that carries its position (an
+    /// integer category read from its declared text) is kept by that position, as a category's text is, rather than
+    /// looked up again by its number.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Keeps(Value value) => value.Kind == ValueKind.Number
-        ? KeepsNumber(value.Number)
+        ? KeepsNumberAtOnce(value.Number) || KeepsValidValues && Domain!.PositionOf(value) >= 0 || KeepsOtherNumber(Value.Of(value.Number))
         : value.Kind == ValueKind.String && (KeepsValidValues && Domain!.PositionOf(value) >= 0 || KeepsCategory(value));
 
     /// <summary><see cref="Keeps"/> for the number <see cref="Value.Of(double)"/> makes a value of.</summary>

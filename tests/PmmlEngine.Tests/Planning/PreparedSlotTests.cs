@@ -39,10 +39,19 @@ public sealed class PreparedSlotTests
             var mining = new MiningField("x", UsageType.Active, null, OutlierTreatment.AsExtremeValues, 3.5, 5, null,
                 MissingValueTreatment.AsIs, InvalidValueTreatment.ReturnInvalid, null, SourceLocation.None);
             var slot = new PreparedSlot("x", type, opType, 0, mining, domain, Value.Missing, Value.Missing);
-            var expected = opType != OpType.Continuous && domain.ValidValues.All(slot.Keeps);
-            Assert.That(slot.KeepsValidValues, Is.EqualTo(expected), $"{opType} {type} [{string.Join(",", valid)}] missing [{string.Join(",", missing)}]");
+            var expected = opType != OpType.Continuous && domain.ValidValues.All(v => slot.Keeps(Unpositioned(v)));
+            var name = $"{opType} {type} [{string.Join(",", valid)}] missing [{string.Join(",", missing)}]";
+            Assert.That(slot.KeepsValidValues, Is.EqualTo(expected), name);
+            // A valid value read from its declared text carries its position; it is kept exactly when the same value
+            // without one is.
+            foreach (var value in domain.ValidValues)
+                Assert.That(slot.Keeps(value), Is.EqualTo(slot.Keeps(Unpositioned(value))), $"{name}: {value}");
         }
     }
+
+    /// <summary>The same value as a fresh one, without the position its field's domain gave it.</summary>
+    private static Value Unpositioned(Value value) =>
+        value.Kind == ValueKind.String ? Value.Of(new string(((string)value.Payload!).AsSpan())) : Value.Of(value.Number);
 
     [Test]
     public void Keeps_IsTheTreatmentsVerdict_OnEveryMarginAndBound()
