@@ -11,8 +11,9 @@ namespace PmmlScore;
 /// <summary>
 /// <c>pmml-score bench</c>: the figures a service sees. Load is parse + plan + compile from a cold process; a pass scores
 /// every CSV row through a <see cref="RowScorer"/>, converting the CSV strings inside the timed part (its missing
-/// cells told apart before, see <see cref="ReadCsv"/>) and reading every result; warm is the median of several passes after a warm-up; batch is the numeric batch API on all cores, over the
-/// rows whose cells its layout carries (none of a free-text document's, for one).
+/// cells told apart before, see <see cref="ReadCsv"/>) and reading every result; warm is the median of several passes
+/// after a warm-up; batch is the numeric batch API on all cores, over the rows whose cells its layout carries (none of
+/// a free-text document's, for one).
 /// </summary>
 internal static class ScoreBenchmark
 {
@@ -140,10 +141,10 @@ internal static class ScoreBenchmark
         load + compile     {f.LoadMs:F1} ms
         first pass         {f.FirstPassUsPerRow:F3} µs/row
         warm (median)      {f.WarmUsPerRow:F4} µs/row
-        batch, all cores   {Batch(f)}
+        batch, all cores   {BatchText(f)}
         """);
 
-    private static string Batch(Figures f) => f.BatchRowsPerSecond switch
+    private static string BatchText(Figures f) => f.BatchRowsPerSecond switch
     {
         null => "none: no row's cells fit the numeric batch layout (text, unlisted categories)",
         var b when f.BatchLeftOut > 0 => string.Create(CultureInfo.InvariantCulture, $"{b:N0} rows/s ({f.BatchLeftOut} rows left out: cells the numeric layout cannot carry)"),
