@@ -9,9 +9,10 @@ import java.util.Map;
 /**
  * The binding's side of interop/bench.sh: the figures `pmml-score bench --json` prints for the C# API, measured the
  * same way through Java. Warm µs per row of evaluate(Map) with the CSV's text as values (the engine parses them, as
- * the C# figure does; "", NA and N/A are missing), median of 5 passes after at least 3 s of warm-up; batch rows/s of evaluateBatch(double[]) on
- * all cores over the CSV's rows whose cells the numeric layout carries, repeated to at least 200,000 rows, best of 3
- * after 3 s of warm-up (null when no row fits, as for a free-text document). Not a test: run with
+ * the C# figure does; "", NA and N/A are missing), median of 5 passes after at least 3 s of warm-up; batch rows/s of
+ * evaluateBatch(double[]) on all cores over the CSV's rows whose cells the numeric layout carries, repeated to at
+ * least 200,000 rows, best of 3 after 3 s of warm-up (null when no row fits, as for a free-text document). Not a
+ * test: run with
  * {@code java -cp target/classes:target/test-classes org.pmmlengine.BindingBenchmark MODEL CSV}.
  */
 public final class BindingBenchmark {
