@@ -31,7 +31,7 @@ public sealed class PreparedSlot(string name, DataType dataType, OpType opType, 
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Keeps(Value value) => value.Kind == ValueKind.Number
-        ? KeepsNumberAtOnce(value.Number) || KeepsValidValues && Domain!.PositionOf(value) >= 0 || KeepsOtherNumber(Value.Of(value.Number))
+        ? KeepsValidValues && Domain!.PositionOf(value) >= 0 || KeepsNumber(value.Number)
         : value.Kind == ValueKind.String && (KeepsValidValues && Domain!.PositionOf(value) >= 0 || KeepsCategory(value));
 
     /// <summary><see cref="Keeps"/> for the number <see cref="Value.Of(double)"/> makes a value of.</summary>

@@ -72,15 +72,12 @@ internal sealed class PerfectLanes
         _bases = bases;
     }
 
-    private PerfectLanes(FlatTree[] trees, int[] depths, int[] features, int[] setFeatures, int[] bases)
+    private PerfectLanes(FlatTree[] trees, int[] depths, int nodes, int[] features, int[] setFeatures, int[] bases)
     {
         _trees = trees.Length;
         _features = features;
         _setFeatures = setFeatures;
         _bases = bases;
-        var nodes = 0;
-        foreach (var tree in trees)
-            nodes += (int)NodesOf(tree);
         _tests = new Test[nodes];
         _outcomes = new int[nodes];
         _links = new int[nodes];
@@ -165,10 +162,15 @@ internal sealed class PerfectLanes
         if (depth > MaxCompleteDepth)
         {
             // A subtree reached along several edges is copied for each; where that would grow a tree much, the lanes walk it.
+            var nodes = 0L;
             foreach (var tree in trees)
-                if (NodesOf(tree) > 4 * (tree.Tests.Length + tree.Outcomes.Length) + 16)
+            {
+                var own = NodesOf(tree);
+                if (own > 4 * (tree.Tests.Length + tree.Outcomes.Length) + 16)
                     return null;
-            return new PerfectLanes(trees, depths, features.ToArray(), setFeatures.ToArray(), lowest);
+                nodes += own;
+            }
+            return new PerfectLanes(trees, depths, (int)nodes, features.ToArray(), setFeatures.ToArray(), lowest);
         }
         var lanes = new PerfectLanes(Math.Max(depth, 1), trees.Length, features.ToArray(), setFeatures.ToArray(), lowest);
         for (var t = 0; t < trees.Length; t++)
