@@ -28,9 +28,17 @@ internal sealed class CompiledEnsemble : CompiledModel
         _featureBuffer = featureBuffer;
         _lanes = WalkTogether(plan, segments) ? segments.Select(s => ((CompiledTree)s.Model).Tree).ToArray() : null;
         _loadsFeatures = _lanes is not null && features is not null && features.ReadsPreparedInputs();
-        _perfect = _loadsFeatures ? PerfectLanes.TryCreate(_lanes) : null;
+        _branchFree = _loadsFeatures ? IBranchFreeWalk.For(_lanes!) : null;
         Trees = _lanes is not null && IsTreeSum(plan, segments) ? _lanes : null;
         _sumKind = Trees is not null ? EnsembleInterpreter.SumKindOf(plan)!.Value : default;
+        _scoreStarts = new int[Trees?.Length ?? 0];
+        var scores = new List<double>();
+        for (var t = 0; t < _scoreStarts.Length; t++)
+        {
+            _scoreStarts[t] = scores.Count;
+            scores.AddRange(Trees![t].OutcomeScores);
+        }
+        _scores = scores.ToArray();
         _weights = segments.Select(s => s.Plan.Weight).ToArray();
         _sharedOutcomes = _lanes is not null && !plan.HasSegmentOutputs && segments.All(s => s.Model.Plan.Outputs.Length == 0);
         _tally = LeafTally.For(plan, segments, _lanes, _sharedOutcomes);
@@ -40,6 +48,10 @@ internal sealed class CompiledEnsemble : CompiledModel
     private readonly LeafTally? _tally;
 
     private readonly double[] _weights;
+
+    /// <summary>A tree sum's outcome scores, tree after tree, and where each tree's scores start.</summary>
+    private readonly double[] _scores;
+    private readonly int[] _scoreStarts;
 
     /// <summary>How a tree sum adds its trees' scores.</summary>
     private readonly SumKind _sumKind;
@@ -53,8 +65,8 @@ internal sealed class CompiledEnsemble : CompiledModel
     /// <summary>Whether the lanes' features are all read before the walk (see <see cref="FeatureMap.ReadsPreparedInputs"/>).</summary>
     private readonly bool _loadsFeatures;
 
-    /// <summary>The lanes as complete trees, walked without branches when a record's features are all present; or null.</summary>
-    private readonly PerfectLanes? _perfect;
+    /// <summary>The lanes' outcomes found without branches when a record's features are all present; or null.</summary>
+    private readonly IBranchFreeWalk? _branchFree;
 
     /// <summary>The trees of a tree sum (see the class summary), or null.</summary>
     public FlatTree[]? Trees { get; }
@@ -106,8 +118,8 @@ internal sealed class CompiledEnsemble : CompiledModel
                 state.PresetSum = double.NaN;
                 return;
             }
-            WalkLanes(trees, features, row, state);
-            if (!TrySum(trees, features, row, state, result))
+            var walked = WalkLanes(trees, features, row, state);
+            if (!(walked ? TrySumWalked(state.Outcomes, result) : TrySum(trees, features, row, state, result)))
                 SumPresent(trees, features, row, state, result);
             return;
         }
@@ -173,19 +185,21 @@ internal sealed class CompiledEnsemble : CompiledModel
 
     /// <summary>
     /// Every lane's outcome, or <see cref="TreeLanes.Unwalked"/> for the trees left to be walked alone. Features that are
-    /// prepared inputs are all read first, so that no step of a walk stops to read one; then the complete trees' walk
-    /// takes a record whose features are all present, and the lanes' walk any other (an absent or failed feature read
-    /// already is where the lanes' walk finds it, and other features are read as its tests need them).
+    /// prepared inputs are all read first, so that no step of a walk stops to read one; then the branch-free walk takes
+    /// a record whose features are all present, and the lanes' walk any other (an absent or failed feature read already
+    /// is where the lanes' walk finds it, and other features are read as its tests need them). True when the branch-free
+    /// walk found every outcome.
     /// </summary>
-    private void WalkLanes(FlatTree[] lanes, double[]? features, RowContext row, EnsembleState state)
+    private bool WalkLanes(FlatTree[] lanes, double[]? features, RowContext row, EnsembleState state)
     {
         if (_loadsFeatures)
         {
             _features!.Load(row, features);
-            if (_perfect is not null && _perfect.TryWalk(features, state.Outcomes, state.Penalties))
-                return;
+            if (_branchFree is not null && _branchFree.TryWalk(features, state.Outcomes, state.Penalties))
+                return true;
         }
         TreeLanes.Walk(lanes, features, row, state.Outcomes, state.Penalties);
+        return false;
     }
 
     /// <summary>
@@ -214,6 +228,43 @@ internal sealed class CompiledEnsemble : CompiledModel
         if (kind == SumKind.Float)
             sum = single;
         result.Predicted = Value.Of(EnsembleInterpreter.SumFinish(_plan, sum, trees.Length, _weights));
+        return true;
+    }
+
+    /// <summary>
+    /// <see cref="TrySum"/> where a branch-free walk has found every tree's outcome: each score read from one array, and
+    /// a loop per kind of sum that calls nothing, so that the running sum stays in a register.
+    /// </summary>
+    private bool TrySumWalked(int[] outcomes, ModelResult result)
+    {
+        var scores = _scores;
+        var starts = _scoreStarts;
+        var sum = EnsembleInterpreter.SumStart(_plan);
+        if (_sumKind == SumKind.Float)
+        {
+            var single = (float)sum;
+            for (var i = 0; i < starts.Length; i++)
+            {
+                var score = scores[starts[i] + outcomes[i]];
+                if (double.IsNaN(score))
+                    return false;
+                single += (float)score;
+            }
+            sum = single;
+        }
+        else
+        {
+            var kind = _sumKind;
+            var weights = _weights;
+            for (var i = 0; i < starts.Length; i++)
+            {
+                var score = scores[starts[i] + outcomes[i]];
+                if (double.IsNaN(score))
+                    return false;
+                sum = EnsembleInterpreter.SumAdd(kind, sum, score, weights[i]);
+            }
+        }
+        result.Predicted = Value.Of(EnsembleInterpreter.SumFinish(_plan, sum, starts.Length, _weights));
         return true;
     }
 

@@ -6,41 +6,49 @@ using PmmlEngine.Types;
 namespace PmmlEngine.Tests.Backends;
 
 /// <summary>
-/// The branch-free walk (complete trees, or trees in their own shape) reaches the outcome each flat tree's own walk reaches, on feature vectors whose
-/// values sit on, one double either side of and away from the trees' interval ends and set members (fractions and
-/// numbers beyond the sets' words included); a record with an absent feature is left to the lanes.
+/// The branch-free walks (<see cref="PerfectLanes"/>: complete trees, or trees in their own shape; <see cref="LeafMasks"/>:
+/// each feature's region and its masks of leaves) reach the outcome each flat tree's own walk reaches, on feature vectors
+/// whose values sit on, one double either side of and away from the trees' interval ends and set members (fractions,
+/// −0 and numbers beyond the sets' words included); a record with an absent feature is left to the lanes.
 /// </summary>
-public sealed class PerfectLanesTests
+public sealed class BranchFreeWalkTests
 {
     private static string Conformance(string name) => File.ReadAllText(Path.Combine(TestPaths.Conformance, "sklearn-xgboost-lightgbm", "pmml", name + ".pmml"));
 
     private static IEnumerable<TestCaseData> Forests()
     {
         // Interval and set tests on raw numbers (model_year 70..82 spans two bitset words), on codes, equalities.
-        yield return new TestCaseData(Conformance("XGBoostAuto"), true).SetName("Perfect_XGBoostAuto");
-        yield return new TestCaseData(Conformance("XGBoostAudit"), true).SetName("Perfect_XGBoostAudit");
-        yield return new TestCaseData(Conformance("GradientBoostingAudit"), true).SetName("Perfect_GradientBoostingAudit");
+        yield return new TestCaseData(Conformance("XGBoostAuto"), true, true).SetName("BranchFree_XGBoostAuto");
+        yield return new TestCaseData(Conformance("XGBoostAudit"), true, true).SetName("BranchFree_XGBoostAudit");
+        yield return new TestCaseData(Conformance("GradientBoostingAudit"), true, true).SetName("BranchFree_GradientBoostingAudit");
         // Unbalanced trees, whose shallow leaves are pushed down through padding.
-        yield return new TestCaseData(ModelGenerator.Gbdt(trees: 30, depth: 7, features: 8, seed: 4, minLeafDepth: 1), true).SetName("Perfect_UnbalancedTrees");
+        yield return new TestCaseData(ModelGenerator.Gbdt(trees: 30, depth: 7, features: 8, seed: 4, minLeafDepth: 1), true, true).SetName("BranchFree_UnbalancedTrees");
         // Deeper than complete trees take: the trees keep their shape (LightGBM's category sets, unbalanced trees of
-        // depths 5 to 11; generated trees up to 12 deep with leaves from level 2 on).
-        yield return new TestCaseData(Conformance("LightGBMAudit"), true).SetName("Linked_LightGBMAudit");
-        yield return new TestCaseData(ModelGenerator.Gbdt(trees: 30, depth: 12, features: 8, seed: 5, minLeafDepth: 2), true).SetName("Linked_UnbalancedDeepTrees");
-        // Unpruned forests, deeper than the lanes' steps pay for: the lanes walk them.
-        yield return new TestCaseData(Conformance("RandomForestAudit"), false).SetName("Perfect_RandomForestAuditIsTooDeep");
+        // depths 5 to 11; generated trees up to 12 deep with leaves from level 2 on, more than a word of leaves).
+        yield return new TestCaseData(Conformance("LightGBMAudit"), true, true).SetName("BranchFree_LightGBMAudit");
+        yield return new TestCaseData(ModelGenerator.Gbdt(trees: 30, depth: 12, features: 8, seed: 5, minLeafDepth: 2), true, false).SetName("BranchFree_UnbalancedDeepTrees");
+        // Unpruned forests, deeper than the lanes' steps pay for and with hundreds of leaves a tree: the lanes walk them.
+        yield return new TestCaseData(Conformance("RandomForestAudit"), false, false).SetName("BranchFree_RandomForestAuditIsTooDeep");
     }
 
-    [TestCaseSource(nameof(Forests))]
-    public void BranchFreeWalk_ReachesEachTreesOwnOutcome(string pmml, bool applies)
+    private static IEnumerable<TestCaseData> Walks() =>
+        Forests().SelectMany(c => new[]
+        {
+            new TestCaseData(c.Arguments[0], c.Arguments[1], nameof(PerfectLanes)).SetName(c.TestName + "_PerfectLanes"),
+            new TestCaseData(c.Arguments[0], c.Arguments[2], nameof(LeafMasks)).SetName(c.TestName + "_LeafMasks"),
+        });
+
+    [TestCaseSource(nameof(Walks))]
+    public void BranchFreeWalk_ReachesEachTreesOwnOutcome(string pmml, bool applies, string kind)
     {
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(pmml));
         var engine = (CompiledEngine)PmmlEvaluator.Load(stream).Engine;
         // The sum of trees, which in a classifier is the first segment of a chain.
         var ensemble = engine.Document.Models.OfType<CompiledEnsemble>().Single(e => e.Lanes is not null);
         var trees = ensemble.Lanes!;
-        var perfect = PerfectLanes.TryCreate(trees);
-        Assert.That(perfect is not null, Is.EqualTo(applies));
-        if (perfect is null)
+        IBranchFreeWalk? walk = kind == nameof(LeafMasks) ? LeafMasks.TryCreate(trees) : PerfectLanes.TryCreate(trees);
+        Assert.That(walk is not null, Is.EqualTo(applies));
+        if (walk is null)
             return;
         var row = engine.CreateWorkspace().Row;
         var width = ensemble.Features!.Count;
@@ -54,7 +62,7 @@ public sealed class PerfectLanesTests
             for (var f = 0; f < width; f++)
                 features[f] = candidates[f][random.Next(candidates[f].Length)];
             penalties.AsSpan().Fill(-1);
-            Assert.That(perfect.TryWalk(features, outcomes, penalties), Is.True);
+            Assert.That(walk.TryWalk(features, outcomes, penalties), Is.True);
             for (var t = 0; t < trees.Length; t++)
                 Assert.That(outcomes[t], Is.EqualTo(trees[t].Walk(features, row, out _)), $"record {record}, tree {t}: {string.Join(", ", features)}");
             Assert.That(penalties, Is.All.EqualTo(0));
@@ -62,8 +70,27 @@ public sealed class PerfectLanesTests
 
         features[trees.First(t => t.Tests.Length > 0).Tests[0].Feature] = Features.Missing;
         outcomes.AsSpan().Fill(-7);
-        Assert.That(perfect.TryWalk(features, outcomes, penalties), Is.False);
+        Assert.That(walk.TryWalk(features, outcomes, penalties), Is.False);
         Assert.That(outcomes, Is.All.EqualTo(-7), "a record it leaves to the lanes is not written");
+    }
+
+    [Test]
+    public void TheEnsembleTakesTheCheaperWalk()
+    {
+        // Few features read by many trees: a search and a row of masks per feature beat a walk per tree.
+        Assert.That(Walk(Conformance("XGBoostAuto")), Is.InstanceOf<LeafMasks>());
+        Assert.That(Walk(Conformance("LightGBMAudit")), Is.InstanceOf<LeafMasks>());
+        // A hundred features for ten shallow trees: a row per feature costs more than the thirty steps of the walks.
+        Assert.That(Walk(ModelGenerator.Gbdt(trees: 10, depth: 3, features: 100, seed: 6)), Is.InstanceOf<PerfectLanes>());
+        // More than a word of leaves: only the lanes walk them.
+        Assert.That(Walk(ModelGenerator.Gbdt(trees: 30, depth: 12, features: 8, seed: 5, minLeafDepth: 2)), Is.InstanceOf<PerfectLanes>());
+
+        static IBranchFreeWalk? Walk(string pmml)
+        {
+            using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(pmml));
+            var engine = (CompiledEngine)PmmlEvaluator.Load(stream).Engine;
+            return IBranchFreeWalk.For(engine.Document.Models.OfType<CompiledEnsemble>().Single(e => e.Lanes is not null).Lanes!);
+        }
     }
 
     [Test]
@@ -100,7 +127,11 @@ public sealed class PerfectLanesTests
                 if (test.Op == TestOp.InSet)
                 {
                     for (var member = 0; member < 64 * (int)test.Threshold + 2; member++)
+                    {
                         set.Add(member);
+                        set.Add(Math.BitIncrement(member));
+                        set.Add(Math.BitDecrement(member));
+                    }
                     set.Add(64 * (int)test.Threshold + 0.5);
                     continue;
                 }
@@ -113,6 +144,7 @@ public sealed class PerfectLanesTests
                 }
             }
         }
-        return values.Select(v => v.ToArray()).ToArray();
+        // −0 apart from 0, which the set holds as one.
+        return values.Select(v => v.Append(-0.0).ToArray()).ToArray();
     }
 }

@@ -1,0 +1,357 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace PmmlEngine.Backends.Compiled;
+
+/// <summary>
+/// An ensemble's trees answered without walking them, for a record whose features are all present numbers: the idea of
+/// QuickScorer (Lucchese et al., "QuickScorer: a fast algorithm to rank documents with additive ensembles of regression
+/// trees", SIGIR 2015), with each feature's tests folded together ahead of time.
+/// <para>
+/// Number a tree's leaves from left to right, true child first. A test that fails rules out the leaves below its true
+/// child, and the leaf a walk reaches is the leftmost one that no failing test rules out. So each tree's leaf follows
+/// from one 64-bit word, all leaves set, ANDed with the masks of its failing tests. Every test here holds on a union of
+/// closed intervals of its feature (≤, =, float equality, sets of whole numbers or codes), so the ends of those
+/// intervals cut the feature's line into regions on which each of its tests is constant; ahead of time, each region
+/// gets one mask per tree, the AND of that tree's tests that fail there. A record then costs, per feature, a search
+/// for its region and one AND per tree, instead of a chain of dependent steps per tree.
+/// </para>
+/// Outcomes are the flat trees' own.
+/// </summary>
+internal sealed class LeafMasks : IBranchFreeWalk
+{
+    /// <summary>A tree's leaves are the bits of one word.</summary>
+    public const int MaxLeaves = 64;
+
+    /// <summary>
+    /// The most bytes the regions' masks may take: a table this large already outgrows the second-level cache, and
+    /// larger ones belong to forests with thousands of thresholds a feature, whose table would also slow the load.
+    /// Below it, <see cref="Cost"/> decides.
+    /// </summary>
+    public const long MaxTableBytes = 2 << 20;
+
+    /// <summary>Features searched together, and trees whose masks are ANDed together.</summary>
+    private const int Group = 4;
+
+    /// <summary>The trees, and so the masks of a region: one per tree.</summary>
+    private readonly int _trees;
+
+    /// <summary>The features the trees test, in search order: by how many cuts they have, four at a time.</summary>
+    private readonly int[] _features;
+
+    /// <summary>
+    /// Per feature, its cuts as a complete binary search tree in heap order (node i's children at 2i+1 and 2i+2),
+    /// padded with +∞ to the depth of its group of four. A search ends below the bottom level, at the node whose
+    /// position there is the number of cuts below the value: its region.
+    /// </summary>
+    private readonly double[] _searches;
+    private readonly int[] _searchStarts;
+    private readonly int[] _depths;
+
+    /// <summary>Per feature, where its regions' rows of masks start in <see cref="_masks"/>, one row after another.</summary>
+    private readonly int[] _rowStarts;
+
+    private readonly ulong[] _masks;
+
+    /// <summary>Per tree, where its leaves' outcomes start in <see cref="_leaves"/>.</summary>
+    private readonly int[] _leafStarts;
+    private readonly int[] _leaves;
+
+    private LeafMasks(int trees, int[] features, double[][] cuts, int[] leafStarts, int[] leaves)
+    {
+        _trees = trees;
+        _features = features;
+        _depths = new int[features.Length];
+        for (var k = 0; k < features.Length; k++)
+            _depths[k] = 32 - BitOperations.LeadingZeroCount((uint)cuts[k].Length);
+        // A group's searches step together, for its deepest (features are in ascending order of cuts).
+        for (var k = 0; k + Group <= features.Length; k += Group)
+            _depths.AsSpan(k, Group).Fill(_depths[k + Group - 1]);
+        _searchStarts = new int[features.Length];
+        _rowStarts = new int[features.Length];
+        var nodes = 0;
+        var rows = 0;
+        for (var k = 0; k < features.Length; k++)
+        {
+            _searchStarts[k] = nodes;
+            nodes += (1 << _depths[k]) - 1;
+            _rowStarts[k] = rows * _trees;
+            rows += cuts[k].Length + 1;
+        }
+        _searches = new double[nodes];
+        for (var k = 0; k < features.Length; k++)
+        {
+            var position = 0;
+            Heap(cuts[k], _searches.AsSpan(_searchStarts[k], (1 << _depths[k]) - 1), 0, ref position);
+        }
+        _masks = new ulong[rows * _trees];
+        Array.Fill(_masks, ulong.MaxValue);
+        _leafStarts = leafStarts;
+        _leaves = leaves;
+        var searchSteps = 0;
+        foreach (var depth in _depths)
+            searchSteps += depth;
+        Cost = 3.0 * features.Length + 1.5 * searchSteps + 0.3 * features.Length * trees + trees;
+    }
+
+    /// <summary>
+    /// The nanoseconds a record takes on the machine of docs/performance.md, from a fit over the conformance forests and
+    /// generated ones: per feature read and checked, per search step, per mask ANDed, per tree's leaf.
+    /// </summary>
+    public double Cost { get; }
+
+    /// <summary>Lays the ascending cuts out in heap order from node <paramref name="node"/> down; +∞ past the last.</summary>
+    private static void Heap(double[] cuts, Span<double> heap, int node, ref int position)
+    {
+        if (node >= heap.Length)
+            return;
+        Heap(cuts, heap, 2 * node + 1, ref position);
+        heap[node] = position < cuts.Length ? cuts[position] : double.PositiveInfinity;
+        position++;
+        Heap(cuts, heap, 2 * node + 2, ref position);
+    }
+
+    /// <summary>A test as it stands in its tree's leaf order: where its true child's leaves start, and how many there are.</summary>
+    // A class: a list of a struct of this assembly would be framework generic code compiled at every load.
+    private sealed record Placed(int Tree, int Test, int FirstLeaf, int TrueLeaves);
+
+    /// <summary>
+    /// The masks of the trees, or null when a tree has more than <see cref="MaxLeaves"/> leaves (a subtree reached along
+    /// several edges counts once for each), a test that is neither an interval nor a set, or when the masks would take
+    /// more than <see cref="MaxTableBytes"/>.
+    /// </summary>
+    // Plain arrays and lists of doubles: sets and LINQ over them would be framework generic code that the ReadyToRun
+    // image does not hold, compiled at every load.
+    public static LeafMasks? TryCreate(FlatTree[]? trees)
+    {
+        if (trees is null || trees.Length == 0)
+            return null;
+        var placed = new List<Placed>();
+        var leafStarts = new int[trees.Length];
+        var leaves = new List<int>();
+        for (var t = 0; t < trees.Length; t++)
+        {
+            leafStarts[t] = leaves.Count;
+            if (!Place(trees[t], t, trees[t].Start, placed, leaves, leafStarts[t]))
+                return null;
+        }
+
+        var width = 0;
+        foreach (var p in placed)
+            width = Math.Max(width, trees[p.Tree].Tests[p.Test].Feature + 1);
+        var ends = new List<double>?[width];
+        foreach (var p in placed)
+        {
+            var test = trees[p.Tree].Tests[p.Test];
+            AddEnds(trees[p.Tree], test, ends[test.Feature] ??= []);
+        }
+        var features = new List<int>();
+        var cuts = new List<double[]>();
+        var bytes = 0L;
+        for (var f = 0; f < width; f++)
+        {
+            if (ends[f] is not { } list)
+                continue;
+            features.Add(f);
+            cuts.Add(Distinct(list));
+            bytes += (cuts[^1].Length + 1L) * trees.Length * sizeof(ulong);
+        }
+        if (bytes > MaxTableBytes)
+            return null;
+
+        // By the number of cuts, so that the features searched together take the same steps, or nearly.
+        var order = new int[features.Count];
+        var counts = new int[features.Count];
+        for (var k = 0; k < order.Length; k++)
+        {
+            order[k] = k;
+            counts[k] = cuts[k].Length;
+        }
+        Array.Sort(counts, order);
+        var ordered = new int[order.Length];
+        var orderedCuts = new double[order.Length][];
+        var slotOf = new int[width];
+        for (var k = 0; k < order.Length; k++)
+        {
+            ordered[k] = features[order[k]];
+            orderedCuts[k] = cuts[order[k]];
+            slotOf[ordered[k]] = k;
+        }
+        var masks = new LeafMasks(trees.Length, ordered, orderedCuts, leafStarts, leaves.ToArray());
+        foreach (var p in placed)
+        {
+            var slot = slotOf[trees[p.Tree].Tests[p.Test].Feature];
+            masks.Fold(trees[p.Tree], p, orderedCuts[slot], masks._rowStarts[slot]);
+        }
+        return masks;
+    }
+
+    /// <summary>
+    /// Numbers the leaves below <paramref name="edge"/> on from the end of <paramref name="leaves"/>, true child first,
+    /// and places its tests; false when the tree has more than <see cref="MaxLeaves"/> leaves or a test no region answers.
+    /// </summary>
+    private static bool Place(FlatTree tree, int t, int edge, List<Placed> placed, List<int> leaves, int treeStart)
+    {
+        if (edge < 0)
+        {
+            leaves.Add(~edge);
+            return leaves.Count - treeStart <= MaxLeaves;
+        }
+        var test = tree.Tests[edge];
+        if (!test.IsInterval && test.Op is not (TestOp.InSet or TestOp.InValues))
+            return false;
+        var first = leaves.Count - treeStart;
+        if (!Place(tree, t, test.OnTrue, placed, leaves, treeStart))
+            return false;
+        placed.Add(new Placed(t, edge, first, leaves.Count - treeStart - first));
+        return Place(tree, t, test.OnFalse, placed, leaves, treeStart);
+    }
+
+    /// <summary>
+    /// The cuts of the closed intervals on which <paramref name="test"/> holds: the double below each lower end and each
+    /// upper end, since which side of "x ≤ c" a value lies on for every such c tells whether it is in each interval
+    /// (x &lt; a is x ≤ the double below a).
+    /// </summary>
+    private static void AddEnds(FlatTree tree, in TreeTest test, List<double> ends)
+    {
+        if (test.IsInterval)
+        {
+            AddInterval(test.Low, test.Threshold, ends);
+            return;
+        }
+        if (test.Op == TestOp.InSet)
+        {
+            foreach (var member in tree.SetMembers(test))
+                AddInterval(member, member, ends);
+            return;
+        }
+        foreach (var value in tree.Numbers.AsSpan(test.Aux, (int)test.Threshold))
+            AddInterval(value, value, ends);
+    }
+
+    private static void AddInterval(double low, double high, List<double> ends)
+    {
+        if (low > double.NegativeInfinity)
+            ends.Add(Math.BitDecrement(low));
+        if (high < double.PositiveInfinity)
+            ends.Add(high);
+    }
+
+    /// <summary>The values ascending, each once (−0 and 0 are one cut: no value lies between them).</summary>
+    private static double[] Distinct(List<double> values)
+    {
+        var sorted = values.ToArray();
+        Array.Sort(sorted);
+        var count = 0;
+        foreach (var value in sorted)
+        {
+            if (count == 0 || value != sorted[count - 1])
+                sorted[count++] = value;
+        }
+        return sorted[..count];
+    }
+
+    /// <summary>ANDs a placed test's mask into the rows of the regions of its feature where it fails.</summary>
+    private void Fold(FlatTree tree, Placed p, double[] cuts, int rows)
+    {
+        var test = tree.Tests[p.Test];
+        // The leaves below the true child, cleared (at most 63 of them: the false child has a leaf too).
+        var mask = ~(((1UL << p.TrueLeaves) - 1) << p.FirstLeaf);
+        for (var r = 0; r <= cuts.Length; r++)
+        {
+            // Every value of a region answers as its largest does; the last region's values lie above the last cut.
+            var x = r < cuts.Length ? cuts[r] : cuts.Length > 0 ? Math.BitIncrement(cuts[^1]) : 0;
+            if (!tree.HoldsFor(test, x))
+                _masks[rows + r * _trees + p.Tree] &= mask;
+        }
+    }
+
+    /// <inheritdoc/>
+    public bool TryWalk(ReadOnlySpan<double> features, Span<int> outcomes, Span<int> penalties)
+    {
+        foreach (var f in _features)
+        {
+            if (double.IsNaN(features[f]))
+                return false;
+        }
+        // Every feature's row first, then the rows ANDed: the rows' loads are independent of one another.
+        Span<int> rows = stackalloc int[_features.Length];
+        ref var searches = ref MemoryMarshal.GetArrayDataReference(_searches);
+        var k = 0;
+        for (; k + Group <= rows.Length; k += Group)
+        {
+            // Four searches a step at a time: each is a chain of dependent loads, and four chains keep the core busy.
+            ref var a = ref Unsafe.Add(ref searches, _searchStarts[k]);
+            ref var b = ref Unsafe.Add(ref searches, _searchStarts[k + 1]);
+            ref var c = ref Unsafe.Add(ref searches, _searchStarts[k + 2]);
+            ref var d = ref Unsafe.Add(ref searches, _searchStarts[k + 3]);
+            double xa = features[_features[k]], xb = features[_features[k + 1]], xc = features[_features[k + 2]], xd = features[_features[k + 3]];
+            int ia = 0, ib = 0, ic = 0, id = 0;
+            var depth = _depths[k];
+            for (var level = 0; level < depth; level++)
+            {
+                ia = 2 * ia + 1 + Below(ref a, ia, xa);
+                ib = 2 * ib + 1 + Below(ref b, ib, xb);
+                ic = 2 * ic + 1 + Below(ref c, ic, xc);
+                id = 2 * id + 1 + Below(ref d, id, xd);
+            }
+            var bottom = (1 << depth) - 1;
+            rows[k] = _rowStarts[k] + (ia - bottom) * _trees;
+            rows[k + 1] = _rowStarts[k + 1] + (ib - bottom) * _trees;
+            rows[k + 2] = _rowStarts[k + 2] + (ic - bottom) * _trees;
+            rows[k + 3] = _rowStarts[k + 3] + (id - bottom) * _trees;
+        }
+        for (; k < rows.Length; k++)
+        {
+            ref var a = ref Unsafe.Add(ref searches, _searchStarts[k]);
+            var x = features[_features[k]];
+            var i = 0;
+            var depth = _depths[k];
+            for (var level = 0; level < depth; level++)
+                i = 2 * i + 1 + Below(ref a, i, x);
+            rows[k] = _rowStarts[k] + (i - ((1 << depth) - 1)) * _trees;
+        }
+
+        ref var masks = ref MemoryMarshal.GetArrayDataReference(_masks);
+        ref var leaves = ref MemoryMarshal.GetArrayDataReference(_leaves);
+        ref var starts = ref MemoryMarshal.GetArrayDataReference(_leafStarts);
+        // Four trees at a time, in plain words: the ReadyToRun image holds no vector code, which would be compiled at
+        // the first record, and four independent words measured as fast as vectors.
+        var t = 0;
+        for (; t + Group <= _trees; t += Group)
+        {
+            ulong a = ulong.MaxValue, b = ulong.MaxValue, c = ulong.MaxValue, d = ulong.MaxValue;
+            foreach (var row in rows)
+            {
+                ref var words = ref Unsafe.Add(ref masks, row + t);
+                a &= words;
+                b &= Unsafe.Add(ref words, 1);
+                c &= Unsafe.Add(ref words, 2);
+                d &= Unsafe.Add(ref words, 3);
+            }
+            outcomes[t] = Leaf(ref leaves, ref starts, t, a);
+            outcomes[t + 1] = Leaf(ref leaves, ref starts, t + 1, b);
+            outcomes[t + 2] = Leaf(ref leaves, ref starts, t + 2, c);
+            outcomes[t + 3] = Leaf(ref leaves, ref starts, t + 3, d);
+        }
+        for (; t < _trees; t++)
+        {
+            var words = ulong.MaxValue;
+            foreach (var row in rows)
+                words &= Unsafe.Add(ref masks, row + t);
+            outcomes[t] = Leaf(ref leaves, ref starts, t, words);
+        }
+        penalties[.._trees].Clear();
+        return true;
+    }
+
+    /// <summary>Tree <paramref name="t"/>'s outcome: its lowest leaf that no failing test ruled out.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Leaf(ref int leaves, ref int starts, int t, ulong words) =>
+        Unsafe.Add(ref leaves, Unsafe.Add(ref starts, t) + BitOperations.TrailingZeroCount(words));
+
+    /// <summary>1 when search node <paramref name="node"/>'s cut lies below <paramref name="x"/>, else 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Below(ref double search, int node, double x) => Unsafe.BitCast<bool, byte>(Unsafe.Add(ref search, node) < x);
+}
