@@ -62,24 +62,26 @@ internal sealed class PerfectLanes : IBranchFreeWalk
     private readonly int[] _depths = [];
 
     /// <summary>
-    /// The nanoseconds a record takes on the machine of docs/performance.md: 2.8 per step of a tree, fitted with
-    /// <see cref="LeafMasks.Cost"/> over the conformance forests and generated ones.
+    /// The nanoseconds a record takes on the machine of docs/performance.md: <see cref="StepCost"/> per step of a tree,
+    /// fitted with <see cref="LeafMasks.Cost"/> over the conformance forests and generated ones.
     /// </summary>
     public double Cost
     {
         get
         {
             if (_links is null)
-                return 2.8 * _trees * _depth;
+                return StepCost * _trees * _depth;
             var steps = 0;
             var t = 0;
             for (; t + 4 <= _trees; t += 4)
                 steps += 4 * _depths[t + 3];
             for (; t < _trees; t++)
                 steps += _depths[t];
-            return 2.8 * steps;
+            return StepCost * steps;
         }
     }
+
+    private const double StepCost = 2.8;
 
     private PerfectLanes(int depth, int trees, int[] features, int[] setFeatures, int[] bases)
     {

@@ -33,8 +33,6 @@ internal static class TreeLanes
     public static int Outcome(FlatTree[] trees, int i, Span<double> features, RowContext row, Span<int> outcomes, Span<int> penalties) =>
         outcomes[i] != Unwalked ? outcomes[i] : WalkAlone(trees, i, features, row, outcomes, penalties);
 
-    // Out of line: the loops that read outcomes keep their sums in registers, which the walk's inlined code would take.
-    [MethodImpl(MethodImplOptions.NoInlining)]
     private static int WalkAlone(FlatTree[] trees, int i, Span<double> features, RowContext row, Span<int> outcomes, Span<int> penalties) =>
         outcomes[i] = trees[i].Walk(features, row, out penalties[i]);
 
