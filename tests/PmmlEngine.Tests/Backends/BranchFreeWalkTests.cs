@@ -24,11 +24,13 @@ public sealed class BranchFreeWalkTests
         // Unbalanced trees, whose shallow leaves are pushed down through padding.
         yield return new TestCaseData(ModelGenerator.Gbdt(trees: 30, depth: 7, features: 8, seed: 4, minLeafDepth: 1), true, true).SetName("BranchFree_UnbalancedTrees");
         // Deeper than complete trees take: the trees keep their shape (LightGBM's category sets, unbalanced trees of
-        // depths 5 to 11; generated trees up to 12 deep with leaves from level 2 on, more than a word of leaves).
+        // depths 5 to 11; generated trees up to 12 deep with leaves from level 2 on, more leaves than the masks take).
         yield return new TestCaseData(Conformance("LightGBMAudit"), true, true).SetName("BranchFree_LightGBMAudit");
         yield return new TestCaseData(ModelGenerator.Gbdt(trees: 30, depth: 12, features: 8, seed: 5, minLeafDepth: 2), true, false).SetName("BranchFree_UnbalancedDeepTrees");
-        // Unpruned forests, deeper than the lanes' steps pay for and with hundreds of leaves a tree: the lanes walk them.
-        yield return new TestCaseData(Conformance("RandomForestAudit"), false, false).SetName("BranchFree_RandomForestAuditIsTooDeep");
+        // Trees of several words of leaves (up to 256 each).
+        yield return new TestCaseData(ModelGenerator.Gbdt(trees: 6, depth: 8, features: 4, seed: 8, minLeafDepth: 2), true, true).SetName("BranchFree_SeveralWordsOfLeaves");
+        // Unpruned forests, deeper than the lanes' steps pay for, with 353 to 431 leaves a tree: the masks take them.
+        yield return new TestCaseData(Conformance("RandomForestAudit"), false, true).SetName("BranchFree_RandomForestAudit");
     }
 
     private static IEnumerable<TestCaseData> Walks() =>
@@ -82,8 +84,10 @@ public sealed class BranchFreeWalkTests
         Assert.That(Walk(Conformance("LightGBMAudit")), Is.InstanceOf<LeafMasks>());
         // A hundred features for ten shallow trees: a row per feature costs more than the thirty steps of the walks.
         Assert.That(Walk(ModelGenerator.Gbdt(trees: 10, depth: 3, features: 100, seed: 6)), Is.InstanceOf<PerfectLanes>());
-        // More than a word of leaves: only the lanes walk them.
-        Assert.That(Walk(ModelGenerator.Gbdt(trees: 30, depth: 12, features: 8, seed: 5, minLeafDepth: 2)), Is.InstanceOf<PerfectLanes>());
+        // Deep trees of many leaves that the branch-free layout cannot take: the masks, not the lanes' branching walk.
+        Assert.That(Walk(Conformance("RandomForestAudit")), Is.InstanceOf<LeafMasks>());
+        // More leaves than the masks take (complete trees of 4,096): the branch-free layout.
+        Assert.That(Walk(ModelGenerator.Gbdt(trees: 10, depth: 12, features: 8, seed: 5)), Is.InstanceOf<PerfectLanes>());
 
         static IBranchFreeWalk? Walk(string pmml)
         {

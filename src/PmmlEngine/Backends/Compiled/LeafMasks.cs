@@ -11,18 +11,18 @@ namespace PmmlEngine.Backends.Compiled;
 /// <para>
 /// Number a tree's leaves from left to right, true child first. A test that fails rules out the leaves below its true
 /// child, and the leaf a walk reaches is the leftmost one that no failing test rules out. So each tree's leaf follows
-/// from one 64-bit word, all leaves set, ANDed with the masks of its failing tests. Every test here holds on a union of
-/// closed intervals of its feature (≤, =, float equality, sets of whole numbers or codes), so the ends of those
-/// intervals cut the feature's line into regions on which each of its tests is constant; ahead of time, each region
-/// gets one mask per tree, the AND of that tree's tests that fail there. A record then costs, per feature, a search
-/// for its region and one AND per tree, instead of a chain of dependent steps per tree.
+/// from its leaves' bits (a 64-bit word, or several), all set, ANDed with the masks of its failing tests. Every test
+/// here holds on a union of closed intervals of its feature (≤, =, float equality, sets of whole numbers or codes), so
+/// the ends of those intervals cut the feature's line into regions on which each of its tests is constant; ahead of
+/// time, each region gets a mask per tree, the AND of that tree's tests that fail there. A record then costs, per
+/// feature, a search for its region and an AND per tree's word, instead of a chain of dependent steps per tree.
 /// </para>
 /// Outcomes are the flat trees' own.
 /// </summary>
 internal sealed class LeafMasks : IBranchFreeWalk
 {
-    /// <summary>A tree's leaves are the bits of one word.</summary>
-    public const int MaxLeaves = 64;
+    /// <summary>A tree's leaves are the bits of up to eight words.</summary>
+    public const int MaxLeaves = 512;
 
     /// <summary>
     /// The most bytes the regions' masks may take: a table this large already outgrows the second-level cache, and
@@ -31,11 +31,17 @@ internal sealed class LeafMasks : IBranchFreeWalk
     /// </summary>
     public const long MaxTableBytes = 2 << 20;
 
+    /// <summary>The most words of a region's masks: a record ANDs them on the stack.</summary>
+    public const int MaxRowWords = 4096;
+
     /// <summary>Features searched together, and trees whose masks are ANDed together.</summary>
     private const int Group = 4;
 
-    /// <summary>The trees, and so the masks of a region: one per tree.</summary>
     private readonly int _trees;
+
+    /// <summary>The words of a tree's leaves, as many for every tree; and so the words of a region's masks, trees × words.</summary>
+    private readonly int _words;
+    private readonly int _row;
 
     /// <summary>The features the trees test, in search order: by how many cuts they have, four at a time.</summary>
     private readonly int[] _features;
@@ -58,9 +64,11 @@ internal sealed class LeafMasks : IBranchFreeWalk
     private readonly int[] _leafStarts;
     private readonly int[] _leaves;
 
-    private LeafMasks(int trees, int[] features, double[][] cuts, int[] leafStarts, int[] leaves)
+    private LeafMasks(int trees, int words, int[] features, double[][] cuts, int[] leafStarts, int[] leaves)
     {
         _trees = trees;
+        _words = words;
+        _row = trees * words;
         _features = features;
         _depths = new int[features.Length];
         for (var k = 0; k < features.Length; k++)
@@ -76,7 +84,7 @@ internal sealed class LeafMasks : IBranchFreeWalk
         {
             _searchStarts[k] = nodes;
             nodes += (1 << _depths[k]) - 1;
-            _rowStarts[k] = rows * _trees;
+            _rowStarts[k] = rows * _row;
             rows += cuts[k].Length + 1;
         }
         _searches = new double[nodes];
@@ -85,14 +93,14 @@ internal sealed class LeafMasks : IBranchFreeWalk
             var position = 0;
             Heap(cuts[k], _searches.AsSpan(_searchStarts[k], (1 << _depths[k]) - 1), 0, ref position);
         }
-        _masks = new ulong[rows * _trees];
+        _masks = new ulong[rows * _row];
         Array.Fill(_masks, ulong.MaxValue);
         _leafStarts = leafStarts;
         _leaves = leaves;
         var searchSteps = 0;
         foreach (var depth in _depths)
             searchSteps += depth;
-        Cost = 3.0 * features.Length + 1.5 * searchSteps + 0.3 * features.Length * trees + trees;
+        Cost = 3.0 * features.Length + 1.5 * searchSteps + 0.3 * features.Length * _row + trees;
     }
 
     /// <summary>
@@ -119,7 +127,7 @@ internal sealed class LeafMasks : IBranchFreeWalk
     /// <summary>
     /// The masks of the trees, or null when a tree has more than <see cref="MaxLeaves"/> leaves (a subtree reached along
     /// several edges counts once for each), a test that is neither an interval nor a set, or when the masks would take
-    /// more than <see cref="MaxTableBytes"/>.
+    /// more than <see cref="MaxTableBytes"/>, or a region's more than <see cref="MaxRowWords"/> words.
     /// </summary>
     // Plain arrays and lists of doubles: sets and LINQ over them would be framework generic code that the ReadyToRun
     // image does not hold, compiled at every load.
@@ -137,6 +145,10 @@ internal sealed class LeafMasks : IBranchFreeWalk
                 return null;
         }
 
+        var most = 1;
+        for (var t = 0; t < trees.Length; t++)
+            most = Math.Max(most, (t + 1 < trees.Length ? leafStarts[t + 1] : leaves.Count) - leafStarts[t]);
+        var words = (most + 63) / 64;
         var width = 0;
         foreach (var p in placed)
             width = Math.Max(width, trees[p.Tree].Tests[p.Test].Feature + 1);
@@ -155,9 +167,9 @@ internal sealed class LeafMasks : IBranchFreeWalk
                 continue;
             features.Add(f);
             cuts.Add(Distinct(list));
-            bytes += (cuts[^1].Length + 1L) * trees.Length * sizeof(ulong);
+            bytes += (cuts[^1].Length + 1L) * trees.Length * words * sizeof(ulong);
         }
-        if (bytes > MaxTableBytes)
+        if (bytes > MaxTableBytes || (long)trees.Length * words > MaxRowWords)
             return null;
 
         // By the number of cuts, so that the features searched together take the same steps, or nearly.
@@ -178,12 +190,12 @@ internal sealed class LeafMasks : IBranchFreeWalk
             orderedCuts[k] = cuts[order[k]];
             slotOf[ordered[k]] = k;
         }
-        var masks = new LeafMasks(trees.Length, ordered, orderedCuts, leafStarts, leaves.ToArray());
+        var masks = new LeafMasks(trees.Length, words, ordered, orderedCuts, leafStarts, leaves.ToArray());
+        var bySlot = new List<Placed>[order.Length];
         foreach (var p in placed)
-        {
-            var slot = slotOf[trees[p.Tree].Tests[p.Test].Feature];
-            masks.Fold(trees[p.Tree], p, orderedCuts[slot], masks._rowStarts[slot]);
-        }
+            (bySlot[slotOf[trees[p.Tree].Tests[p.Test].Feature]] ??= []).Add(p);
+        for (var k = 0; k < order.Length; k++)
+            masks.Fold(trees, bySlot[k], orderedCuts[k], masks._rowStarts[k]);
         return masks;
     }
 
@@ -242,7 +254,7 @@ internal sealed class LeafMasks : IBranchFreeWalk
     private static double[] Distinct(List<double> values)
     {
         var sorted = values.ToArray();
-        Array.Sort(sorted);
+        HeapSort(sorted);
         var count = 0;
         foreach (var value in sorted)
         {
@@ -252,19 +264,123 @@ internal sealed class LeafMasks : IBranchFreeWalk
         return sorted[..count];
     }
 
-    /// <summary>ANDs a placed test's mask into the rows of the regions of its feature where it fails.</summary>
-    private void Fold(FlatTree tree, Placed p, double[] cuts, int rows)
+    /// <summary>
+    /// Sorts ascending. Its own sort: the framework's for doubles is generic code that the ReadyToRun image does not
+    /// hold, compiled at every load and run unoptimised; with it, finding the cuts was a quarter of building
+    /// RandomForestAudit's masks at load.
+    /// </summary>
+    private static void HeapSort(double[] values)
     {
-        var test = tree.Tests[p.Test];
-        // The leaves below the true child, cleared (at most 63 of them: the false child has a leaf too).
-        var mask = ~(((1UL << p.TrueLeaves) - 1) << p.FirstLeaf);
-        for (var r = 0; r <= cuts.Length; r++)
+        for (var i = values.Length / 2 - 1; i >= 0; i--)
+            SiftDown(values, i, values.Length);
+        for (var end = values.Length - 1; end > 0; end--)
         {
-            // Every value of a region answers as its largest does; the last region's values lie above the last cut.
-            var x = r < cuts.Length ? cuts[r] : cuts.Length > 0 ? Math.BitIncrement(cuts[^1]) : 0;
-            if (!tree.HoldsFor(test, x))
-                _masks[rows + r * _trees + p.Tree] &= mask;
+            (values[0], values[end]) = (values[end], values[0]);
+            SiftDown(values, 0, end);
         }
+    }
+
+    private static void SiftDown(double[] values, int i, int count)
+    {
+        while (2 * i + 1 < count)
+        {
+            var child = 2 * i + 1;
+            if (child + 1 < count && values[child + 1] > values[child])
+                child++;
+            if (!(values[child] > values[i]))
+                return;
+            (values[i], values[child]) = (values[child], values[i]);
+            i = child;
+        }
+    }
+
+    /// <summary>
+    /// ANDs the masks of a feature's placed tests into the rows of the regions where each fails. An interval test holds
+    /// on a run of regions, so its mask goes in once just above that run and once just below it, and a sweep each way
+    /// carries the masks on: the build is a pass over the feature's rows rather than one per test (RandomForestAudit
+    /// has thousands of tests over the 1,850 regions of Income). A set test is tested region by region.
+    /// </summary>
+    private void Fold(FlatTree[] trees, List<Placed> placed, double[] cuts, int rows)
+    {
+        var regions = cuts.Length + 1;
+        // Where masks start failing, made when the first does: x ≤ t has no lower end, so often one is never needed.
+        ulong[]? above = null, below = null;
+        var mask = new ulong[_words];
+        foreach (var p in placed)
+        {
+            var tree = trees[p.Tree];
+            var test = tree.Tests[p.Test];
+            // The leaves below the true child, cleared.
+            Array.Fill(mask, ulong.MaxValue);
+            for (var leaf = p.FirstLeaf; leaf < p.FirstLeaf + p.TrueLeaves; leaf++)
+                mask[leaf >> 6] &= ~(1UL << (leaf & 63));
+            var at = p.Tree * _words;
+            if (test.IsInterval)
+            {
+                // It holds on regions first to last: those of values from Low up to Threshold, both ends being cuts'.
+                var first = CutsBelow(cuts, test.Low);
+                var last = CutsBelow(cuts, test.Threshold);
+                if (last + 1 < regions)
+                    And(above ??= AllSet(regions * _row), (last + 1) * _row + at, mask);
+                if (first > 0)
+                    And(below ??= AllSet(regions * _row), (first - 1) * _row + at, mask);
+                continue;
+            }
+            for (var r = 0; r < regions; r++)
+            {
+                // Every value of a region answers as its largest does; the last region's values lie above the last cut.
+                var x = r < cuts.Length ? cuts[r] : cuts.Length > 0 ? Math.BitIncrement(cuts[^1]) : 0;
+                if (!tree.HoldsFor(test, x))
+                    And(_masks, rows + r * _row + at, mask);
+            }
+        }
+        if (above is not null)
+            Sweep(above, rows, 0, regions, 1);
+        if (below is not null)
+            Sweep(below, rows, regions - 1, -1, -1);
+    }
+
+    private static ulong[] AllSet(int length)
+    {
+        var words = new ulong[length];
+        Array.Fill(words, ulong.MaxValue);
+        return words;
+    }
+
+    private static void And(ulong[] words, int at, ulong[] mask)
+    {
+        for (var w = 0; w < mask.Length; w++)
+            words[at + w] &= mask[w];
+    }
+
+    /// <summary>ANDs into each region's row, from <paramref name="from"/> on, the masks that start failing there or before.</summary>
+    private void Sweep(ulong[] starts, int rows, int from, int to, int step)
+    {
+        var carried = new ulong[_row];
+        Array.Fill(carried, ulong.MaxValue);
+        for (var r = from; r != to; r += step)
+        {
+            for (var i = 0; i < _row; i++)
+            {
+                carried[i] &= starts[r * _row + i];
+                _masks[rows + r * _row + i] &= carried[i];
+            }
+        }
+    }
+
+    /// <summary>How many of the ascending cuts lie below <paramref name="x"/>.</summary>
+    private static int CutsBelow(double[] cuts, double x)
+    {
+        int low = 0, high = cuts.Length;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (cuts[middle] < x)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+        return low;
     }
 
     /// <inheritdoc/>
@@ -297,10 +413,10 @@ internal sealed class LeafMasks : IBranchFreeWalk
                 id = 2 * id + 1 + Below(ref d, id, xd);
             }
             var bottom = (1 << depth) - 1;
-            rows[k] = _rowStarts[k] + (ia - bottom) * _trees;
-            rows[k + 1] = _rowStarts[k + 1] + (ib - bottom) * _trees;
-            rows[k + 2] = _rowStarts[k + 2] + (ic - bottom) * _trees;
-            rows[k + 3] = _rowStarts[k + 3] + (id - bottom) * _trees;
+            rows[k] = _rowStarts[k] + (ia - bottom) * _row;
+            rows[k + 1] = _rowStarts[k + 1] + (ib - bottom) * _row;
+            rows[k + 2] = _rowStarts[k + 2] + (ic - bottom) * _row;
+            rows[k + 3] = _rowStarts[k + 3] + (id - bottom) * _row;
         }
         for (; k < rows.Length; k++)
         {
@@ -310,46 +426,92 @@ internal sealed class LeafMasks : IBranchFreeWalk
             var depth = _depths[k];
             for (var level = 0; level < depth; level++)
                 i = 2 * i + 1 + Below(ref a, i, x);
-            rows[k] = _rowStarts[k] + (i - ((1 << depth) - 1)) * _trees;
+            rows[k] = _rowStarts[k] + (i - ((1 << depth) - 1)) * _row;
         }
 
+        if (_words == 1)
+            Gather(rows, outcomes);
+        else
+            GatherWords(rows, outcomes);
+        penalties[.._trees].Clear();
+        return true;
+    }
+
+    /// <summary>
+    /// Each tree's outcome from the rows' masks of one word a tree: four trees at a time, in plain words. The
+    /// ReadyToRun image holds no vector code, which would be compiled at the first record, and four independent words
+    /// measured as fast as vectors.
+    /// </summary>
+    private void Gather(ReadOnlySpan<int> rows, Span<int> outcomes)
+    {
         ref var masks = ref MemoryMarshal.GetArrayDataReference(_masks);
         ref var leaves = ref MemoryMarshal.GetArrayDataReference(_leaves);
         ref var starts = ref MemoryMarshal.GetArrayDataReference(_leafStarts);
-        // Four trees at a time, in plain words: the ReadyToRun image holds no vector code, which would be compiled at
-        // the first record, and four independent words measured as fast as vectors.
         var t = 0;
         for (; t + Group <= _trees; t += Group)
         {
-            ulong a = ulong.MaxValue, b = ulong.MaxValue, c = ulong.MaxValue, d = ulong.MaxValue;
-            foreach (var row in rows)
-            {
-                ref var words = ref Unsafe.Add(ref masks, row + t);
-                a &= words;
-                b &= Unsafe.Add(ref words, 1);
-                c &= Unsafe.Add(ref words, 2);
-                d &= Unsafe.Add(ref words, 3);
-            }
-            outcomes[t] = Leaf(ref leaves, ref starts, t, a);
-            outcomes[t + 1] = Leaf(ref leaves, ref starts, t + 1, b);
-            outcomes[t + 2] = Leaf(ref leaves, ref starts, t + 2, c);
-            outcomes[t + 3] = Leaf(ref leaves, ref starts, t + 3, d);
+            And4(rows, ref masks, t, out var a, out var b, out var c, out var d);
+            outcomes[t] = Unsafe.Add(ref leaves, Unsafe.Add(ref starts, t) + BitOperations.TrailingZeroCount(a));
+            outcomes[t + 1] = Unsafe.Add(ref leaves, Unsafe.Add(ref starts, t + 1) + BitOperations.TrailingZeroCount(b));
+            outcomes[t + 2] = Unsafe.Add(ref leaves, Unsafe.Add(ref starts, t + 2) + BitOperations.TrailingZeroCount(c));
+            outcomes[t + 3] = Unsafe.Add(ref leaves, Unsafe.Add(ref starts, t + 3) + BitOperations.TrailingZeroCount(d));
         }
         for (; t < _trees; t++)
         {
             var words = ulong.MaxValue;
             foreach (var row in rows)
                 words &= Unsafe.Add(ref masks, row + t);
-            outcomes[t] = Leaf(ref leaves, ref starts, t, words);
+            outcomes[t] = Unsafe.Add(ref leaves, Unsafe.Add(ref starts, t) + BitOperations.TrailingZeroCount(words));
         }
-        penalties[.._trees].Clear();
-        return true;
     }
 
-    /// <summary>Tree <paramref name="t"/>'s outcome: its lowest leaf that no failing test ruled out.</summary>
+    /// <summary>
+    /// Each tree's outcome from the rows' masks of several words a tree: the words ANDed four at a time, then each
+    /// tree's lowest leaf left, in the first of its words with one.
+    /// </summary>
+    private void GatherWords(ReadOnlySpan<int> rows, Span<int> outcomes)
+    {
+        Span<ulong> result = stackalloc ulong[_row];
+        ref var masks = ref MemoryMarshal.GetArrayDataReference(_masks);
+        var i = 0;
+        for (; i + Group <= _row; i += Group)
+        {
+            And4(rows, ref masks, i, out var a, out var b, out var c, out var d);
+            result[i] = a;
+            result[i + 1] = b;
+            result[i + 2] = c;
+            result[i + 3] = d;
+        }
+        for (; i < _row; i++)
+        {
+            var words = ulong.MaxValue;
+            foreach (var row in rows)
+                words &= Unsafe.Add(ref masks, row + i);
+            result[i] = words;
+        }
+        for (var t = 0; t < _trees; t++)
+        {
+            var w = t * _words;
+            while (result[w] == 0)
+                w++;
+            outcomes[t] = _leaves[_leafStarts[t] + 64 * (w - t * _words) + BitOperations.TrailingZeroCount(result[w])];
+        }
+    }
+
+    /// <summary>Words <paramref name="at"/> to <paramref name="at"/> + 3 of the rows' masks, each ANDed over the rows.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Leaf(ref int leaves, ref int starts, int t, ulong words) =>
-        Unsafe.Add(ref leaves, Unsafe.Add(ref starts, t) + BitOperations.TrailingZeroCount(words));
+    private static void And4(ReadOnlySpan<int> rows, ref ulong masks, int at, out ulong a, out ulong b, out ulong c, out ulong d)
+    {
+        a = b = c = d = ulong.MaxValue;
+        foreach (var row in rows)
+        {
+            ref var words = ref Unsafe.Add(ref masks, row + at);
+            a &= words;
+            b &= Unsafe.Add(ref words, 1);
+            c &= Unsafe.Add(ref words, 2);
+            d &= Unsafe.Add(ref words, 3);
+        }
+    }
 
     /// <summary>1 when search node <paramref name="node"/>'s cut lies below <paramref name="x"/>, else 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -81,7 +81,8 @@ internal sealed class PerfectLanes : IBranchFreeWalk
         }
     }
 
-    private const double StepCost = 2.8;
+    /// <summary>Nanoseconds per step of a tree (see <see cref="Cost"/>).</summary>
+    public const double StepCost = 2.8;
 
     private PerfectLanes(int depth, int trees, int[] features, int[] setFeatures, int[] bases)
     {
