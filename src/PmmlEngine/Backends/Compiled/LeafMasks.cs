@@ -37,6 +37,7 @@ internal sealed class LeafMasks : IBranchFreeWalk
     /// <summary>Features searched together, and trees whose masks are ANDed together.</summary>
     private const int Group = 4;
 
+    /// <summary>The trees, in the flat trees' order.</summary>
     private readonly int _trees;
 
     /// <summary>The words of a tree's leaves, as many for every tree; and so the words of a region's masks, trees × words.</summary>
@@ -129,8 +130,8 @@ internal sealed class LeafMasks : IBranchFreeWalk
     /// several edges counts once for each), a test that is neither an interval nor a set, or when the masks would take
     /// more than <see cref="MaxTableBytes"/>, or a region's more than <see cref="MaxRowWords"/> words.
     /// </summary>
-    // Plain arrays and lists of doubles: sets and LINQ over them would be framework generic code that the ReadyToRun
-    // image does not hold, compiled at every load.
+    // Plain loops: LINQ and sets over these values would add framework generic code that the ReadyToRun image does not
+    // hold, compiled at every load.
     public static LeafMasks? TryCreate(FlatTree[]? trees)
     {
         if (trees is null || trees.Length == 0)
