@@ -387,12 +387,8 @@ internal sealed class LeafMasks : IBranchFreeWalk
     /// <inheritdoc/>
     public bool TryWalk(ReadOnlySpan<double> features, Span<int> outcomes, Span<int> penalties)
     {
-        foreach (var f in _features)
-        {
-            if (double.IsNaN(features[f]))
-                return false;
-        }
-        // Every feature's row first, then the rows ANDed: the rows' loads are independent of one another.
+        // Every feature's row first, then the rows ANDed: the rows' loads are independent of one another. An absent
+        // feature is found as it is read, before any outcome is written.
         Span<int> rows = stackalloc int[_features.Length];
         ref var searches = ref MemoryMarshal.GetArrayDataReference(_searches);
         var k = 0;
@@ -404,6 +400,8 @@ internal sealed class LeafMasks : IBranchFreeWalk
             ref var c = ref Unsafe.Add(ref searches, _searchStarts[k + 2]);
             ref var d = ref Unsafe.Add(ref searches, _searchStarts[k + 3]);
             double xa = features[_features[k]], xb = features[_features[k + 1]], xc = features[_features[k + 2]], xd = features[_features[k + 3]];
+            if (double.IsNaN(xa) | double.IsNaN(xb) | double.IsNaN(xc) | double.IsNaN(xd))
+                return false;
             int ia = 0, ib = 0, ic = 0, id = 0;
             var depth = _depths[k];
             for (var level = 0; level < depth; level++)
@@ -423,6 +421,8 @@ internal sealed class LeafMasks : IBranchFreeWalk
         {
             ref var a = ref Unsafe.Add(ref searches, _searchStarts[k]);
             var x = features[_features[k]];
+            if (double.IsNaN(x))
+                return false;
             var i = 0;
             var depth = _depths[k];
             for (var level = 0; level < depth; level++)
