@@ -57,6 +57,7 @@ public sealed class PmmlEvaluator
             var leaves = _engine.CreateWorkspace();
             DirectTree = DirectTree.TryCreate(compiled, _results.Length, (tree, leaf) => ResultsAtLeaf(leaves, tree, leaf));
             DirectRegression = DirectRegression.TryCreate(compiled, _results);
+            DirectForest = DirectForest.TryCreate(compiled, _results);
             Prime();
         }
     }
@@ -240,6 +241,9 @@ public sealed class PmmlEvaluator
 
     /// <summary>The direct path of row scorers and batches when the document is one regression over its inputs (see <see cref="Backends.Compiled.DirectRegression"/>), else null.</summary>
     internal DirectRegression? DirectRegression { get; }
+
+    /// <summary>The direct path of row scorers when the document is one averaging or voting forest over its inputs (see <see cref="Backends.Compiled.DirectForest"/>), else null.</summary>
+    internal DirectForest? DirectForest { get; }
 
     internal DocumentPlan DocumentPlan => _plan;
 

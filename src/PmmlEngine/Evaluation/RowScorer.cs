@@ -28,16 +28,21 @@ public sealed class RowScorer
     private readonly DirectTree? _direct;
     private readonly double[] _features;
     private readonly DirectRegression? _regression;
+    private readonly DirectForest? _forest;
+    // The direct forest's scratch: its trees' outcomes and penalties; empty without one.
+    private readonly int[] _outcomes;
+    private readonly int[] _penalties;
     // The direct regression's scratch for its terms; empty without one.
     private readonly double[] _terms;
     // The results the direct regression writes; empty without one.
     private readonly Value[] _regressionResults;
     // The last record's results when a direct path scored it (a leaf's results, or the regression's), else null: read the row.
     private Value[]? _directResults;
-    // When the direct regression scored the last record to its distribution (TryMostProbable): the most probable
-    // category, and the distribution, from which each result is read when asked; -1 otherwise.
+    // When a direct path scored the last record to its distribution (TryMostProbable): the most probable category, and
+    // the distribution, from which each result is read when asked (_fromDistribution); -1 otherwise.
     private int _best = -1;
     private double[]? _distribution;
+    private readonly DistributionResults? _fromDistribution;
 
     internal RowScorer(PmmlEvaluator evaluator, Workspace workspace)
     {
@@ -47,8 +52,13 @@ public sealed class RowScorer
         _results = evaluator.Results.ToArray();
         _inputs = new InputRecord(_slots);
         _direct = evaluator.DirectTree;
-        _features = new double[_direct?.FeatureCount ?? 0];
+        _forest = evaluator.DirectForest;
+        _features = new double[_direct?.FeatureCount ?? _forest?.FeatureCount ?? 0];
+        _outcomes = new int[_forest?.Trees ?? 0];
+        _penalties = new int[_outcomes.Length];
+        _distribution = _forest is null ? null : new double[_forest.Categories];
         _regression = evaluator.DirectRegression;
+        _fromDistribution = _forest?.Results ?? _regression?.FromDistribution;
         _terms = new double[_regression?.TermCount ?? 0];
         _regressionResults = new Value[_regression is null ? 0 : _results.Length];
     }
@@ -86,7 +96,7 @@ public sealed class RowScorer
     /// <summary>Scores the current inputs; throws <see cref="Errors.PmmlEvaluationException"/> for a record the model rejects.</summary>
     public void Evaluate()
     {
-        if ((_direct is not null || _regression is not null) && TryDirect())
+        if ((_direct is not null || _regression is not null || _forest is not null) && TryDirect())
             return;
         var row = _workspace.Row;
         row.Reset();
@@ -102,7 +112,9 @@ public sealed class RowScorer
         _best = -1;
         if (_direct is not null)
             _directResults = _direct.Walk(_inputs, _features, _workspace.Row) is var leaf and >= 0 ? _direct.Results(leaf) : null;
-        else if (_regression!.FinishesFromDistribution
+        else if (_forest is not null)
+            return (_best = _forest.TryMostProbable(_inputs, _features, _outcomes, _penalties, _distribution!)) >= 0;
+        else if (_regression!.FromDistribution is not null
             && (_best = _regression.TryMostProbable(_inputs, _workspace, _terms, out _distribution)) >= 0)
             return true;
         else
@@ -111,7 +123,7 @@ public sealed class RowScorer
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Value Result(int index) => _best >= 0 ? _regression!.ResultAt(index, _distribution!, _best)
+    private Value Result(int index) => _best >= 0 ? _fromDistribution!.ResultAt(index, _distribution!, _best)
         : _directResults is { } direct ? direct[index] : PmmlEvaluator.Read(_workspace.Row, _results[index]);
 
     /// <summary>A result as a number: NaN when it is missing or not numeric.</summary>

@@ -113,11 +113,11 @@ public sealed class DirectRegressionTests
 
     [Test]
     public void EveryRecord_OfABinaryRegressionGivingItsProbabilities_ScoresAsTheInterpreter() =>
-        DirectPaths.AssertScoresAsTheInterpreter(Binary(ProbabilityOutputs, Priors), Texts, e => e.DirectRegression is { FinishesFromDistribution: true });
+        DirectPaths.AssertScoresAsTheInterpreter(Binary(ProbabilityOutputs, Priors), Texts, e => e.DirectRegression is { FromDistribution: not null });
 
     [Test]
     public void EveryRecord_OfASoftmaxRegressionGivingItsProbabilities_ScoresAsTheInterpreter() =>
-        DirectPaths.AssertScoresAsTheInterpreter(Softmax(ProbabilityOutputs, Priors), Texts, e => e.DirectRegression is { FinishesFromDistribution: true });
+        DirectPaths.AssertScoresAsTheInterpreter(Softmax(ProbabilityOutputs, Priors), Texts, e => e.DirectRegression is { FromDistribution: not null });
 
     [Test]
     public void EveryRecord_OfARescaledRegression_ScoresAsTheInterpreter() =>

@@ -74,6 +74,9 @@ internal sealed class CompiledEnsemble : CompiledModel
     /// <summary>The trees walked together (see <see cref="_lanes"/>), or null.</summary>
     public FlatTree[]? Lanes => _lanes;
 
+    /// <summary>The lanes' branch-free walk (see <see cref="_branchFree"/>), or null.</summary>
+    public IBranchFreeWalk? BranchFree => _branchFree;
+
     /// <summary>The leaves' shares of a forest that averages or votes (see <see cref="_tally"/>), or null.</summary>
     public LeafTally? LeafTally => _tally;
 

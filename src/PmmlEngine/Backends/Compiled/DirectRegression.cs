@@ -25,10 +25,9 @@ internal sealed class DirectRegression
     // Per result: the target category whose probability it is, when it is a plain probability output (-1 otherwise),
     // read straight from the distribution as OutputInterpreter's lookup reads it, without its dispatch.
     private readonly int[] _probabilityAt;
-    // For a classification whose results are all its target or plain probabilities: per result that is the target, the
-    // value it is for each category (the target converted to the field's type, as the general path writes it), so that
-    // the results come straight from the distribution. Null for any other model.
-    private readonly Value[]?[]? _targetByCategory;
+    // For a classification whose results are all its target or plain probabilities: those results, straight from the
+    // distribution. Null for any other model.
+    private readonly DistributionResults? _fromDistribution;
 
     private DirectRegression(CompiledRegression model, KeptInputs inputs, Table[] tables, int[] sources, DataType[] types)
     {
@@ -41,26 +40,9 @@ internal sealed class DirectRegression
         _sources = sources;
         _types = types;
         _probabilityAt = new int[sources.Length];
-        var fromDistribution = model.Plan.Function == MiningFunction.Classification;
         for (var r = 0; r < sources.Length; r++)
-        {
-            var o = sources[r];
-            _probabilityAt[r] = o >= 0 && _outputs[o] is { Field.Feature: ResultFeature.Probability, DataType: DataType.Double, CategoryIndex: >= 0 and var k } ? k : -1;
-            fromDistribution &= o < 0 || _probabilityAt[r] >= 0;
-        }
-        if (!fromDistribution)
-            return;
-        // Plain loops: LINQ over values would be generic code that is not precompiled, compiled at load.
-        var categories = model.Plan.Target.Categories;
-        _targetByCategory = new Value[]?[sources.Length];
-        for (var r = 0; r < sources.Length; r++)
-        {
-            if (sources[r] >= 0)
-                continue;
-            var values = _targetByCategory[r] = new Value[categories.Length];
-            for (var c = 0; c < categories.Length; c++)
-                values[c] = ValueParser.Convert(categories[c], types[r]);
-        }
+            _probabilityAt[r] = sources[r] >= 0 ? DistributionResults.ProbabilityIndex(_outputs[sources[r]]) : -1;
+        _fromDistribution = DistributionResults.TryCreate(model.Plan, sources, types);
     }
 
     /// <summary>
@@ -81,26 +63,16 @@ internal sealed class DirectRegression
                 return null;
             tables[t] = table;
         }
-        var sources = new int[results.Count];
-        var types = new DataType[results.Count];
-        for (var r = 0; r < results.Count; r++)
-        {
-            var field = results[r];
-            if (field.Slots is not [var slot])
-                return null;
-            sources[r] = Array.FindIndex(model.Outputs, o => o.Slot == slot);
-            if (sources[r] < 0 && !plan.Targets.Any(t => t.Slots[0] == slot))
-                return null;
-            types[r] = field.DataType;
-        }
+        if (!DistributionResults.TryFindSources(plan, model, results, out var sources, out var types))
+            return null;
         return new DirectRegression(top, inputs, tables, sources, types);
     }
 
     /// <summary>The most terms a table adds: the length of the scratch a caller passes to <see cref="TryScore"/>.</summary>
     public int TermCount { get; }
 
-    /// <summary>Whether the results come straight from the distribution (<see cref="_targetByCategory"/>).</summary>
-    public bool FinishesFromDistribution => _targetByCategory is not null;
+    /// <summary>The results straight from the distribution, for a model whose results all come from it; else null.</summary>
+    public DistributionResults? FromDistribution => _fromDistribution;
 
     /// <summary>
     /// Scores a record into <paramref name="results"/> (ResultNames order), with <paramref name="terms"/> (of
@@ -112,10 +84,10 @@ internal sealed class DirectRegression
     {
         if (!TrySums(record, workspace, terms))
             return false;
-        if (_targetByCategory is not null && Distribution(workspace, out var distribution) is var best and >= 0)
+        if (_fromDistribution is not null && Distribution(workspace, out var distribution) is var best and >= 0)
         {
             for (var r = 0; r < results.Length; r++)
-                results[r] = ResultAt(r, distribution, best);
+                results[r] = _fromDistribution.ResultAt(r, distribution, best);
             return true;
         }
         var result = _model.Predict(workspace);
@@ -131,20 +103,16 @@ internal sealed class DirectRegression
     }
 
     /// <summary>
-    /// For a model that <see cref="FinishesFromDistribution"/>: scores a record to its distribution and most probable
-    /// category, from which <see cref="ResultAt"/> reads each result when asked, so that no result is written that the
-    /// caller does not read. -1 when the record needs <see cref="TryScore"/>: a value for the general path, or no
-    /// probable category (every probability NaN), to which Predict's targets apply the priors.
+    /// For a model whose results come <see cref="FromDistribution"/>: scores a record to its distribution and most
+    /// probable category, from which <see cref="DistributionResults.ResultAt"/> reads each result when asked, so that no
+    /// result is written that the caller does not read. -1 when the record needs <see cref="TryScore"/>: a value for the
+    /// general path, or no probable category (every probability NaN), to which Predict's targets apply the priors.
     /// </summary>
     public int TryMostProbable(InputRecord record, Workspace workspace, double[] terms, out double[]? distribution)
     {
         distribution = null;
         return TrySums(record, workspace, terms) ? Distribution(workspace, out distribution) : -1;
     }
-
-    /// <summary>Result <paramref name="r"/> of a record <see cref="TryMostProbable"/> scored.</summary>
-    public Value ResultAt(int r, double[] distribution, int best) =>
-        _probabilityAt[r] is var k and >= 0 ? Value.Of(distribution[k]) : _targetByCategory![r]![best];
 
     // The linear predictors of a record whose values the treatments keep, in the model's scores; false otherwise.
     private bool TrySums(InputRecord record, Workspace workspace, double[] terms)
