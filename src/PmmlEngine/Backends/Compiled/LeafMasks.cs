@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace PmmlEngine.Backends.Compiled;
 
@@ -37,6 +38,9 @@ internal sealed class LeafMasks : IBranchFreeWalk
     /// <summary>Features searched together, and trees whose masks are ANDed together.</summary>
     private const int Group = 4;
 
+    /// <summary>Words of several-word rows ANDed together, in four vectors of two.</summary>
+    private const int Wide = 8;
+
     /// <summary>The trees, in the flat trees' order.</summary>
     private readonly int _trees;
 
@@ -69,7 +73,8 @@ internal sealed class LeafMasks : IBranchFreeWalk
     {
         _trees = trees;
         _words = words;
-        _row = trees * words;
+        // Several words a tree: the row padded with words of all ones to a whole number of eight, ANDed eight at a time.
+        _row = words == 1 ? trees : (trees * words + Wide - 1) / Wide * Wide;
         _features = features;
         _depths = new int[features.Length];
         for (var k = 0; k < features.Length; k++)
@@ -440,8 +445,8 @@ internal sealed class LeafMasks : IBranchFreeWalk
 
     /// <summary>
     /// Each tree's outcome from the rows' masks of one word a tree: four trees at a time, in plain words. The
-    /// ReadyToRun image holds no vector code, which would be compiled at the first record, and four independent words
-    /// measured as fast as vectors.
+    /// ReadyToRun image holds no 256-bit vector code, which would be compiled at the first record, and four independent
+    /// words measured as fast as vectors.
     /// </summary>
     private void Gather(ReadOnlySpan<int> rows, Span<int> outcomes)
     {
@@ -467,28 +472,30 @@ internal sealed class LeafMasks : IBranchFreeWalk
     }
 
     /// <summary>
-    /// Each tree's outcome from the rows' masks of several words a tree: the words ANDed four at a time, then each
-    /// tree's lowest leaf left, in the first of its words with one.
+    /// Each tree's outcome from the rows' masks of several words a tree: the words ANDed eight at a time in 128-bit
+    /// vectors, which every x64 processor has and the ReadyToRun image holds, then each tree's lowest leaf left, in the
+    /// first of its words with one. Against four plain words at a time, RandomForestAudit's walk took 551 → 408 ns.
     /// </summary>
     private void GatherWords(ReadOnlySpan<int> rows, Span<int> outcomes)
     {
         Span<ulong> result = stackalloc ulong[_row];
         ref var masks = ref MemoryMarshal.GetArrayDataReference(_masks);
-        var i = 0;
-        for (; i + Group <= _row; i += Group)
+        ref var into = ref MemoryMarshal.GetReference(result);
+        for (var i = 0; i < _row; i += Wide)
         {
-            And4(rows, ref masks, i, out var a, out var b, out var c, out var d);
-            result[i] = a;
-            result[i + 1] = b;
-            result[i + 2] = c;
-            result[i + 3] = d;
-        }
-        for (; i < _row; i++)
-        {
-            var words = ulong.MaxValue;
+            Vector128<ulong> a = Vector128<ulong>.AllBitsSet, b = a, c = a, d = a;
             foreach (var row in rows)
-                words &= Unsafe.Add(ref masks, row + i);
-            result[i] = words;
+            {
+                ref var words = ref Unsafe.Add(ref masks, row + i);
+                a &= Vector128.LoadUnsafe(ref words);
+                b &= Vector128.LoadUnsafe(ref words, 2);
+                c &= Vector128.LoadUnsafe(ref words, 4);
+                d &= Vector128.LoadUnsafe(ref words, 6);
+            }
+            a.StoreUnsafe(ref into, (nuint)i);
+            b.StoreUnsafe(ref into, (nuint)i + 2);
+            c.StoreUnsafe(ref into, (nuint)i + 4);
+            d.StoreUnsafe(ref into, (nuint)i + 6);
         }
         for (var t = 0; t < _trees; t++)
         {
