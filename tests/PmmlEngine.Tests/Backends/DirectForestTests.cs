@@ -11,25 +11,6 @@ namespace PmmlEngine.Tests.Backends;
 /// </summary>
 public sealed class DirectForestTests
 {
-    // a: an interval with outliers clamped to [10, 90]; b: an integer with a missing marker replaced by 3; c: categories
-    // with a missing marker, unlisted ones treated as missing; d: categories, unlisted ones invalid.
-    private const string Fields = """
-        <DataField name="a" optype="continuous" dataType="double"><Interval closure="closedClosed" leftMargin="0" rightMargin="100"/></DataField>
-        <DataField name="b" optype="continuous" dataType="integer"><Value value="-1" property="missing"/></DataField>
-        <DataField name="c" optype="categorical" dataType="string"><Value value="u"/><Value value="v"/><Value value="w"/><Value value="?" property="missing"/></DataField>
-        <DataField name="d" optype="categorical" dataType="string"><Value value="x"/><Value value="y"/><Value value="z"/></DataField>
-        """;
-
-    private const string Schema = """
-        <MiningSchema>
-          <MiningField name="t" usageType="target"/>
-          <MiningField name="a" outliers="asExtremeValues" lowValue="10" highValue="90"/>
-          <MiningField name="b" missingValueReplacement="3"/>
-          <MiningField name="c" invalidValueTreatment="asMissing"/>
-          <MiningField name="d"/>
-        </MiningSchema>
-        """;
-
     private static string Leaf(string[] categories, int[] counts, bool predicts = true)
     {
         if (!predicts)
@@ -75,10 +56,10 @@ public sealed class DirectForestTests
             $"""<Segment id="{i + 1}" weight="{0.5 + i}"><True/>{Tree(i, categories, i == trees - 1)}</Segment>"""));
         var values = string.Concat(categories.Select(c => $"""<Value value="{c}"/>"""));
         return Pmml.Document(
-            Fields + $"""<DataField name="t" optype="categorical" dataType="{targetType}">{values}</DataField>""",
+            DirectPaths.Fields + $"""<DataField name="t" optype="categorical" dataType="{targetType}">{values}</DataField>""",
             $"""
             <MiningModel functionName="classification">
-              {Schema}
+              {DirectPaths.Schema}
               <Output>{outputs}</Output>
               {targets}
               <Segmentation multipleModelMethod="{method}" missingPredictionTreatment="{treatment}">{segments}</Segmentation>

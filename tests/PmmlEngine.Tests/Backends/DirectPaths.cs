@@ -6,6 +6,26 @@ namespace PmmlEngine.Tests.Backends;
 /// <summary>What the direct paths' tests share: scoring random records through a row scorer and the interpreter.</summary>
 internal static class DirectPaths
 {
+    // The inputs of the direct paths' documents, each with a treatment the path must leave to the general one.
+    // a: an interval with outliers clamped to [10, 90]; b: an integer with a missing marker replaced by 3; c: categories
+    // with a missing marker, unlisted ones treated as missing; d: categories, unlisted ones invalid.
+    public const string Fields = """
+        <DataField name="a" optype="continuous" dataType="double"><Interval closure="closedClosed" leftMargin="0" rightMargin="100"/></DataField>
+        <DataField name="b" optype="continuous" dataType="integer"><Value value="-1" property="missing"/></DataField>
+        <DataField name="c" optype="categorical" dataType="string"><Value value="u"/><Value value="v"/><Value value="w"/><Value value="?" property="missing"/></DataField>
+        <DataField name="d" optype="categorical" dataType="string"><Value value="x"/><Value value="y"/><Value value="z"/></DataField>
+        """;
+
+    public const string Schema = """
+        <MiningSchema>
+          <MiningField name="t" usageType="target"/>
+          <MiningField name="a" outliers="asExtremeValues" lowValue="10" highValue="90"/>
+          <MiningField name="b" missingValueReplacement="3"/>
+          <MiningField name="c" invalidValueTreatment="asMissing"/>
+          <MiningField name="d"/>
+        </MiningSchema>
+        """;
+
     /// <summary>
     /// Scores 5,000 records, input i's text drawn from <paramref name="texts"/>[i mod their count], with the compiled
     /// backend's row scorer, whose direct path <paramref name="takesDirectPath"/> must say the document has, and with the

@@ -10,25 +10,6 @@ namespace PmmlEngine.Tests.Backends;
 /// </summary>
 public sealed class DirectRegressionTests
 {
-    // a: an interval with outliers clamped to [10, 90]; b: an integer with a missing marker replaced by 3; c: categories
-    // with a missing marker, unlisted ones treated as missing; d: categories, unlisted ones invalid.
-    private const string Fields = """
-        <DataField name="a" optype="continuous" dataType="double"><Interval closure="closedClosed" leftMargin="0" rightMargin="100"/></DataField>
-        <DataField name="b" optype="continuous" dataType="integer"><Value value="-1" property="missing"/></DataField>
-        <DataField name="c" optype="categorical" dataType="string"><Value value="u"/><Value value="v"/><Value value="w"/><Value value="?" property="missing"/></DataField>
-        <DataField name="d" optype="categorical" dataType="string"><Value value="x"/><Value value="y"/><Value value="z"/></DataField>
-        """;
-
-    private const string Schema = """
-        <MiningSchema>
-          <MiningField name="t" usageType="target"/>
-          <MiningField name="a" outliers="asExtremeValues" lowValue="10" highValue="90"/>
-          <MiningField name="b" missingValueReplacement="3"/>
-          <MiningField name="c" invalidValueTreatment="asMissing"/>
-          <MiningField name="d"/>
-        </MiningSchema>
-        """;
-
     // Every kind of term: numbers (powers of one), a product, and two fields' categories, one listing a value the field
     // does not declare (it never matches).
     private const string Terms = """
@@ -44,10 +25,10 @@ public sealed class DirectRegressionTests
         """;
 
     private static string Classification(string normalization, string tables, string outputs, string targets = "") => Pmml.Document(
-        Fields + """<DataField name="t" optype="categorical" dataType="string"><Value value="no"/><Value value="yes"/><Value value="maybe"/></DataField>""",
+        DirectPaths.Fields + """<DataField name="t" optype="categorical" dataType="string"><Value value="no"/><Value value="yes"/><Value value="maybe"/></DataField>""",
         $"""
         <RegressionModel functionName="classification" normalizationMethod="{normalization}">
-          {Schema}
+          {DirectPaths.Schema}
           <Output>{outputs}</Output>
           {targets}
           {tables}
@@ -89,10 +70,10 @@ public sealed class DirectRegressionTests
 
     // A regression whose prediction the Targets element clamps and rescales.
     private static string Regression => Pmml.Document(
-        Fields + """<DataField name="t" optype="continuous" dataType="double"/>""",
+        DirectPaths.Fields + """<DataField name="t" optype="continuous" dataType="double"/>""",
         $"""
         <RegressionModel functionName="regression" normalizationMethod="exp">
-          {Schema}
+          {DirectPaths.Schema}
           <Output><OutputField name="y" optype="continuous" dataType="double" feature="predictedValue"/></Output>
           <Targets><Target field="t" min="0.5" max="20" rescaleFactor="2" rescaleConstant="-1"/></Targets>
           <RegressionTable intercept="0.25">{Terms}</RegressionTable>
@@ -128,7 +109,7 @@ public sealed class DirectRegressionTests
     {
         // With an intercept of -0, a category no predictor names must leave the prediction -0, as the interpreter, which
         // adds nothing for it, leaves it; the direct path adds a term for every category.
-        var xml = Pmml.Document(Fields + """<DataField name="t" optype="continuous" dataType="double"/>""", """
+        var xml = Pmml.Document(DirectPaths.Fields + """<DataField name="t" optype="continuous" dataType="double"/>""", """
             <RegressionModel functionName="regression">
               <MiningSchema><MiningField name="t" usageType="target"/><MiningField name="d"/></MiningSchema>
               <RegressionTable intercept="-0"><CategoricalPredictor name="d" value="y" coefficient="0.25"/></RegressionTable>

@@ -12,22 +12,8 @@ namespace PmmlEngine.Backends.Compiled;
 /// outputs were as much of RandomForestAudit's record as its trees. A record with a value the treatments would change,
 /// an absent feature, or a leaf that predicts nothing is left to the general path.
 /// </summary>
-internal sealed class DirectForest
+internal sealed class DirectForest(KeptFeatures features, IBranchFreeWalk walk, LeafTally tally, int trees, int categories, DistributionResults results)
 {
-    private readonly KeptFeatures _features;
-    private readonly IBranchFreeWalk _walk;
-    private readonly LeafTally _tally;
-
-    private DirectForest(KeptFeatures features, IBranchFreeWalk walk, LeafTally tally, int trees, int categories, DistributionResults results)
-    {
-        _features = features;
-        _walk = walk;
-        _tally = tally;
-        Trees = trees;
-        Categories = categories;
-        Results = results;
-    }
-
     /// <summary>
     /// The direct path for a compiled document, or null when its top model is no such forest: trees that do not walk
     /// together without branches, features that are not inputs read as they come, or a result other than the target or
@@ -39,37 +25,38 @@ internal sealed class DirectForest
         if (document.Top is not CompiledEnsemble { LeafTally: { } tally, BranchFree: { } walk, Lanes: { Length: > 0 } trees, Features: { } map } top
             || !DistributionResults.TryFindSources(plan, top.Plan, results, out var sources, out var types)
             || DistributionResults.TryCreate(top.Plan, sources, types) is not { } fromDistribution
-            || KeptFeatures.TryCreate(plan, top.Plan, map) is not { } features)
+            || KeptFeatures.TryCreate(plan, top.Plan, map) is not { } kept)
             return null;
-        return new DirectForest(features, walk, tally, trees.Length, top.Plan.Target.Categories.Length, fromDistribution);
+        return new DirectForest(kept, walk, tally, trees.Length, top.Plan.Target.Categories.Length, fromDistribution);
     }
 
     /// <summary>The length of the feature scratch a caller passes to <see cref="TryMostProbable"/>.</summary>
-    public int FeatureCount => _features.Count;
+    public int FeatureCount => features.Count;
 
     /// <summary>The length of the outcome and penalty scratch.</summary>
-    public int Trees { get; }
+    public int Trees => trees;
 
     /// <summary>The length of the distribution a caller passes.</summary>
-    public int Categories { get; }
+    public int Categories => categories;
 
-    public DistributionResults Results { get; }
+    public DistributionResults Results => results;
 
     /// <summary>
-    /// Scores a record to its distribution (written to <paramref name="distribution"/>) and returns its first most
-    /// probable category, from which <see cref="Results"/> reads each result; -1 when the record needs the general
-    /// path, which then scores it in full. The distribution is the ensemble's tally to the bit: the same shares, added
+    /// Scores a record, with <paramref name="vector"/> (of <see cref="FeatureCount"/>) for its features, to its
+    /// distribution (written to <paramref name="distribution"/>) and returns its first most probable category, from
+    /// which <see cref="Results"/> reads each result; -1 when the record needs the general path, which then scores it in
+    /// full. The distribution is the ensemble's tally to the bit: the same shares, added
     /// tree by tree in document order, divided by the same divisor.
     /// </summary>
-    public int TryMostProbable(InputRecord record, double[] features, int[] outcomes, int[] penalties, double[] distribution)
+    public int TryMostProbable(InputRecord record, double[] vector, int[] outcomes, int[] penalties, double[] distribution)
     {
-        if (!_features.TryLoad(record, features) || !_walk.TryWalk(features, outcomes, penalties))
+        if (!features.TryLoad(record, vector) || !walk.TryWalk(vector, outcomes, penalties))
             return -1;
         Array.Clear(distribution);
         var divisor = 0.0;
         for (var t = 0; t < outcomes.Length; t++)
         {
-            if (!_tally.TryAdd(t, outcomes[t], distribution, ref divisor))
+            if (!tally.TryAdd(t, outcomes[t], distribution, ref divisor))
                 return -1;
         }
         for (var i = 0; i < distribution.Length; i++)
