@@ -58,6 +58,7 @@ public sealed class PmmlEvaluator
             DirectTree = DirectTree.TryCreate(compiled, _results.Length, (tree, leaf) => ResultsAtLeaf(leaves, tree, leaf));
             DirectRegression = DirectRegression.TryCreate(compiled, _results);
             DirectForest = DirectForest.TryCreate(compiled, _results);
+            DirectTreeSum = DirectTreeSum.TryCreate(compiled, _results);
             Prime();
         }
     }
@@ -244,6 +245,9 @@ public sealed class PmmlEvaluator
 
     /// <summary>The direct path of row scorers when the document is one averaging or voting forest over its inputs (see <see cref="Backends.Compiled.DirectForest"/>), else null.</summary>
     internal DirectForest? DirectForest { get; }
+
+    /// <summary>The direct path of row scorers when the document is one regression tree sum over its inputs (see <see cref="Backends.Compiled.DirectTreeSum"/>), else null.</summary>
+    internal DirectTreeSum? DirectTreeSum { get; }
 
     internal DocumentPlan DocumentPlan => _plan;
 

@@ -29,13 +29,14 @@ public sealed class RowScorer
     private readonly double[] _features;
     private readonly DirectRegression? _regression;
     private readonly DirectForest? _forest;
-    // The direct forest's scratch: its trees' outcomes and penalties; empty without one.
+    private readonly DirectTreeSum? _sum;
+    // The direct forest's or tree sum's scratch: its trees' outcomes and penalties; empty without one.
     private readonly int[] _outcomes;
     private readonly int[] _penalties;
     // The direct regression's scratch for its terms; empty without one.
     private readonly double[] _terms;
-    // The results the direct regression writes; empty without one.
-    private readonly Value[] _regressionResults;
+    // The results the direct regression or tree sum writes; empty without one.
+    private readonly Value[] _written;
     // The last record's results when a direct path scored it (a leaf's results, or the regression's), else null: read the row.
     private Value[]? _directResults;
     // When a direct path scored the last record to its distribution (TryMostProbable): the most probable category, and
@@ -53,14 +54,15 @@ public sealed class RowScorer
         _inputs = new InputRecord(_slots);
         _direct = evaluator.DirectTree;
         _forest = evaluator.DirectForest;
-        _features = new double[_direct?.FeatureCount ?? _forest?.FeatureCount ?? 0];
-        _outcomes = new int[_forest?.Trees ?? 0];
+        _sum = evaluator.DirectTreeSum;
+        _features = new double[_direct?.FeatureCount ?? _forest?.FeatureCount ?? _sum?.FeatureCount ?? 0];
+        _outcomes = new int[_forest?.Trees ?? _sum?.Trees ?? 0];
         _penalties = new int[_outcomes.Length];
         _distribution = _forest is null ? null : new double[_forest.Categories];
         _regression = evaluator.DirectRegression;
         _fromDistribution = _forest?.Results ?? _regression?.FromDistribution;
         _terms = new double[_regression?.TermCount ?? 0];
-        _regressionResults = new Value[_regression is null ? 0 : _results.Length];
+        _written = new Value[_regression is null && _sum is null ? 0 : _results.Length];
     }
 
     /// <summary>Sets a number; NaN is missing.</summary>
@@ -96,7 +98,7 @@ public sealed class RowScorer
     /// <summary>Scores the current inputs; throws <see cref="Errors.PmmlEvaluationException"/> for a record the model rejects.</summary>
     public void Evaluate()
     {
-        if ((_direct is not null || _regression is not null || _forest is not null) && TryDirect())
+        if ((_direct is not null || _regression is not null || _forest is not null || _sum is not null) && TryDirect())
             return;
         var row = _workspace.Row;
         row.Reset();
@@ -114,11 +116,13 @@ public sealed class RowScorer
             _directResults = _direct.Walk(_inputs, _features, _workspace.Row) is var leaf and >= 0 ? _direct.Results(leaf) : null;
         else if (_forest is not null)
             return (_best = _forest.TryMostProbable(_inputs, _features, _outcomes, _penalties, _distribution!)) >= 0;
+        else if (_sum is not null)
+            _directResults = _sum.TryScore(_inputs, _workspace, _features, _outcomes, _penalties, _written) ? _written : null;
         else if (_regression!.FromDistribution is not null
             && (_best = _regression.TryMostProbable(_inputs, _workspace, _terms, out _distribution)) >= 0)
             return true;
         else
-            _directResults = _regression.TryScore(_inputs, _workspace, _terms, _regressionResults) ? _regressionResults : null;
+            _directResults = _regression.TryScore(_inputs, _workspace, _terms, _written) ? _written : null;
         return _directResults is not null;
     }
 

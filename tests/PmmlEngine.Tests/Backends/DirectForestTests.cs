@@ -73,10 +73,6 @@ public sealed class DirectForestTests
     private static string Probabilities(string[] categories) => string.Concat(categories.Reverse().Select(c =>
         $"""<OutputField name="p({c})" optype="continuous" dataType="double" feature="probability" value="{c}"/>"""));
 
-    private static readonly string[] Numbers = ["", "-1", "0", "3", "5", "9.5", "10", "25", "40", "42", "55.125", "60", "75", "90", "90.5", "100", "101", "-3", "abc", "1e1"];
-    private static readonly string[] Categories = ["", "?", "u", "v", "w", "x", "y", "z", "q", "U", "u", "v", "x", "y"];
-    private static readonly string[][] Texts = [Numbers, Numbers, Categories, Categories];
-
     [TestCase("average", "continue")]
     [TestCase("weightedAverage", "continue")]
     [TestCase("majorityVote", "continue")]
@@ -84,7 +80,7 @@ public sealed class DirectForestTests
     [TestCase("average", "returnMissing")]
     [TestCase("weightedMajorityVote", "returnMissing")]
     public void EveryRecord_OfAForestGivingItsProbabilities_ScoresAsTheInterpreter(string method, string treatment) =>
-        DirectPaths.AssertScoresAsTheInterpreter(Forest(method, "string", Words, Probabilities(Words), treatment: treatment), Texts, e => e.DirectForest is not null);
+        DirectPaths.AssertScoresAsTheInterpreter(Forest(method, "string", Words, Probabilities(Words), treatment: treatment), DirectPaths.ForestTexts, e => e.DirectForest is not null);
 
     [Test]
     public void EveryRecord_OfAForestWithIntegerCategoriesAndPriors_ScoresAsTheInterpreter()
@@ -92,7 +88,7 @@ public sealed class DirectForestTests
         const string priors = """
             <Targets><Target field="t"><TargetValue value="0" priorProbability="0.5"/><TargetValue value="1" priorProbability="0.3"/><TargetValue value="2" priorProbability="0.2"/></Target></Targets>
             """;
-        DirectPaths.AssertScoresAsTheInterpreter(Forest("average", "integer", Codes, Probabilities(Codes), priors), Texts, e => e.DirectForest is not null);
+        DirectPaths.AssertScoresAsTheInterpreter(Forest("average", "integer", Codes, Probabilities(Codes), priors), DirectPaths.ForestTexts, e => e.DirectForest is not null);
     }
 
     [Test]

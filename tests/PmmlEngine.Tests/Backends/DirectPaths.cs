@@ -26,6 +26,16 @@ internal static class DirectPaths
         </MiningSchema>
         """;
 
+    private static readonly string[] Numbers = ["", "-1", "0", "3", "5", "9.5", "10", "25", "40", "42", "55.125", "60", "75", "90", "90.5", "100", "101", "-3", "abc", "1e1"];
+    private static readonly string[] Categories = ["", "?", "u", "v", "w", "x", "y", "z", "q", "U", "u", "v", "x", "y"];
+
+    /// <summary>
+    /// Texts for <see cref="Fields"/> that reach every leaf of the forests' tests (each splits a at 10 + 15i and
+    /// 70 + 5i): at and beside those thresholds, the clamp and the interval, and ones every treatment changes. Declared
+    /// after the arrays it holds: static fields are set in the order they are written.
+    /// </summary>
+    public static readonly string[][] ForestTexts = [Numbers, Numbers, Categories, Categories];
+
     /// <summary>
     /// Scores 5,000 records, input i's text drawn from <paramref name="texts"/>[i mod their count], with the compiled
     /// backend's row scorer, whose direct path <paramref name="takesDirectPath"/> must say the document has, and with the

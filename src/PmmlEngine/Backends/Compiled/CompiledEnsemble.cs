@@ -236,9 +236,10 @@ internal sealed class CompiledEnsemble : CompiledModel
 
     /// <summary>
     /// <see cref="TrySum"/> where a branch-free walk has found every tree's outcome: each score read from one array, and
-    /// a loop per kind of sum that calls nothing, so that the running sum stays in a register.
+    /// a loop per kind of sum that calls nothing, so that the running sum stays in a register. Also the sum of the
+    /// direct path (<see cref="DirectTreeSum"/>).
     /// </summary>
-    private bool TrySumWalked(int[] outcomes, ModelResult result)
+    internal bool TrySumWalked(int[] outcomes, ModelResult result)
     {
         var scores = _scores;
         var starts = _scoreStarts;
