@@ -70,7 +70,7 @@ internal static class BatchScorer
         var sums = kernels.Select(_ => new double[block]).ToArray();
         var states = kernels.Select(k => (EnsembleState)workspace.States[k.Ensemble.Id]!).ToArray();
         var failed = new bool[block];
-        var tail = ChainTail.TryCreate(evaluator.DocumentPlan, ((CompiledEngine)evaluator.Engine).Document.Top, kernels, fields);
+        var tail = ChainTail.TryCreate(evaluator.DocumentPlan, ((CompiledEngine)evaluator.Engine).Document.Top, kernels.Select(k => k.Ensemble).ToArray(), fields);
         var errors = 0;
         for (var first = 0; first < rows; first += block)
         {

@@ -59,6 +59,7 @@ public sealed class PmmlEvaluator
             DirectRegression = DirectRegression.TryCreate(compiled, _results);
             DirectForest = DirectForest.TryCreate(compiled, _results);
             DirectTreeSum = DirectTreeSum.TryCreate(compiled, _results);
+            DirectChain = DirectChain.TryCreate(compiled, _results);
             Prime();
         }
     }
@@ -248,6 +249,9 @@ public sealed class PmmlEvaluator
 
     /// <summary>The direct path of row scorers when the document is one regression tree sum over its inputs (see <see cref="Backends.Compiled.DirectTreeSum"/>), else null.</summary>
     internal DirectTreeSum? DirectTreeSum { get; }
+
+    /// <summary>The direct path of row scorers when the document is a classifier's chain of tree sums and a regression over its inputs (see <see cref="Backends.Compiled.DirectChain"/>), else null.</summary>
+    internal DirectChain? DirectChain { get; }
 
     internal DocumentPlan DocumentPlan => _plan;
 

@@ -30,7 +30,8 @@ public sealed class RowScorer
     private readonly DirectRegression? _regression;
     private readonly DirectForest? _forest;
     private readonly DirectTreeSum? _sum;
-    // The direct forest's or tree sum's scratch: its trees' outcomes and penalties; empty without one.
+    private readonly DirectChain? _chain;
+    // The direct forest's, tree sum's or chain's scratch: its trees' outcomes and penalties; empty without one.
     private readonly int[] _outcomes;
     private readonly int[] _penalties;
     // The direct regression's scratch for its terms; empty without one.
@@ -55,8 +56,9 @@ public sealed class RowScorer
         _direct = evaluator.DirectTree;
         _forest = evaluator.DirectForest;
         _sum = evaluator.DirectTreeSum;
-        _features = new double[_direct?.FeatureCount ?? _forest?.FeatureCount ?? _sum?.FeatureCount ?? 0];
-        _outcomes = new int[_forest?.Trees ?? _sum?.Trees ?? 0];
+        _chain = evaluator.DirectChain;
+        _features = new double[_direct?.FeatureCount ?? _forest?.FeatureCount ?? _sum?.FeatureCount ?? _chain?.FeatureCount ?? 0];
+        _outcomes = new int[_forest?.Trees ?? _sum?.Trees ?? _chain?.Trees ?? 0];
         _penalties = new int[_outcomes.Length];
         _distribution = _forest is null ? null : new double[_forest.Categories];
         _regression = evaluator.DirectRegression;
@@ -98,7 +100,7 @@ public sealed class RowScorer
     /// <summary>Scores the current inputs; throws <see cref="Errors.PmmlEvaluationException"/> for a record the model rejects.</summary>
     public void Evaluate()
     {
-        if ((_direct is not null || _regression is not null || _forest is not null || _sum is not null) && TryDirect())
+        if ((_direct is not null || _regression is not null || _forest is not null || _sum is not null || _chain is not null) && TryDirect())
             return;
         var row = _workspace.Row;
         row.Reset();
@@ -118,6 +120,15 @@ public sealed class RowScorer
             return (_best = _forest.TryMostProbable(_inputs, _features, _outcomes, _penalties, _distribution!)) >= 0;
         else if (_sum is not null)
             _directResults = _sum.TryScore(_inputs, _workspace, _features, _outcomes, _penalties, _written) ? _written : null;
+        else if (_chain is not null)
+        {
+            // The chain's results are in the workspace's slots, where the general path leaves them too.
+            _directResults = null;
+            if (!_chain.TryScore(_inputs, _workspace, _features, _outcomes, _penalties, out var predicted))
+                return false;
+            _evaluator.WriteTargets(_workspace.Row, predicted);
+            return true;
+        }
         else if (_regression!.FromDistribution is not null
             && (_best = _regression.TryMostProbable(_inputs, _workspace, _terms, out _distribution)) >= 0)
             return true;

@@ -48,6 +48,6 @@ public sealed class ChainTailTests
     private static ChainTail? Tail(PmmlEvaluator evaluator)
     {
         var engine = (CompiledEngine)evaluator.Engine;
-        return ChainTail.TryCreate(evaluator.DocumentPlan, engine.Document.Top, engine.ChainSums, evaluator.Results);
+        return ChainTail.TryCreate(evaluator.DocumentPlan, engine.Document.Top, engine.ChainSums.Select(k => k.Ensemble).ToArray(), evaluator.Results);
     }
 }

@@ -272,6 +272,16 @@ internal sealed class CompiledEnsemble : CompiledModel
         return true;
     }
 
+    /// <summary>
+    /// A tree sum's prediction from its running sum (before SumFinish, as the batch kernels add it), after Targets, into a
+    /// reset result.
+    /// </summary>
+    internal void PredictFromSum(double sum, ModelResult result)
+    {
+        result.Predicted = Value.Of(EnsembleInterpreter.SumFinish(_plan, sum, Trees!.Length, _weights));
+        ModelInterpreter.ApplyTargets(Plan, result);
+    }
+
     /// <summary>A tree sum in which some tree made no prediction: the missing prediction treatment decides.</summary>
     private void SumPresent(FlatTree[] trees, double[]? features, RowContext row, EnsembleState state, ModelResult result)
     {

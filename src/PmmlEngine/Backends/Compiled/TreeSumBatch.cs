@@ -111,11 +111,7 @@ internal sealed class TreeSumBatch
     }
 
     /// <summary>The ensemble's prediction from a row's running sum (<see cref="Sum"/>), after Targets, into a reset result.</summary>
-    public void Predict(double sum, ModelResult result)
-    {
-        result.Predicted = Value.Of(EnsembleInterpreter.SumFinish(_ensemble.Ensemble, sum, _trees.Length, _weights));
-        ModelInterpreter.ApplyTargets(_ensemble.Plan, result);
-    }
+    public void Predict(double sum, ModelResult result) => _ensemble.PredictFromSum(sum, result);
 
     /// <summary>
     /// The running sums of a block's rows (see <see cref="Score"/>), before SumFinish; NaN for a row where some tree made

@@ -1,0 +1,72 @@
+using PmmlEngine.Backends.Interpreter;
+using PmmlEngine.Planning;
+using PmmlEngine.Types;
+
+namespace PmmlEngine.Backends.Compiled;
+
+/// <summary>
+/// A document that is a classifier's model chain over its inputs — tree sums, then a regression over their predictions
+/// (sklearn2pmml's gradient boosting, LightGBM's and XGBoost's classifiers) — scored straight from a record's input
+/// values when the MiningSchema keeps every one of them as it is: each link's features read from the record
+/// (<see cref="KeptFeatures"/>), its trees' leaves found by the branch-free walk and its scores added as the ensemble adds
+/// them, then the chain finished from the links' predictions as the batch finishes it (<see cref="ChainTail"/>), into the
+/// workspace's slots, from which the results are read. A record with a value the treatments would change, an absent
+/// feature, a leaf without a score, or a prediction the regression rejects is left to the general path.
+/// </summary>
+internal sealed class DirectChain(ChainTail tail, KeptFeatures[] features, IBranchFreeWalk[] walks)
+{
+    /// <summary>
+    /// The direct path for a compiled document, or null when its top model is no such chain (<see cref="ChainTail.TryCreate"/>),
+    /// or a link whose trees do not walk together without branches or whose features are not inputs read as they come.
+    /// </summary>
+    public static DirectChain? TryCreate(CompiledDocument document, IReadOnlyList<PublicField> results)
+    {
+        if (document.Top is not CompiledEnsemble top)
+            return null;
+        var links = top.Chained.Take(Math.Max(0, top.Chained.Count() - 1)).OfType<CompiledEnsemble>().ToArray();
+        if (links.Length == 0 || ChainTail.TryCreate(document.Plan, top, links, results) is not { } tail)
+            return null;
+        var features = new KeptFeatures[links.Length];
+        var walks = new IBranchFreeWalk[links.Length];
+        for (var k = 0; k < links.Length; k++)
+        {
+            if (links[k] is not { Trees.Length: > 0, BranchFree: { } walk, Features: { } map }
+                || KeptFeatures.TryCreate(document.Plan, top.Plan, map) is not { } kept)
+                return null;
+            features[k] = kept;
+            walks[k] = walk;
+        }
+        return new DirectChain(tail, features, walks);
+    }
+
+    /// <summary>The length of the feature scratch a caller passes to <see cref="TryScore"/>: the most any link reads.</summary>
+    public int FeatureCount { get; } = features.Max(f => f.Count);
+
+    /// <summary>The length of the outcome and penalty scratch: the most trees of any link.</summary>
+    public int Trees { get; } = tail.Links.Max(l => l.Trees!.Length);
+
+    /// <summary>
+    /// Scores a record into the workspace's slots and gives the chain's prediction for its targets, with
+    /// <paramref name="vector"/>, <paramref name="outcomes"/> and <paramref name="penalties"/> as scratch; false when the
+    /// record needs the general path, which then scores it in full.
+    /// </summary>
+    public bool TryScore(InputRecord record, Workspace workspace, double[] vector, int[] outcomes, int[] penalties, out Value predicted)
+    {
+        predicted = Value.Missing;
+        workspace.Row.Reset();
+        var links = tail.Links;
+        for (var k = 0; k < links.Length; k++)
+        {
+            if (!features[k].TryLoad(record, vector) || !walks[k].TryWalk(vector, outcomes, penalties))
+                return false;
+            var result = workspace.Results[links[k].Id];
+            result.Reset();
+            // The walked sum is TrySumWalked's, finished by SumFinish; then the Targets, as PredictFromSum applies them.
+            if (!links[k].TrySumWalked(outcomes, result))
+                return false;
+            ModelInterpreter.ApplyTargets(links[k].Plan, result);
+            tail.WriteLink(workspace, k);
+        }
+        return tail.TryFinish(workspace, out predicted);
+    }
+}
