@@ -38,13 +38,16 @@ public sealed class RowScorer
     private readonly double[] _terms;
     // The results the direct regression or tree sum writes; empty without one.
     private readonly Value[] _written;
-    // The last record's results when a direct path scored it (a leaf's results, or the regression's), else null: read the row.
+    // The last record's results when a direct path scored it (a leaf's results, the regression's or the tree sum's), else
+    // null: read the row (where the direct chain leaves them too).
     private Value[]? _directResults;
     // When a direct path scored the last record to its distribution (TryMostProbable): the most probable category, and
     // the distribution, from which each result is read when asked (_fromDistribution); -1 otherwise.
     private int _best = -1;
     private double[]? _distribution;
     private readonly DistributionResults? _fromDistribution;
+    // Whether the document has any direct path.
+    private readonly bool _anyDirect;
 
     internal RowScorer(PmmlEvaluator evaluator, Workspace workspace)
     {
@@ -65,6 +68,7 @@ public sealed class RowScorer
         _fromDistribution = _forest?.Results ?? _regression?.FromDistribution;
         _terms = new double[_regression?.TermCount ?? 0];
         _written = new Value[_regression is null && _sum is null ? 0 : _results.Length];
+        _anyDirect = _direct is not null || _regression is not null || _forest is not null || _sum is not null || _chain is not null;
     }
 
     /// <summary>Sets a number; NaN is missing.</summary>
@@ -100,7 +104,7 @@ public sealed class RowScorer
     /// <summary>Scores the current inputs; throws <see cref="Errors.PmmlEvaluationException"/> for a record the model rejects.</summary>
     public void Evaluate()
     {
-        if ((_direct is not null || _regression is not null || _forest is not null || _sum is not null || _chain is not null) && TryDirect())
+        if (_anyDirect && TryDirect())
             return;
         var row = _workspace.Row;
         row.Reset();
@@ -122,7 +126,6 @@ public sealed class RowScorer
             _directResults = _sum.TryScore(_inputs, _workspace, _features, _outcomes, _penalties, _written) ? _written : null;
         else if (_chain is not null)
         {
-            // The chain's results are in the workspace's slots, where the general path leaves them too.
             _directResults = null;
             if (!_chain.TryScore(_inputs, _workspace, _features, _outcomes, _penalties, out var predicted))
                 return false;

@@ -21,9 +21,10 @@ internal sealed class DirectChain(ChainTail tail, KeptFeatures[] features, IBran
     /// </summary>
     public static DirectChain? TryCreate(CompiledDocument document, IReadOnlyList<PublicField> results)
     {
-        if (document.Top is not CompiledEnsemble top)
+        if (document.Top is not CompiledEnsemble top || top.Chained.ToArray() is not [.. var first, _])
             return null;
-        var links = top.Chained.Take(Math.Max(0, top.Chained.Count() - 1)).OfType<CompiledEnsemble>().ToArray();
+        // The segments before the regression: the tail checks that each is an ensemble, and the loop below a tree sum.
+        var links = first.OfType<CompiledEnsemble>().ToArray();
         if (links.Length == 0 || ChainTail.TryCreate(document.Plan, top, links, results) is not { } tail)
             return null;
         var features = new KeptFeatures[links.Length];

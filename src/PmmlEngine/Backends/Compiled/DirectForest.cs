@@ -45,8 +45,8 @@ internal sealed class DirectForest(KeptFeatures features, IBranchFreeWalk walk, 
     /// Scores a record, with <paramref name="vector"/> (of <see cref="FeatureCount"/>) for its features, to its
     /// distribution (written to <paramref name="distribution"/>) and returns its first most probable category, from
     /// which <see cref="Results"/> reads each result; -1 when the record needs the general path, which then scores it in
-    /// full. The distribution is the ensemble's tally to the bit: the same shares, added
-    /// tree by tree in document order, divided by the same divisor.
+    /// full. The distribution is the ensemble's tally to the bit: the same shares, added tree by tree in document order,
+    /// divided by the same divisor.
     /// </summary>
     public int TryMostProbable(InputRecord record, double[] vector, int[] outcomes, int[] penalties, double[] distribution)
     {
