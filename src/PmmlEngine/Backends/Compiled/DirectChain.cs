@@ -41,10 +41,19 @@ internal sealed class DirectChain(ChainTail tail, KeptFeatures[] features, IBran
     }
 
     /// <summary>The length of the feature scratch a caller passes to <see cref="TryScore"/>: the most any link reads.</summary>
-    public int FeatureCount { get; } = features.Max(f => f.Count);
+    public int FeatureCount { get; } = Most(features, f => f.Count);
 
     /// <summary>The length of the outcome and penalty scratch: the most trees of any link.</summary>
-    public int Trees { get; } = tail.Links.Max(l => l.Trees!.Length);
+    public int Trees { get; } = Most(tail.Links, l => l.Trees!.Length);
+
+    // A plain loop: LINQ's Max to an int is generic code that is not precompiled, compiled at every load.
+    private static int Most<T>(T[] items, Func<T, int> size) where T : class
+    {
+        var most = 0;
+        foreach (var item in items)
+            most = Math.Max(most, size(item));
+        return most;
+    }
 
     /// <summary>
     /// Scores a record into the workspace's slots and gives the chain's prediction for its targets, with

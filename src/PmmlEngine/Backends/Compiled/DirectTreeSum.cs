@@ -24,10 +24,21 @@ internal sealed class DirectTreeSum(CompiledEnsemble ensemble, KeptFeatures feat
         if (document.Top is not CompiledEnsemble { Trees.Length: > 0, BranchFree: { } walk, Features: { } map } top
             || top.Plan.Outputs.Length > 0
             || !DistributionResults.TryFindSources(plan, top.Plan, results, out var sources, out var types)
-            || Array.Exists(sources, s => s >= 0)
+            || !AllTargets(sources)
             || KeptFeatures.TryCreate(plan, top.Plan, map) is not { } kept)
             return null;
         return new DirectTreeSum(top, kept, walk, types);
+    }
+
+    // A plain loop: Array.Exists over ints is generic code that is not precompiled, compiled at every load.
+    private static bool AllTargets(int[] sources)
+    {
+        foreach (var source in sources)
+        {
+            if (source >= 0)
+                return false;
+        }
+        return true;
     }
 
     /// <summary>The length of the feature scratch a caller passes to <see cref="TryScore"/>.</summary>
