@@ -236,10 +236,9 @@ internal sealed class CompiledEnsemble : CompiledModel
 
     /// <summary>
     /// <see cref="TrySum"/> where a branch-free walk has found every tree's outcome: each score read from one array, and
-    /// a loop per kind of sum that calls nothing, so that the running sum stays in a register. Also the sum of the
-    /// direct path (<see cref="DirectTreeSum"/>).
+    /// a loop per kind of sum that calls nothing, so that the running sum stays in a register.
     /// </summary>
-    internal bool TrySumWalked(int[] outcomes, ModelResult result)
+    private bool TrySumWalked(int[] outcomes, ModelResult result)
     {
         var scores = _scores;
         var starts = _scoreStarts;
@@ -280,6 +279,19 @@ internal sealed class CompiledEnsemble : CompiledModel
     {
         result.Predicted = Value.Of(EnsembleInterpreter.SumFinish(_plan, sum, Trees!.Length, _weights));
         ModelInterpreter.ApplyTargets(Plan, result);
+    }
+
+    /// <summary>
+    /// A tree sum's prediction from outcomes a branch-free walk found (<see cref="TrySumWalked"/>), after Targets, into a
+    /// reset result: the direct paths' (<see cref="DirectTreeSum"/>, <see cref="DirectChain"/>). False when a leaf has
+    /// no score, which the missing prediction treatment decides on the general path.
+    /// </summary>
+    internal bool TryPredictWalked(int[] outcomes, ModelResult result)
+    {
+        if (!TrySumWalked(outcomes, result))
+            return false;
+        ModelInterpreter.ApplyTargets(Plan, result);
+        return true;
     }
 
     /// <summary>A tree sum in which some tree made no prediction: the missing prediction treatment decides.</summary>

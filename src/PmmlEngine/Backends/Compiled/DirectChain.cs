@@ -1,4 +1,3 @@
-using PmmlEngine.Backends.Interpreter;
 using PmmlEngine.Planning;
 using PmmlEngine.Types;
 
@@ -63,18 +62,20 @@ internal sealed class DirectChain(ChainTail tail, KeptFeatures[] features, IBran
     public bool TryScore(InputRecord record, Workspace workspace, double[] vector, int[] outcomes, int[] penalties, out Value predicted)
     {
         predicted = Value.Missing;
+        // Every link reads the chain's inputs through the same MiningSchema: the record is checked once.
+        if (!features[0].Keeps(record))
+            return false;
         workspace.Row.Reset();
         var links = tail.Links;
         for (var k = 0; k < links.Length; k++)
         {
-            if (!features[k].TryLoad(record, vector) || !walks[k].TryWalk(vector, outcomes, penalties))
+            features[k].Load(record, vector);
+            if (!walks[k].TryWalk(vector, outcomes, penalties))
                 return false;
             var result = workspace.Results[links[k].Id];
             result.Reset();
-            // The walked sum is TrySumWalked's, finished by SumFinish; then the Targets, as PredictFromSum applies them.
-            if (!links[k].TrySumWalked(outcomes, result))
+            if (!links[k].TryPredictWalked(outcomes, result))
                 return false;
-            ModelInterpreter.ApplyTargets(links[k].Plan, result);
             tail.WriteLink(workspace, k);
         }
         return tail.TryFinish(workspace, out predicted);

@@ -1,4 +1,3 @@
-using PmmlEngine.Backends.Interpreter;
 using PmmlEngine.Planning;
 using PmmlEngine.Types;
 
@@ -8,8 +7,8 @@ namespace PmmlEngine.Backends.Compiled;
 /// A document that is one regression tree sum over its inputs without outputs (XGBoost's, LightGBM's and sklearn's
 /// boosted or averaged regression trees), scored straight from a record's input values when the MiningSchema keeps every
 /// one of them as it is: the features read from the record (<see cref="KeptFeatures"/>), every tree's leaf found by the
-/// branch-free walk, the scores added as the ensemble adds them (<see cref="CompiledEnsemble.TrySumWalked"/>), then the
-/// model's Targets and the target fields' types, as the general path ends. A record with a value the treatments would
+/// branch-free walk, the scores added and the model's Targets applied as the ensemble does
+/// (<see cref="CompiledEnsemble.TryPredictWalked"/>), then the target fields' types, as the general path ends. A record with a value the treatments would
 /// change, an absent feature, or a leaf without a score is left to the general path.
 /// </summary>
 internal sealed class DirectTreeSum(CompiledEnsemble ensemble, KeptFeatures features, IBranchFreeWalk walk, DataType[] types)
@@ -58,9 +57,8 @@ internal sealed class DirectTreeSum(CompiledEnsemble ensemble, KeptFeatures feat
             return false;
         var result = workspace.Results[ensemble.Id];
         result.Reset();
-        if (!ensemble.TrySumWalked(outcomes, result))
+        if (!ensemble.TryPredictWalked(outcomes, result))
             return false;
-        ModelInterpreter.ApplyTargets(ensemble.Plan, result);
         for (var r = 0; r < results.Length; r++)
             results[r] = ValueParser.Convert(result.Predicted, types[r]);
         return true;

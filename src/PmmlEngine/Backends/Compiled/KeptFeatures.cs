@@ -78,8 +78,24 @@ internal sealed class KeptFeatures
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryLoad(InputRecord record, Span<double> features, bool missingValues = false)
     {
-        if (!(missingValues ? _inputs.KeepAllOrMissing(record) : _inputs.KeepAll(record)))
+        if (!Keeps(record, missingValues))
             return false;
+        Load(record, features);
+        return true;
+    }
+
+    /// <summary>Whether <see cref="TryLoad"/> reads the record (its first check, alone).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Keeps(InputRecord record, bool missingValues = false) =>
+        missingValues ? _inputs.KeepAllOrMissing(record) : _inputs.KeepAll(record);
+
+    /// <summary>
+    /// The features of a record that <see cref="Keeps"/> says is read: for features over the same inputs as another
+    /// reading's (a chain's links), which checked the record already.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Load(InputRecord record, Span<double> features)
+    {
         features = features[.._featureInputs.Length];
         for (var f = 0; f < features.Length; f++)
         {
@@ -97,6 +113,5 @@ internal sealed class KeptFeatures
                 x = type == DataType.Float ? (float)x : type == DataType.Integer ? Math.Truncate(x) : x;
             features[f] = Features.Number(x);
         }
-        return true;
     }
 }

@@ -105,13 +105,10 @@ internal sealed class TreeSumBatch
             if (failed[r] || (retry[r] = double.IsNaN(sums[r])))
                 continue;
             result.Reset();
-            Predict(sums[r], result);
+            _ensemble.PredictFromSum(sums[r], result);
             predictions[r] = result.Predicted;
         }
     }
-
-    /// <summary>The ensemble's prediction from a row's running sum (<see cref="Sum"/>), after Targets, into a reset result.</summary>
-    public void Predict(double sum, ModelResult result) => _ensemble.PredictFromSum(sum, result);
 
     /// <summary>
     /// The running sums of a block's rows (see <see cref="Score"/>), before SumFinish; NaN for a row where some tree made
