@@ -25,13 +25,13 @@ internal static class BlockCsvScorer
     private const int GpuBlockRows = 1 << 20;
 
     /// <summary>
-    /// Whether the batch layout carries every result of the model: a target's category as its index, or a number. Text
-    /// results, transactions (a group field), and models without inputs or results (which the layout has no columns
-    /// for) stream row by row through <see cref="CsvScorer"/>.
+    /// Whether the batch layout carries every result of the model: a listed category (a target's, a predicted value's)
+    /// as its index, or a number. Other text results, transactions (a group field), and models without inputs or results
+    /// (which the layout has no columns for) stream row by row through <see cref="CsvScorer"/>.
     /// </summary>
     public static bool Carries(PmmlEvaluator evaluator) =>
         evaluator.GroupField is null && evaluator.InputFields.Count > 0 && evaluator.ResultNames.Count > 0
-        && Results(evaluator).All(f => IsCoded(evaluator, f) || f.DataType is DataType.Double or DataType.Float or DataType.Integer);
+        && Results(evaluator).All(f => IsCoded(f) || f.DataType is DataType.Double or DataType.Float or DataType.Integer);
 
     /// <summary>
     /// On the CPU. A row with a missing result goes through the record path too: the layout writes NaN for a rejected
@@ -50,15 +50,16 @@ internal static class BlockCsvScorer
     public static ScoreSummary Score(PmmlEvaluator evaluator, GpuScorer gpu, TextReader input, TextWriter output, ScoreOptions options)
     {
         foreach (var field in Results(evaluator))
-            if (!IsCoded(evaluator, field) && field.DataType is DataType.String)
-                throw new CsvInputException($"--device gpu writes numbers and target categories; result '{field.Name}' is text (score this model without --device gpu)");
+            if (!IsCoded(field) && field.DataType is DataType.String)
+                throw new CsvInputException($"--device gpu writes numbers and listed categories; result '{field.Name}' is text that lists no values (score this model without --device gpu)");
         return Score(evaluator, GpuBlockRows, (inputs, scores, rejected) => gpu.EvaluateBatch(inputs, scores, rejected), input, output, options);
     }
 
     private static FieldDescription[] Results(PmmlEvaluator evaluator) =>
         evaluator.ResultNames.Select(name => evaluator.TargetFields.Concat(evaluator.OutputFields).First(f => f.Name == name)).ToArray();
 
-    private static bool IsCoded(PmmlEvaluator evaluator, FieldDescription field) => evaluator.TargetFields.Contains(field) && field.Values.Count > 0;
+    /// <summary>Whether a result is written as the index of its value among the field's Values (a target's or predicted value's categories).</summary>
+    private static bool IsCoded(FieldDescription field) => field.Values.Count > 0;
 
     private static bool HasNaN(ReadOnlySpan<double> values)
     {
@@ -76,7 +77,7 @@ internal static class BlockCsvScorer
     {
         var inputs = evaluator.InputFields;
         var results = Results(evaluator);
-        var coded = results.Select(f => IsCoded(evaluator, f)).ToArray();
+        var coded = results.Select(IsCoded).ToArray();
 
         using var reader = CsvInput.Open(input);
         using var writer = new CsvWriter(output, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = Environment.NewLine }, leaveOpen: true);

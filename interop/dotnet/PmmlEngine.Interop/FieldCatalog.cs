@@ -8,8 +8,8 @@ namespace PmmlEngine.Interop;
 /// Describes an evaluator to the host as text (parsed by FieldCatalog.java): records separated by U+001D, fields by
 /// U+001F, list items by U+001E; separators that cannot occur in PMML names or values. Records:
 /// model·type·function·backend·fallbacks, input·name·dataType·opType·values·intervals,
-/// target·name·dataType·opType·categories, output·name·dataType·opType·feature. Enum values are the engine's names
-/// (DateDaysSince1970); values are in their text form, in the order batch scoring indexes categories.
+/// target·name·dataType·opType·categories, output·name·dataType·opType·feature·categories. Enum values are the engine's
+/// names (DateDaysSince1970); values are in their text form, in the order batch scoring indexes categories.
 /// </summary>
 internal static class FieldCatalog
 {
@@ -28,7 +28,7 @@ internal static class FieldCatalog
             Append(text, "target", target.Name, target.DataType.ToString(), target.OpType.ToString(), Items(target.Values));
         foreach (var output in evaluator.OutputFields)
             Append(text, "output", output.Name, output.DataType.ToString(), output.OpType.ToString(),
-                output.Feature?.ToString() ?? "");
+                output.Feature?.ToString() ?? "", Items(output.Values));
         return text.ToString();
     }
 

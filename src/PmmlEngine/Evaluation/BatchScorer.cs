@@ -518,11 +518,9 @@ internal static class BatchScorer
         return k == code && k >= 0 && k < slot.Domain.ValidValues.Count ? k : -1;
     }
 
-    internal static ResultCodes Codes(PmmlEvaluator evaluator) => new(evaluator.Results.Select(f =>
-        evaluator.TargetFields.FirstOrDefault(t => t.Name == f.Name) is { Values.Count: > 0 } target
-            ? evaluator.DocumentPlan.Model.Target.Categories : null).ToArray());
+    internal static ResultCodes Codes(PmmlEvaluator evaluator) => new(evaluator.ResultCategoryValues);
 
-    /// <summary>Numbers stay numbers; a category becomes its index in the target's categories; anything else is NaN.</summary>
+    /// <summary>Numbers stay numbers; a listed category becomes its index in its result's categories; anything else is NaN.</summary>
     internal sealed class ResultCodes(Value[]?[] categories)
     {
         public double Encode(int field, Value value)

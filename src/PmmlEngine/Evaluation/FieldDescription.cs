@@ -3,7 +3,10 @@ using PmmlEngine.Types;
 
 namespace PmmlEngine.Evaluation;
 
-/// <summary>A field as a caller sees it: name, type and, for inputs and targets, the domain.</summary>
+/// <summary>
+/// A field as a caller sees it: name, type and its values: an input's valid values and intervals, a target's categories,
+/// the values a text output of the predicted value or its display value takes (see <see cref="ResultCategories"/>).
+/// </summary>
 public sealed record FieldDescription(
     string Name,
     DataType DataType,

@@ -36,9 +36,11 @@ public sealed class PmmlEvaluator
             i.Domain.ValidValues.Select(v => ValueFormatter.ToClr(v, i.DataType)).ToArray(), i.Domain.Intervals)).ToArray();
         TargetFields = plan.Targets.Select(t => new FieldDescription(t.Name, t.DataType, t.OpType,
             plan.Model.Target.Categories.Select(c => ValueFormatter.ToClr(c, t.DataType)).ToArray(), [])).ToArray();
-        OutputFields = plan.Outputs.Select(o => new FieldDescription(o.Name, o.DataType, o.OpType, [], [],
+        OutputFields = plan.Outputs.Select(o => new FieldDescription(o.Name, o.DataType, o.OpType,
+            ResultCategories.Of(plan, o)?.Select(v => ValueFormatter.ToClr(v, o.DataType)).ToArray() ?? [], [],
             FindOutput(plan.Model, o.Name)?.Field.Feature)).ToArray();
         _results = plan.Targets.Concat(plan.Outputs).DistinctBy(f => f.Name).ToArray();
+        ResultCategoryValues = Array.ConvertAll(_results, f => ResultCategories.Of(plan, f));
         var active = plan.Model.ActiveSlots.Select(slot => plan.Slots[slot]).OfType<PreparedSlot>().ToArray();
         _preparedOf = plan.Inputs.Select(input => active.Where(p => p.Source == input.Index).ToArray()).ToArray();
         ResultNames = _results.Select(f => f.Name).ToArray();
@@ -214,8 +216,9 @@ public sealed class PmmlEvaluator
     /// Scores many records held as numbers: <paramref name="inputs"/> is row-major with one column per input field
     /// (<see cref="InputFields"/> order), <paramref name="results"/> row-major with one column per result
     /// (<see cref="ResultNames"/> order). A categorical input is given as the index of its category in the field's
-    /// <see cref="FieldDescription.Values"/>; a categorical result comes back as the index of its category in the field's
-    /// Values; NaN is missing either way. Rows are split across <paramref name="degreeOfParallelism"/> threads
+    /// <see cref="FieldDescription.Values"/>; a categorical result that lists its values (a target's categories, a text
+    /// predicted value's) comes back as the index of its value in the field's Values, other text as NaN; NaN is missing
+    /// either way. Rows are split across <paramref name="degreeOfParallelism"/> threads
     /// (0: one per core). A record the model rejects gets NaN results; the count of such records is returned.
     /// </summary>
     public int EvaluateBatch(ReadOnlyMemory<double> inputs, Memory<double> results, int degreeOfParallelism = 0) =>
@@ -235,6 +238,9 @@ public sealed class PmmlEvaluator
     internal IReadOnlyList<InputSlot> Inputs => _plan.Inputs;
 
     internal IReadOnlyList<PublicField> Results => _results;
+
+    /// <summary>Per result (<see cref="Results"/> order), the values batch layouts write its index among (<see cref="ResultCategories"/>), or null.</summary>
+    internal Value[]?[] ResultCategoryValues { get; }
 
     internal ScoringEngine Engine => _engine;
 

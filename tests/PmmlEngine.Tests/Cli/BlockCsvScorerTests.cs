@@ -23,11 +23,22 @@ public sealed class BlockCsvScorerTests
         {
             Assert.That(evaluator.GroupField is not null || evaluator.OutputFields.Concat(evaluator.TargetFields)
                 .Any(f => f.DataType is not (PmmlEngine.Types.DataType.Double or PmmlEngine.Types.DataType.Float or PmmlEngine.Types.DataType.Integer)),
-                "only results other than numbers and target categories, and transactions, stream row by row");
+                "only results other than numbers and listed categories, and transactions, stream row by row");
             return;
         }
         Assert.That(Blocks(evaluator, File.ReadAllText(c.Input), new ScoreOptions()), Is.EqualTo(Streamed(evaluator, File.ReadAllText(c.Input), new ScoreOptions())));
     }
+
+    /// <summary>
+    /// RapidMiner's models report their prediction as text (prediction(…), a cluster's name): listed categories, so they
+    /// are scored in blocks, which <see cref="ConformanceInputs_WriteWhatTheStreamingScorerWrites"/> compares.
+    /// </summary>
+    [TestCase("rapidminer/DecisionTreeAudit")]
+    [TestCase("rapidminer/KMeansIris")]
+    [TestCase("rapidminer/NeuralNetworkIris")]
+    [TestCase("rapidminer/RuleSetIris")]
+    public void TextPredictedValues_AreScoredInBlocks(string name) =>
+        Assert.That(BlockCsvScorer.Carries(PmmlEvaluator.Load(ConformanceCase.Load().Single(c => c.Name == name).Pmml)), Is.True);
 
     /// <summary>
     /// Cells the layout cannot carry (a fraction for an integer field, text for a number, an unlisted category) and

@@ -24,6 +24,6 @@ public sealed class DescribeTests
         var text = ModelDescription.Describe(PmmlEvaluator.Load(model));
         Assert.That(text, Does.StartWith("model:    ClusteringModel (clustering)\n"));
         Assert.That(text, Does.Contain("targets: none\n"));
-        Assert.That(text, Does.Contain("  cluster (categorical string) predictedDisplayValue\n"));
+        Assert.That(text, Does.Contain("  cluster (categorical string: cluster_0, cluster_1, cluster_2) predictedDisplayValue\n"));
     }
 }

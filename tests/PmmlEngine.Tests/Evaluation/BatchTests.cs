@@ -49,6 +49,7 @@ public sealed class BatchTests
         var failed = evaluator.EvaluateBatch(inputs, results, degreeOfParallelism: 2);
 
         var scorer = evaluator.CreateScorer();
+        var resultFields = evaluator.ResultNames.Select(name => evaluator.TargetFields.Concat(evaluator.OutputFields).First(f => f.Name == name)).ToArray();
         var rejected = 0;
         var mismatches = new List<string>();
         for (var r = 0; r < rows && mismatches.Count < 10; r++)
@@ -74,9 +75,9 @@ public sealed class BatchTests
             for (var j = 0; j < evaluator.ResultNames.Count; j++)
             {
                 var batch = results[r * evaluator.ResultNames.Count + j];
-                var target = evaluator.TargetFields.FirstOrDefault(t => t.Name == evaluator.ResultNames[j]);
-                var single = target is { Values.Count: > 0 } && scorer.GetValue(j) is { } category
-                    ? target.Values.ToList().FindIndex(v => Equals(v, category))
+                // A listed category (a target's, a text predicted value's) is its index among the field's Values.
+                var single = resultFields[j] is { Values.Count: > 0 } coded && scorer.GetValue(j) is { } category
+                    ? coded.Values.ToList().FindIndex(v => Equals(v, category))
                     : scorer.GetNumber(j);
                 if (BitConverter.DoubleToInt64Bits(batch) != BitConverter.DoubleToInt64Bits(single))
                     mismatches.Add($"row {r + 1} {evaluator.ResultNames[j]}: batch {batch:R}, single {single:R}");
@@ -84,6 +85,60 @@ public sealed class BatchTests
         }
         Assert.That(mismatches, Is.Empty);
         Assert.That(failed, Is.EqualTo(rejected), "rows the batch reports as rejected");
+    }
+
+    /// <summary>
+    /// A text output of the predicted value or its display value lists the values it takes, and the batch writes its
+    /// index among them, as for a target (RapidMiner's prediction(…) and cluster outputs were NaN): decoded, every row is
+    /// the training tool's expected text.
+    /// </summary>
+    [TestCase("rapidminer/DecisionTreeIris", "prediction(Species)", new[] { "setosa", "versicolor", "virginica", "MISSING_VALUE" })]
+    [TestCase("rapidminer/NeuralNetworkIris", "prediction(Species)", new[] { "setosa", "versicolor", "virginica", "MISSING_VALUE" })]
+    [TestCase("rapidminer/RuleSetAudit", "prediction(Adjusted)", new[] { "0", "1", "MISSING_VALUE" })]
+    [TestCase("rapidminer/KMeansIris", "cluster", new[] { "cluster_0", "cluster_1", "cluster_2" })]
+    public void TextPredictedValues_AreListedAndWrittenAsTheirIndex(string name, string output, string[] values)
+    {
+        var c = ConformanceCase.Load().Single(x => x.Name == name);
+        var evaluator = PmmlEvaluator.Load(c.Pmml);
+        Assert.That(evaluator.OutputFields.Single(f => f.Name == output).Values, Is.EqualTo(values));
+        var inputs = BatchInputs.Read(evaluator, c.Input);
+        var width = evaluator.ResultNames.Count;
+        var results = new double[inputs.Length / evaluator.InputFields.Count * width];
+        Assert.That(evaluator.EvaluateBatch(inputs, results), Is.Zero);
+        var column = evaluator.ResultNames.ToList().IndexOf(output);
+        var decoded = Enumerable.Range(0, results.Length / width).Select(r => results[r * width + column])
+            .Select(x => double.IsNaN(x) ? "NaN" : values[(int)x]).ToArray();
+        var expected = CsvTable.Read(c.Expected);
+        Assert.That(decoded, Is.EqualTo(expected.Rows.Select(row => row[expected.Column(output)]).ToArray()));
+    }
+
+    /// <summary>Text no list holds (here a concatenation) has no code: no values listed, NaN in the batch.</summary>
+    [Test]
+    public void TextOutputsWithoutAList_AreNaN()
+    {
+        const string pmml = """
+            <PMML version="4.4" xmlns="http://www.dmg.org/PMML-4_4"><Header/>
+              <DataDictionary>
+                <DataField name="x" optype="continuous" dataType="double"/>
+                <DataField name="y" optype="categorical" dataType="string"><Value value="a"/><Value value="b"/></DataField>
+              </DataDictionary>
+              <TreeModel functionName="classification">
+                <MiningSchema><MiningField name="x"/><MiningField name="y" usageType="target"/></MiningSchema>
+                <Output>
+                  <OutputField name="label" optype="categorical" dataType="string" feature="transformedValue">
+                    <Apply function="concat"><Constant dataType="string">x=</Constant><FieldRef field="x"/></Apply>
+                  </OutputField>
+                  <OutputField name="predicted" optype="categorical" dataType="string" feature="predictedValue"/>
+                </Output>
+                <Node><True/><Node score="a"><SimplePredicate field="x" operator="lessThan" value="0"/></Node><Node score="b"><True/></Node></Node>
+              </TreeModel>
+            </PMML>
+            """;
+        var evaluator = PmmlEvaluator.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(pmml)));
+        Assert.That(evaluator.OutputFields.Select(f => f.Values.Count), Is.EqualTo(new[] { 0, 2 }));
+        var results = new double[2 * 3];
+        evaluator.EvaluateBatch(new[] { -1.0, 1.0 }, results);
+        Assert.That(results, Is.EqualTo(new[] { 0, double.NaN, 0, 1, double.NaN, 1 }));
     }
 
     private static bool IsCoded(FieldDescription field) => BatchInputs.IsCoded(field);

@@ -47,8 +47,11 @@ record FieldCatalog(String modelType, MiningFunction function, Backend backend, 
                     DataType type = DataType.valueOf(constant(f[2]));
                     targets.add(new TargetField(f[1], type, OpType.valueOf(constant(f[3])), values(f[4], type)));
                 }
-                case "output" -> outputs.add(new OutputField(f[1], DataType.valueOf(constant(f[2])), OpType.valueOf(constant(f[3])),
-                        f[4].isEmpty() ? "" : Character.toLowerCase(f[4].charAt(0)) + f[4].substring(1)));
+                case "output" -> {
+                    DataType type = DataType.valueOf(constant(f[2]));
+                    outputs.add(new OutputField(f[1], type, OpType.valueOf(constant(f[3])),
+                            f[4].isEmpty() ? "" : Character.toLowerCase(f[4].charAt(0)) + f[4].substring(1), values(f[5], type)));
+                }
                 default -> throw new PmmlException("unexpected description record from the engine: " + f[0]);
             }
         }

@@ -15,12 +15,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The batch calls equal record-by-record scoring, from heap arrays and from direct buffers alike. */
 class BatchTest {
+    /** Cases as tool/model/input: RapidMiner's models report their predictions as text, listed by the outputs' categories. */
     @ParameterizedTest
-    @ValueSource(strings = {"GradientBoostingAudit", "LightGBMAudit", "RandomForestAudit", "LogisticRegressionAudit"})
-    void batchEqualsEvaluate(String model) throws Exception {
-        Path dir = TestData.conformance().resolve("sklearn-xgboost-lightgbm");
-        List<Map<String, String>> rows = TestData.readCsv(dir.resolve("csv/Audit.csv"));
-        try (Evaluator evaluator = TestData.load(dir.resolve("pmml/" + model + ".pmml"))) {
+    @ValueSource(strings = {"sklearn-xgboost-lightgbm/GradientBoostingAudit/Audit", "sklearn-xgboost-lightgbm/LightGBMAudit/Audit",
+        "sklearn-xgboost-lightgbm/RandomForestAudit/Audit", "sklearn-xgboost-lightgbm/LogisticRegressionAudit/Audit",
+        "rapidminer/DecisionTreeIris/Iris", "rapidminer/KMeansIris/Iris"})
+    void batchEqualsEvaluate(String testCase) throws Exception {
+        String[] parts = testCase.split("/");
+        Path dir = TestData.conformance().resolve(parts[0]);
+        List<Map<String, String>> rows = TestData.readCsv(dir.resolve("csv/" + parts[2] + ".csv"));
+        try (Evaluator evaluator = TestData.load(dir.resolve("pmml/" + parts[1] + ".pmml"))) {
             List<InputField> inputs = evaluator.getInputFields();
             List<String> names = evaluator.getResultNames();
             double[] matrix = new double[rows.size() * inputs.size()];
@@ -85,6 +89,9 @@ class BatchTest {
         for (TargetField target : evaluator.getTargetFields())
             if (target.getName().equals(name) && !target.getCategories().isEmpty())
                 return target.getCategories().indexOf(value);
+        for (OutputField output : evaluator.getOutputFields())
+            if (output.getName().equals(name) && !output.getCategories().isEmpty())
+                return output.getCategories().indexOf(value);
         return ((Number) value).doubleValue();
     }
 }
