@@ -26,12 +26,12 @@ internal static class BlockCsvScorer
 
     /// <summary>
     /// Whether the batch layout carries every result of the model: a listed category (a target's, a predicted value's)
-    /// as its index, or a number. Other text results, transactions (a group field), and models without inputs or results
+    /// as its index, a number, or a boolean as 0 or 1. Other text results, transactions (a group field), and models without inputs or results
     /// (which the layout has no columns for) stream row by row through <see cref="CsvScorer"/>.
     /// </summary>
     public static bool Carries(PmmlEvaluator evaluator) =>
         evaluator.GroupField is null && evaluator.InputFields.Count > 0 && evaluator.ResultNames.Count > 0
-        && Results(evaluator).All(f => IsCoded(f) || f.DataType is DataType.Double or DataType.Float or DataType.Integer);
+        && Results(evaluator).All(f => IsCoded(f) || f.DataType is DataType.Double or DataType.Float or DataType.Integer or DataType.Boolean);
 
     /// <summary>
     /// On the CPU. A row with a missing result goes through the record path too: the layout writes NaN for a rejected

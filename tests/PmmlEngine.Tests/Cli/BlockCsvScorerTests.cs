@@ -22,22 +22,24 @@ public sealed class BlockCsvScorerTests
         if (!BlockCsvScorer.Carries(evaluator))
         {
             Assert.That(evaluator.GroupField is not null || evaluator.OutputFields.Concat(evaluator.TargetFields)
-                .Any(f => f.DataType is not (PmmlEngine.Types.DataType.Double or PmmlEngine.Types.DataType.Float or PmmlEngine.Types.DataType.Integer)),
-                "only results other than numbers and listed categories, and transactions, stream row by row");
+                .Any(f => f.DataType is not (PmmlEngine.Types.DataType.Double or PmmlEngine.Types.DataType.Float or PmmlEngine.Types.DataType.Integer or PmmlEngine.Types.DataType.Boolean)),
+                "only results other than numbers, booleans and listed categories, and transactions, stream row by row");
             return;
         }
         Assert.That(Blocks(evaluator, File.ReadAllText(c.Input), new ScoreOptions()), Is.EqualTo(Streamed(evaluator, File.ReadAllText(c.Input), new ScoreOptions())));
     }
 
     /// <summary>
-    /// RapidMiner's models report their prediction as text (prediction(…), a cluster's name): listed categories, so they
-    /// are scored in blocks, which <see cref="ConformanceInputs_WriteWhatTheStreamingScorerWrites"/> compares.
+    /// RapidMiner's models report their prediction as text (prediction(…), a cluster's name), which are listed
+    /// categories, and the isolation forest a boolean (0 or 1 in the layout): they are scored in blocks, which
+    /// <see cref="ConformanceInputs_WriteWhatTheStreamingScorerWrites"/> compares.
     /// </summary>
     [TestCase("rapidminer/DecisionTreeAudit")]
     [TestCase("rapidminer/KMeansIris")]
     [TestCase("rapidminer/NeuralNetworkIris")]
     [TestCase("rapidminer/RuleSetIris")]
-    public void TextPredictedValues_AreScoredInBlocks(string name) =>
+    [TestCase("sklearn-xgboost-lightgbm/IsolationForestAuto")]
+    public void TextPredictionsAndBooleans_AreScoredInBlocks(string name) =>
         Assert.That(BlockCsvScorer.Carries(PmmlEvaluator.Load(ConformanceCase.Load().Single(c => c.Name == name).Pmml)), Is.True);
 
     /// <summary>
