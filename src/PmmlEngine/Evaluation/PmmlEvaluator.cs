@@ -217,8 +217,8 @@ public sealed class PmmlEvaluator
     /// (<see cref="InputFields"/> order), <paramref name="results"/> row-major with one column per result
     /// (<see cref="ResultNames"/> order). A categorical input is given as the index of its category in the field's
     /// <see cref="FieldDescription.Values"/>; a categorical result that lists its values (a target's categories, a text
-    /// predicted value's) comes back as the index of its value in the field's Values, other text as NaN; NaN is missing
-    /// either way. Rows are split across <paramref name="degreeOfParallelism"/> threads
+    /// predicted value's) comes back as the index of its value in the field's Values, a boolean as 0 or 1, other text as
+    /// NaN; NaN is missing either way. Rows are split across <paramref name="degreeOfParallelism"/> threads
     /// (0: one per core). A record the model rejects gets NaN results; the count of such records is returned.
     /// </summary>
     public int EvaluateBatch(ReadOnlyMemory<double> inputs, Memory<double> results, int degreeOfParallelism = 0) =>
