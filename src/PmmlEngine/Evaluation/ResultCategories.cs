@@ -22,16 +22,32 @@ internal static class ResultCategories
             return null;
         var values = (output.Field.Feature, model) switch
         {
-            (ResultFeature.PredictedValue, ClusteringPlan clustering) => clustering.Clusters.Select(c => Value.Of(c.Id)),
-            (ResultFeature.PredictedDisplayValue, ClusteringPlan clustering) => clustering.Clusters.Select(c => Value.Of(c.DisplayName)),
+            (ResultFeature.PredictedValue, ClusteringPlan clustering) => Array.ConvertAll(clustering.Clusters, c => Value.Of(c.Id)),
+            (ResultFeature.PredictedDisplayValue, ClusteringPlan clustering) => Array.ConvertAll(clustering.Clusters, c => Value.Of(c.DisplayName)),
             (ResultFeature.PredictedValue, _) => model.Target.Categories,
             // As the output interpreter names a category: its Targets display value, else its text.
-            (ResultFeature.PredictedDisplayValue, not TextModelPlan) => model.Target.Categories.Select(c =>
+            (ResultFeature.PredictedDisplayValue, not TextModelPlan) => Array.ConvertAll(model.Target.Categories, c =>
                 Value.Of(model.Target.DisplayValues.TryGetValue(c, out var display) ? display : c.ToString())),
             _ => [],
         };
-        // Two categories that read as one text (1 and 1.0) are one code.
-        var listed = values.Select(v => ValueParser.Convert(v, DataType.String)).Distinct().ToArray();
-        return listed.Length > 0 ? listed : null;
+        return values.Length > 0 ? Texts(values) : null;
+    }
+
+    // The values as text, each once: two categories that read as one text (1 and 1.0) are one code. Plain loops, as LINQ
+    // over values is generic code compiled at load.
+    private static Value[] Texts(Value[] values)
+    {
+        var texts = new Value[values.Length];
+        var count = 0;
+        foreach (var value in values)
+        {
+            var text = ValueParser.Convert(value, DataType.String);
+            var seen = false;
+            for (var k = 0; k < count && !seen; k++)
+                seen = texts[k].Equals(text);
+            if (!seen)
+                texts[count++] = text;
+        }
+        return count == texts.Length ? texts : texts[..count];
     }
 }
