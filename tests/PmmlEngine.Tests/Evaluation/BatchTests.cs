@@ -179,5 +179,34 @@ public sealed class BatchTests
         Assert.That(results, Is.EqualTo(new[] { 0, double.NaN, 0, 1, double.NaN, 1 }));
     }
 
+    /// <summary>A classifier's display-value output lists each category's Targets display value, else its text.</summary>
+    [Test]
+    public void DisplayValueOutputs_ListTheDisplayValues()
+    {
+        const string pmml = """
+            <PMML version="4.4" xmlns="http://www.dmg.org/PMML-4_4"><Header/>
+              <DataDictionary>
+                <DataField name="x" optype="continuous" dataType="double"/>
+                <DataField name="y" optype="categorical" dataType="string"><Value value="a"/><Value value="b"/></DataField>
+              </DataDictionary>
+              <TreeModel functionName="classification">
+                <MiningSchema><MiningField name="x"/><MiningField name="y" usageType="target"/></MiningSchema>
+                <Output><OutputField name="shown" optype="categorical" dataType="string" feature="predictedDisplayValue"/></Output>
+                <Targets><Target field="y"><TargetValue value="a" displayValue="Alpha"/></Target></Targets>
+                <Node><True/><Node score="a"><SimplePredicate field="x" operator="lessThan" value="0"/></Node><Node score="b"><True/></Node></Node>
+              </TreeModel>
+            </PMML>
+            """;
+        var evaluator = PmmlEvaluator.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(pmml)));
+        Assert.That(evaluator.OutputFields[0].Values, Is.EqualTo(new[] { "Alpha", "b" }));
+        var results = new double[2 * 2];
+        evaluator.EvaluateBatch(new[] { -1.0, 1.0 }, results);
+        Assert.That(results, Is.EqualTo(new[] { 0, 0, 1, 1 }));
+        var scorer = evaluator.CreateScorer();
+        scorer.SetInput(0, -1.0);
+        scorer.Evaluate();
+        Assert.That(scorer.GetString(1), Is.EqualTo("Alpha"));
+    }
+
     private static bool IsCoded(FieldDescription field) => BatchInputs.IsCoded(field);
 }
