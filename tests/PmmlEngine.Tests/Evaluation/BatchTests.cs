@@ -154,25 +154,14 @@ public sealed class BatchTests
     [Test]
     public void TextOutputsWithoutAList_AreNaN()
     {
-        const string pmml = """
-            <PMML version="4.4" xmlns="http://www.dmg.org/PMML-4_4"><Header/>
-              <DataDictionary>
-                <DataField name="x" optype="continuous" dataType="double"/>
-                <DataField name="y" optype="categorical" dataType="string"><Value value="a"/><Value value="b"/></DataField>
-              </DataDictionary>
-              <TreeModel functionName="classification">
-                <MiningSchema><MiningField name="x"/><MiningField name="y" usageType="target"/></MiningSchema>
-                <Output>
-                  <OutputField name="label" optype="categorical" dataType="string" feature="transformedValue">
-                    <Apply function="concat"><Constant dataType="string">x=</Constant><FieldRef field="x"/></Apply>
-                  </OutputField>
-                  <OutputField name="predicted" optype="categorical" dataType="string" feature="predictedValue"/>
-                </Output>
-                <Node><True/><Node score="a"><SimplePredicate field="x" operator="lessThan" value="0"/></Node><Node score="b"><True/></Node></Node>
-              </TreeModel>
-            </PMML>
-            """;
-        var evaluator = PmmlEvaluator.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(pmml)));
+        var evaluator = SignTree("""
+            <Output>
+              <OutputField name="label" optype="categorical" dataType="string" feature="transformedValue">
+                <Apply function="concat"><Constant dataType="string">x=</Constant><FieldRef field="x"/></Apply>
+              </OutputField>
+              <OutputField name="predicted" optype="categorical" dataType="string" feature="predictedValue"/>
+            </Output>
+            """);
         Assert.That(evaluator.OutputFields.Select(f => f.Values.Count), Is.EqualTo(new[] { 0, 2 }));
         var results = new double[2 * 3];
         evaluator.EvaluateBatch(new[] { -1.0, 1.0 }, results);
@@ -183,21 +172,10 @@ public sealed class BatchTests
     [Test]
     public void DisplayValueOutputs_ListTheDisplayValues()
     {
-        const string pmml = """
-            <PMML version="4.4" xmlns="http://www.dmg.org/PMML-4_4"><Header/>
-              <DataDictionary>
-                <DataField name="x" optype="continuous" dataType="double"/>
-                <DataField name="y" optype="categorical" dataType="string"><Value value="a"/><Value value="b"/></DataField>
-              </DataDictionary>
-              <TreeModel functionName="classification">
-                <MiningSchema><MiningField name="x"/><MiningField name="y" usageType="target"/></MiningSchema>
-                <Output><OutputField name="shown" optype="categorical" dataType="string" feature="predictedDisplayValue"/></Output>
-                <Targets><Target field="y"><TargetValue value="a" displayValue="Alpha"/></Target></Targets>
-                <Node><True/><Node score="a"><SimplePredicate field="x" operator="lessThan" value="0"/></Node><Node score="b"><True/></Node></Node>
-              </TreeModel>
-            </PMML>
-            """;
-        var evaluator = PmmlEvaluator.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(pmml)));
+        var evaluator = SignTree("""
+            <Output><OutputField name="shown" optype="categorical" dataType="string" feature="predictedDisplayValue"/></Output>
+            <Targets><Target field="y"><TargetValue value="a" displayValue="Alpha"/></Target></Targets>
+            """);
         Assert.That(evaluator.OutputFields[0].Values, Is.EqualTo(new[] { "Alpha", "b" }));
         var results = new double[2 * 2];
         evaluator.EvaluateBatch(new[] { -1.0, 1.0 }, results);
@@ -207,6 +185,21 @@ public sealed class BatchTests
         scorer.Evaluate();
         Assert.That(scorer.GetString(1), Is.EqualTo("Alpha"));
     }
+
+    /// <summary>A tree classifying x by its sign into y = a (negative) or b, with <paramref name="outputAndTargets"/>.</summary>
+    private static PmmlEvaluator SignTree(string outputAndTargets) => PmmlEvaluator.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes($"""
+        <PMML version="4.4" xmlns="http://www.dmg.org/PMML-4_4"><Header/>
+          <DataDictionary>
+            <DataField name="x" optype="continuous" dataType="double"/>
+            <DataField name="y" optype="categorical" dataType="string"><Value value="a"/><Value value="b"/></DataField>
+          </DataDictionary>
+          <TreeModel functionName="classification">
+            <MiningSchema><MiningField name="x"/><MiningField name="y" usageType="target"/></MiningSchema>
+            {outputAndTargets}
+            <Node><True/><Node score="a"><SimplePredicate field="x" operator="lessThan" value="0"/></Node><Node score="b"><True/></Node></Node>
+          </TreeModel>
+        </PMML>
+        """)));
 
     private static bool IsCoded(FieldDescription field) => BatchInputs.IsCoded(field);
 }
