@@ -130,9 +130,11 @@ public sealed class RandomTreeTests
     /// <summary>
     /// An ensemble of trees of depth up to 4, each with its own strategies: regression trees summed, or classification
     /// trees (leaves with record counts per class) averaged or voting. Thresholds are one-decimal numbers, so floats
-    /// and doubles disagree on them.
+    /// and doubles disagree on them. An unseen category is kept as it is by every MiningSchema, or with
+    /// <paramref name="asExported"/> treated as missing by the top one alone, as the XGBoost and LightGBM converters
+    /// write it (segments then list their fields plainly).
     /// </summary>
-    internal static (string Pmml, List<double> Thresholds) Ensemble(Random random, int trees, string method)
+    internal static (string Pmml, List<double> Thresholds) Ensemble(Random random, int trees, string method, bool asExported = false)
     {
         var classification = method != "sum";
         var function = classification ? "classification" : "regression";
@@ -145,8 +147,10 @@ public sealed class RandomTreeTests
             ? """<DataField name="y" optype="categorical" dataType="string">""" + string.Concat(Classes.Select(c => $"""<Value value="{c}"/>""")) + "</DataField>"
             : """<DataField name="y" optype="continuous" dataType="double"/>""");
         pmml.Append("</DataDictionary>");
-        var fields = string.Concat(Enumerable.Range(0, Numeric).Select(i => $"""<MiningField name="x{i}"/>""")) + """<MiningField name="c" invalidValueTreatment="asIs"/>""";
-        pmml.Append(CultureInfo.InvariantCulture, $"""<MiningModel functionName="{function}"><MiningSchema><MiningField name="y" usageType="target"/>{fields}</MiningSchema>""");
+        var numbers = string.Concat(Enumerable.Range(0, Numeric).Select(i => $"""<MiningField name="x{i}"/>"""));
+        var fields = numbers + (asExported ? """<MiningField name="c"/>""" : """<MiningField name="c" invalidValueTreatment="asIs"/>""");
+        var topFields = asExported ? numbers + """<MiningField name="c" invalidValueTreatment="asMissing"/>""" : fields;
+        pmml.Append(CultureInfo.InvariantCulture, $"""<MiningModel functionName="{function}"><MiningSchema><MiningField name="y" usageType="target"/>{topFields}</MiningSchema>""");
         if (classification)
             pmml.Append("<Output>").AppendJoin("", Classes.Select(c => $"""<OutputField name="probability({c})" optype="continuous" dataType="double" feature="probability" value="{c}"/>""")).Append("</Output>");
         pmml.Append(CultureInfo.InvariantCulture, $"""<Segmentation multipleModelMethod="{method}" missingPredictionTreatment="returnMissing">""");
