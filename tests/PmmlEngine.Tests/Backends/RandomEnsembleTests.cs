@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using PmmlEngine.Errors;
 using PmmlEngine.Evaluation;
 using PmmlEngine.Tests.Tensors;
@@ -36,6 +37,12 @@ public sealed class RandomEnsembleTests
         Assert.That(compiled.CompilationFallbacks, Is.Empty);
         if (asExported)
             Assert.That(method == "sum" ? compiled.DirectTreeSum : (object?)compiled.DirectForest, Is.Not.Null, "the direct path");
+        AssertScoresAsTheInterpreter(compiled, interpreter, random, thresholds);
+    }
+
+    /// <summary>Random records (missing, on a threshold, or any one-decimal number; any category, unseen, or none).</summary>
+    private static void AssertScoresAsTheInterpreter(PmmlEvaluator compiled, PmmlEvaluator interpreter, Random random, List<double> thresholds)
+    {
         var fields = compiled.InputFields;
         var rows = Enumerable.Range(0, Rows).Select(_ => fields.Select(f => f.Name == "c"
             ? CategoryTexts[random.Next(CategoryTexts.Length)]
@@ -65,6 +72,55 @@ public sealed class RandomEnsembleTests
         var (batch, batchReference) = (new double[Rows * compiled.ResultNames.Count], new double[Rows * compiled.ResultNames.Count]);
         Assert.That(compiled.EvaluateBatch(inputs, batch), Is.EqualTo(interpreter.EvaluateBatch(inputs, batchReference)), "rejected rows");
         Assert.That(batch.Select(BitConverter.DoubleToInt64Bits), Is.EqualTo(batchReference.Select(BitConverter.DoubleToInt64Bits)));
+    }
+
+    private static IEnumerable<TestCaseData> Chains() =>
+        new[] { 2, 3 }.SelectMany(classes => Enumerable.Range(1, 12).Select(seed =>
+            new TestCaseData(classes, seed).SetName($"RandomChain_{classes}Classes_{seed}")));
+
+    /// <summary>
+    /// Random classifier chains as the boosters export them: per class (one for two classes) a sum of random regression
+    /// trees, perhaps rescaled, then a regression through logit or softmax. The row scorer's direct chain path must take
+    /// them (checked) and, with the batch, give the interpreter's results.
+    /// </summary>
+    [TestCaseSource(nameof(Chains))]
+    public void CompiledChains_MatchInterpreter(int classes, int seed)
+    {
+        var random = new Random(seed);
+        var thresholds = new List<double>();
+        var pmml = Chain(random, classes, thresholds);
+        var compiled = Load(pmml, Backend.Compiled);
+        Assert.That(compiled.DirectChain, Is.Not.Null, "the direct path");
+        AssertScoresAsTheInterpreter(compiled, Load(pmml, Backend.Interpreter), random, thresholds);
+    }
+
+    private static string Chain(Random random, int classes, List<double> thresholds)
+    {
+        var labels = RandomTreeTests.Classes[..classes];
+        var links = classes == 2 ? labels[1..] : labels;
+        var numbers = string.Concat(Enumerable.Range(0, 4).Select(i => $"""<MiningField name="x{i}"/>"""));
+        var pmml = new StringBuilder("""<PMML xmlns="http://www.dmg.org/PMML-4_4" version="4.4"><Header/><DataDictionary>""")
+            .Append(RandomTreeTests.DataFields(classification: true).Replace("""<Value value="r"/>""", classes == 3 ? """<Value value="r"/>""" : ""))
+            .Append("</DataDictionary>")
+            .Append($"""<MiningModel functionName="classification"><MiningSchema><MiningField name="y" usageType="target"/>{numbers}<MiningField name="c" invalidValueTreatment="asMissing"/></MiningSchema>""")
+            .Append("""<Segmentation multipleModelMethod="modelChain" missingPredictionTreatment="returnMissing">""");
+        for (var k = 0; k < links.Length; k++)
+        {
+            var rescale = random.Next(2) == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"""<Targets><Target rescaleConstant="{Math.Round(random.NextDouble(), 2)}"/></Targets>""");
+            pmml.Append(CultureInfo.InvariantCulture, $"""<Segment id="link{k}"><True/><MiningModel functionName="regression"><MiningSchema>{numbers}<MiningField name="c"/></MiningSchema>""")
+                .Append(CultureInfo.InvariantCulture, $"""<Output><OutputField name="v({links[k]})" optype="continuous" dataType="double" isFinalResult="false"/></Output>{rescale}""")
+                .Append("""<Segmentation multipleModelMethod="sum" missingPredictionTreatment="returnMissing">""");
+            RandomTreeTests.Trees(pmml, random, random.Next(3, 9), classification: false, numbers + """<MiningField name="c"/>""", thresholds);
+            pmml.Append("</Segmentation></MiningModel></Segment>");
+        }
+        pmml.Append(CultureInfo.InvariantCulture, $"""<Segment id="final"><True/><RegressionModel functionName="classification" normalizationMethod="{(classes == 2 ? "logit" : "softmax")}">""")
+            .Append("""<MiningSchema><MiningField name="y" usageType="target"/>""").AppendJoin("", links.Select(l => $"""<MiningField name="v({l})"/>""")).Append("</MiningSchema>")
+            .Append("<Output>").AppendJoin("", labels.Select(l => $"""<OutputField name="probability({l})" optype="continuous" dataType="double" feature="probability" value="{l}"/>""")).Append("</Output>");
+        foreach (var label in labels)
+            pmml.Append(Array.IndexOf(links, label) < 0
+                ? $"""<RegressionTable intercept="0" targetCategory="{label}"/>"""
+                : $"""<RegressionTable intercept="0" targetCategory="{label}"><NumericPredictor name="v({label})" coefficient="1"/></RegressionTable>""");
+        return pmml.Append("</RegressionModel></Segment></Segmentation></MiningModel></PMML>").ToString();
     }
 
     private static PmmlEvaluator Load(string pmml, Backend backend) =>

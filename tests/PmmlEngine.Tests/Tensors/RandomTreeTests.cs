@@ -21,7 +21,7 @@ public sealed class RandomTreeTests
 {
     private static readonly string[] Strategies = ["none", "lastPrediction", "nullPrediction", "defaultChild"];
     private static readonly string[] Categories = ["a", "b", "c", "d", "e"];
-    private static readonly string[] Classes = ["p", "q", "r"];
+    internal static readonly string[] Classes = ["p", "q", "r"];
     private const int Numeric = 4;
     private const int Rows = 600;
 
@@ -139,14 +139,8 @@ public sealed class RandomTreeTests
         var classification = method != "sum";
         var function = classification ? "classification" : "regression";
         var thresholds = new List<double>();
-        var pmml = new StringBuilder("""<PMML xmlns="http://www.dmg.org/PMML-4_4" version="4.4"><Header/><DataDictionary>""");
-        for (var i = 0; i < Numeric; i++)
-            pmml.Append(CultureInfo.InvariantCulture, $"""<DataField name="x{i}" optype="continuous" dataType="double"/>""");
-        pmml.Append("""<DataField name="c" optype="categorical" dataType="string">""").AppendJoin("", Categories.Select(c => $"""<Value value="{c}"/>""")).Append("</DataField>");
-        pmml.Append(classification
-            ? """<DataField name="y" optype="categorical" dataType="string">""" + string.Concat(Classes.Select(c => $"""<Value value="{c}"/>""")) + "</DataField>"
-            : """<DataField name="y" optype="continuous" dataType="double"/>""");
-        pmml.Append("</DataDictionary>");
+        var pmml = new StringBuilder("""<PMML xmlns="http://www.dmg.org/PMML-4_4" version="4.4"><Header/><DataDictionary>""")
+            .Append(DataFields(classification)).Append("</DataDictionary>");
         var numbers = string.Concat(Enumerable.Range(0, Numeric).Select(i => $"""<MiningField name="x{i}"/>"""));
         var fields = numbers + (asExported ? """<MiningField name="c"/>""" : """<MiningField name="c" invalidValueTreatment="asIs"/>""");
         var topFields = asExported ? numbers + """<MiningField name="c" invalidValueTreatment="asMissing"/>""" : fields;
@@ -154,6 +148,23 @@ public sealed class RandomTreeTests
         if (classification)
             pmml.Append("<Output>").AppendJoin("", Classes.Select(c => $"""<OutputField name="probability({c})" optype="continuous" dataType="double" feature="probability" value="{c}"/>""")).Append("</Output>");
         pmml.Append(CultureInfo.InvariantCulture, $"""<Segmentation multipleModelMethod="{method}" missingPredictionTreatment="returnMissing">""");
+        Trees(pmml, random, trees, classification, fields, thresholds);
+        pmml.Append("</Segmentation></MiningModel></PMML>");
+        return (pmml.ToString(), thresholds);
+    }
+
+    /// <summary>The DataDictionary's fields: <see cref="Numeric"/> numbers x0…, the categories c, and the target y.</summary>
+    internal static string DataFields(bool classification) =>
+        string.Concat(Enumerable.Range(0, Numeric).Select(i => $"""<DataField name="x{i}" optype="continuous" dataType="double"/>"""))
+        + """<DataField name="c" optype="categorical" dataType="string">""" + string.Concat(Categories.Select(c => $"""<Value value="{c}"/>""")) + "</DataField>"
+        + (classification
+            ? """<DataField name="y" optype="categorical" dataType="string">""" + string.Concat(Classes.Select(c => $"""<Value value="{c}"/>""")) + "</DataField>"
+            : """<DataField name="y" optype="continuous" dataType="double"/>""");
+
+    /// <summary>Random trees as segments, each with its own strategies, over the MiningFields <paramref name="fields"/>.</summary>
+    internal static void Trees(StringBuilder pmml, Random random, int trees, bool classification, string fields, List<double> thresholds)
+    {
+        var function = classification ? "classification" : "regression";
         for (var t = 0; t < trees; t++)
         {
             var strategy = Strategies[random.Next(Strategies.Length)];
@@ -164,8 +175,6 @@ public sealed class RandomTreeTests
             Node(pmml, random, "<True/>", depth: random.Next(1, 5), strategy == "defaultChild", classification, thresholds, ref id);
             pmml.Append("</TreeModel></Segment>");
         }
-        pmml.Append("</Segmentation></MiningModel></PMML>");
-        return (pmml.ToString(), thresholds);
     }
 
     private static void Node(StringBuilder pmml, Random random, string predicate, int depth, bool defaultChild, bool classification, List<double> thresholds, ref int id)
