@@ -7,10 +7,11 @@ using PmmlEngine.Tests.Tensors;
 namespace PmmlEngine.Tests.Backends;
 
 /// <summary>
-/// The random tree ensembles of <see cref="RandomTreeTests"/> (every missing value and no-true-child strategy the
-/// generator writes, gaps, equalities, category sets; sums, averages and votes) through the compiled CPU backend: the
-/// row scorer with its direct paths, <see cref="PmmlEvaluator.Evaluate"/> and the batch kernels must each give the
-/// interpreter's results to the bit, and reject the same records.
+/// Random trees from <see cref="RandomTreeTests"/>'s generator (every missing value and no-true-child strategy it
+/// writes, gaps, equalities, category sets) as single trees, ensembles (sums, averages, votes) and booster-style
+/// classifier chains, through the compiled CPU backend: the row scorer with its direct paths,
+/// <see cref="PmmlEvaluator.Evaluate"/> and the batch kernels must each give the interpreter's results to the bit, and
+/// reject the same records.
 /// </summary>
 [TestFixture]
 public sealed class RandomEnsembleTests
@@ -72,6 +73,28 @@ public sealed class RandomEnsembleTests
         var (batch, batchReference) = (new double[Rows * compiled.ResultNames.Count], new double[Rows * compiled.ResultNames.Count]);
         Assert.That(compiled.EvaluateBatch(inputs, batch), Is.EqualTo(interpreter.EvaluateBatch(inputs, batchReference)), "rejected rows");
         Assert.That(batch.Select(BitConverter.DoubleToInt64Bits), Is.EqualTo(batchReference.Select(BitConverter.DoubleToInt64Bits)));
+    }
+
+    private static IEnumerable<TestCaseData> SingleTrees() =>
+        new[] { false, true }.SelectMany(classification => Enumerable.Range(1, 12).Select(seed =>
+            new TestCaseData(classification, seed).SetName($"RandomTree_{(classification ? "Classification" : "Regression")}_{seed}")));
+
+    /// <summary>One random tree as the whole document, its unseen category made missing by its MiningSchema.</summary>
+    [TestCaseSource(nameof(SingleTrees))]
+    public void CompiledTree_MatchesInterpreter(bool classification, int seed)
+    {
+        var random = new Random(seed);
+        var thresholds = new List<double>();
+        var segment = new StringBuilder();
+        RandomTreeTests.Trees(segment, random, 1, classification, "", thresholds);
+        var numbers = string.Concat(Enumerable.Range(0, 4).Select(i => $"""<MiningField name="x{i}"/>"""));
+        var schema = $"""<MiningSchema><MiningField name="y" usageType="target"/>{numbers}<MiningField name="c" invalidValueTreatment="asMissing"/>""";
+        var tree = segment.ToString()["<Segment id=\"0\"><True/>".Length..^"</Segment>".Length]
+            .Replace("""<MiningSchema><MiningField name="y" usageType="target"/>""", "<MiningSchema>").Replace("<MiningSchema>", schema);
+        var pmml = $"""<PMML xmlns="http://www.dmg.org/PMML-4_4" version="4.4"><Header/><DataDictionary>{RandomTreeTests.DataFields(classification)}</DataDictionary>{tree}</PMML>""";
+        var compiled = Load(pmml, Backend.Compiled);
+        Assert.That(compiled.DirectTree, Is.Not.Null, "the direct path");
+        AssertScoresAsTheInterpreter(compiled, Load(pmml, Backend.Interpreter), random, thresholds);
     }
 
     private static IEnumerable<TestCaseData> Chains() =>
