@@ -7,14 +7,14 @@ using PmmlEngine.Tests.Tensors;
 namespace PmmlEngine.Tests.Backends;
 
 /// <summary>
-/// Random trees from <see cref="RandomTreeTests"/>'s generator (every missing value and no-true-child strategy it
-/// writes, gaps, equalities, category sets) as single trees, ensembles (sums, averages, votes) and booster-style
-/// classifier chains, through the compiled CPU backend: the row scorer with its direct paths,
-/// <see cref="PmmlEvaluator.Evaluate"/> and the batch kernels must each give the interpreter's results to the bit, and
-/// reject the same records.
+/// Random models through the compiled CPU backend: trees from <see cref="RandomTreeTests"/>'s generator (every missing
+/// value and no-true-child strategy it writes, gaps, equalities, category sets) as single trees, ensembles (sums,
+/// averages, votes) and booster-style classifier chains, and random regressions. For each, the row scorer with its
+/// direct paths, <see cref="PmmlEvaluator.Evaluate"/> and the batch kernels must each give the interpreter's results to
+/// the bit, and reject the same records.
 /// </summary>
 [TestFixture]
-public sealed class RandomEnsembleTests
+public sealed class RandomModelTests
 {
     private const int Rows = 600;
     private static readonly string[] CategoryTexts = ["a", "b", "c", "d", "e", "z", ""];
@@ -95,6 +95,63 @@ public sealed class RandomEnsembleTests
         var compiled = Load(pmml, Backend.Compiled);
         Assert.That(compiled.DirectTree, Is.Not.Null, "the direct path");
         AssertScoresAsTheInterpreter(compiled, Load(pmml, Backend.Interpreter), random, thresholds);
+    }
+
+    private static IEnumerable<TestCaseData> Regressions() =>
+        new[] { "regression", "binary", "multiclass" }.SelectMany(kind => Enumerable.Range(1, 12).Select(seed =>
+            new TestCaseData(kind, seed).SetName($"RandomRegression_{kind}_{seed}")));
+
+    /// <summary>
+    /// Random RegressionModels: numeric predictors with exponents 1 to 3, the categories' predictors (some left out),
+    /// interaction terms, every normalization the kind allows, and for regression a Target that rescales, clamps or
+    /// rounds. The direct regression path must take each (checked).
+    /// </summary>
+    [TestCaseSource(nameof(Regressions))]
+    public void CompiledRegression_MatchesInterpreter(string kind, int seed)
+    {
+        var random = new Random(seed);
+        var classification = kind != "regression";
+        string[] normalizations = kind switch
+        {
+            "regression" => ["none", "exp", "logit"],
+            "binary" => ["logit", "probit", "cloglog", "loglog", "cauchit", "softmax", "simplemax", "none"],
+            _ => ["softmax", "simplemax", "none"],
+        };
+        var labels = kind == "binary" ? RandomTreeTests.Classes[..2] : RandomTreeTests.Classes;
+        var numbers = string.Concat(Enumerable.Range(0, 4).Select(i => $"""<MiningField name="x{i}"/>"""));
+        string Number(double scale) => Math.Round((random.NextDouble() * 2 - 1) * scale, 3).ToString("R", CultureInfo.InvariantCulture);
+        var pmml = new StringBuilder("""<PMML xmlns="http://www.dmg.org/PMML-4_4" version="4.4"><Header/><DataDictionary>""")
+            .Append(RandomTreeTests.DataFields(classification).Replace("""<Value value="r"/>""", kind == "binary" ? "" : """<Value value="r"/>"""))
+            .Append("</DataDictionary>")
+            .Append(CultureInfo.InvariantCulture, $"""<RegressionModel functionName="{(classification ? "classification" : "regression")}" normalizationMethod="{normalizations[random.Next(normalizations.Length)]}">""")
+            .Append($"""<MiningSchema><MiningField name="y" usageType="target"/>{numbers}<MiningField name="c" invalidValueTreatment="asMissing"/></MiningSchema>""");
+        if (classification)
+            pmml.Append("<Output>").AppendJoin("", labels.Select(l => $"""<OutputField name="probability({l})" optype="continuous" dataType="double" feature="probability" value="{l}"/>""")).Append("</Output>");
+        else if (random.Next(2) == 0)
+            pmml.Append(random.Next(3) switch
+            {
+                0 => $"""<Targets><Target field="y" rescaleFactor="{Number(3)}" rescaleConstant="{Number(1)}"/></Targets>""",
+                1 => $"""<Targets><Target field="y" min="-0.5" max="0.75"/></Targets>""",
+                _ => $"""<Targets><Target field="y" castInteger="round" rescaleFactor="10"/></Targets>""",
+            });
+        foreach (var label in classification ? labels[..^1] : [""])
+        {
+            pmml.Append($"""<RegressionTable intercept="{Number(1)}"{(classification ? $" targetCategory=\"{label}\"" : "")}>""");
+            for (var i = 0; i < 4; i++)
+                if (random.Next(4) > 0)
+                    pmml.Append(CultureInfo.InvariantCulture, $"""<NumericPredictor name="x{i}" exponent="{random.Next(1, 4)}" coefficient="{Number(0.5)}"/>""");
+            foreach (var category in new[] { "a", "b", "c", "d", "e" }.Where(_ => random.Next(3) > 0))
+                pmml.Append($"""<CategoricalPredictor name="c" value="{category}" coefficient="{Number(1)}"/>""");
+            if (random.Next(2) == 0)
+                pmml.Append(CultureInfo.InvariantCulture, $"""<PredictorTerm coefficient="{Number(0.2)}"><FieldRef field="x{random.Next(4)}"/><FieldRef field="x{random.Next(4)}"/></PredictorTerm>""");
+            pmml.Append("</RegressionTable>");
+        }
+        if (classification)
+            pmml.Append($"""<RegressionTable intercept="0" targetCategory="{labels[^1]}"/>""");
+        pmml.Append("</RegressionModel></PMML>");
+        var compiled = Load(pmml.ToString(), Backend.Compiled);
+        Assert.That(compiled.DirectRegression, Is.Not.Null, "the direct path");
+        AssertScoresAsTheInterpreter(compiled, Load(pmml.ToString(), Backend.Interpreter), random, [-1.5, 0, 0.5, 2]);
     }
 
     private static IEnumerable<TestCaseData> Chains() =>
