@@ -26,8 +26,8 @@ internal static class BlockCsvScorer
 
     /// <summary>
     /// Whether the batch layout carries every result of the model: a listed category (a target's, a predicted value's)
-    /// as its index, a number, or a boolean as 0 or 1. Other text results, transactions (a group field), and models without inputs or results
-    /// (which the layout has no columns for) stream row by row through <see cref="CsvScorer"/>.
+    /// as its index, a number, or a boolean as 0 or 1. Other text results, transactions (a group field), and models
+    /// without inputs or results (which the layout has no columns for) stream row by row through <see cref="CsvScorer"/>.
     /// </summary>
     public static bool Carries(PmmlEvaluator evaluator) =>
         evaluator.GroupField is null && evaluator.InputFields.Count > 0 && evaluator.ResultNames.Count > 0

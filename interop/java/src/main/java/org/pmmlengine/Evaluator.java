@@ -114,9 +114,10 @@ public final class Evaluator implements AutoCloseable {
      * Scores many records held as numbers, as the C# EvaluateBatch does: {@code inputs} row-major with one column per
      * input field ({@link #getInputFields()} order), {@code results} row-major with one column per result
      * ({@link #getResultNames()} order). A categorical value is the index of its category in the field's list (an
-     * input's {@link InputField#getValues()}, a result's {@code getCategories()}); NaN is missing either way. A record the model rejects gets NaN results and is counted in the returned number.
-     * The arrays stay pinned while the engine works on them, which holds off the JVM's garbage collector: for
-     * batches of many megabytes prefer the direct-buffer overload.
+     * input's {@link InputField#getValues()}, a result's {@code getCategories()}); NaN is missing either way. A record
+     * the model rejects gets NaN results and is counted in the returned number. The arrays stay pinned while the
+     * engine works on them, which holds off the JVM's garbage collector: for batches of many megabytes prefer the
+     * direct-buffer overload.
      *
      * @param threads the number of threads to split rows across; 0 for one per core
      */

@@ -49,8 +49,8 @@ record FieldCatalog(String modelType, MiningFunction function, Backend backend, 
                 }
                 case "output" -> {
                     DataType type = DataType.valueOf(constant(f[2]));
-                    outputs.add(new OutputField(f[1], type, OpType.valueOf(constant(f[3])),
-                            f[4].isEmpty() ? "" : Character.toLowerCase(f[4].charAt(0)) + f[4].substring(1), values(f[5], type)));
+                    String feature = f[4].isEmpty() ? "" : Character.toLowerCase(f[4].charAt(0)) + f[4].substring(1);
+                    outputs.add(new OutputField(f[1], type, OpType.valueOf(constant(f[3])), feature, values(f[5], type)));
                 }
                 default -> throw new PmmlException("unexpected description record from the engine: " + f[0]);
             }

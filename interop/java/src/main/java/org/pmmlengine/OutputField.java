@@ -21,7 +21,7 @@ public final class OutputField extends ModelField {
         return resultFeature;
     }
 
-    /** The values a text prediction output takes, as {@link Evaluator#evaluateBatch} indexes them; empty for any other output. */
+    /** The values a text prediction output takes, as {@link Evaluator#evaluateBatch} indexes them; else empty. */
     public List<Object> getCategories() {
         return categories;
     }
