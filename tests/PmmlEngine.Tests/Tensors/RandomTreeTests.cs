@@ -26,14 +26,15 @@ public sealed class RandomTreeTests
     private const int Rows = 600;
 
     private static IEnumerable<TestCaseData> Seeds() =>
-        new[] { "sum", "average", "majorityVote" }.SelectMany(method =>
-            Enumerable.Range(1, 12).Select(seed => new TestCaseData(method, seed).SetName($"RandomTrees_{method}_{seed}")));
+        new[] { "sum", "average", "majorityVote" }.SelectMany(method => new[] { false, true }.SelectMany(asExported =>
+            Enumerable.Range(1, asExported ? 4 : 12).Select(seed => new TestCaseData(method, asExported, seed)
+                .SetName($"RandomTrees_{method}{(asExported ? "_AsExported" : "")}_{seed}"))));
 
     [TestCaseSource(nameof(Seeds))]
-    public void TensorBackends_MatchInterpreter(string method, int seed)
+    public void TensorBackends_MatchInterpreter(string method, bool asExported, int seed)
     {
         var random = new Random(seed);
-        var (pmml, thresholds) = Ensemble(random, 12, method);
+        var (pmml, thresholds) = Ensemble(random, 12, method, asExported);
         var evaluator = Load(pmml);
         var numbers = new double[Rows, Numeric];
         var texts = new string?[Rows];
