@@ -75,8 +75,10 @@ internal sealed class ModelPlanner(PlanningContext context, ExpressionPlanner ex
                 continue;
             var sourceSlot = context.Slots[source];
             var slot = source;
-            // Nested models only need their own view of a field when their MiningField changes its treatment.
-            if (isTop || HasTreatment(field))
+            // Nested models only need their own view of a field when their MiningField changes its treatment. Over a
+            // field its parent prepared, the invalid value treatment changes nothing: a prepared value is never invalid
+            // text, and the nested view has no domain to find an invalid value by.
+            if (isTop || HasTreatment(field, invalidMatters: sourceSlot is not PreparedSlot))
             {
                 var domain = sourceSlot is InputSlot input ? input.Domain : null;
                 slot = context.Add(new PreparedSlot(field.Name, sourceSlot.DataType, field.OpType ?? sourceSlot.OpType, source, field, domain,
@@ -90,8 +92,8 @@ internal sealed class ModelPlanner(PlanningContext context, ExpressionPlanner ex
         return active.ToArray();
     }
 
-    private static bool HasTreatment(MiningField field) =>
-        field.MissingValueReplacement is not null || field.InvalidValueTreatment != InvalidValueTreatment.ReturnInvalid
+    private static bool HasTreatment(MiningField field, bool invalidMatters) =>
+        field.MissingValueReplacement is not null || invalidMatters && field.InvalidValueTreatment != InvalidValueTreatment.ReturnInvalid
         || field.Outliers != OutlierTreatment.AsIs || field.MissingValueTreatment == MissingValueTreatment.ReturnInvalid;
 
     private Value Replacement(string? text, DataType type, SourceLocation location) =>

@@ -25,8 +25,9 @@ public sealed class RandomModelTests
                 .SetName($"RandomEnsemble_{method}{(asExported ? "_AsExported" : "")}_{seed}"))));
 
     /// <param name="asExported">
-    /// Whether the MiningSchemas are as the converters write them, which the row scorer's direct paths take (checked);
-    /// otherwise every segment keeps an invalid category as it is, which they leave to the general path.
+    /// Whether the MiningSchemas are as the converters write them (an unseen category made missing at the top, segments
+    /// plain); otherwise every MiningSchema keeps an invalid category as it is. The row scorer's direct paths take both
+    /// (checked).
     /// </param>
     [TestCaseSource(nameof(Seeds))]
     public void CompiledBackend_MatchesInterpreter(string method, bool asExported, int seed)
@@ -36,8 +37,7 @@ public sealed class RandomModelTests
         var compiled = Load(pmml, Backend.Compiled);
         var interpreter = Load(pmml, Backend.Interpreter);
         Assert.That(compiled.CompilationFallbacks, Is.Empty);
-        if (asExported)
-            Assert.That(method == "sum" ? compiled.DirectTreeSum : (object?)compiled.DirectForest, Is.Not.Null, "the direct path");
+        Assert.That(method == "sum" ? compiled.DirectTreeSum : (object?)compiled.DirectForest, Is.Not.Null, "the direct path");
         AssertScoresAsTheInterpreter(compiled, interpreter, random, thresholds);
     }
 

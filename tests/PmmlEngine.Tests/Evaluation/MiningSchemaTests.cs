@@ -72,4 +72,37 @@ public sealed class MiningSchemaTests
     [Test]
     public void Missing_ReturnInvalidTreatment_Throws() =>
         Assert.Throws<PmmlEvaluationException>(() => Score("missingValueTreatment=\"returnInvalid\"", null));
+
+    /// <summary>
+    /// A segment's invalid value treatment over a field its parent prepared changes nothing: the parent kept 150 (outside
+    /// the interval) as it is, and no segment finds it invalid again, whatever its MiningField says; a missing value
+    /// replacement in the segment still applies.
+    /// </summary>
+    [TestCase("", 150.0, 301.0)]
+    [TestCase("invalidValueTreatment=\"asMissing\" missingValueReplacement=\"10\"", 150.0, 301.0)]
+    [TestCase("invalidValueTreatment=\"asValue\" invalidValueReplacement=\"50\"", 150.0, 301.0)]
+    [TestCase("invalidValueTreatment=\"asMissing\" missingValueReplacement=\"10\"", null, 21.0)]
+    public void NestedInvalidTreatment_OverAPreparedField_ChangesNothing(string segmentField, object? x, double expected)
+    {
+        var xml = Pmml.Document(
+            """
+            <DataField name="x" optype="continuous" dataType="double"><Interval closure="closedClosed" leftMargin="0" rightMargin="100"/></DataField>
+            <DataField name="y" optype="continuous" dataType="double"/>
+            """,
+            $"""
+            <MiningModel functionName="regression">
+              <MiningSchema><MiningField name="y" usageType="target"/><MiningField name="x" invalidValueTreatment="asIs"/></MiningSchema>
+              <Segmentation multipleModelMethod="sum">
+                <Segment><True/>
+                  <RegressionModel functionName="regression">
+                    <MiningSchema><MiningField name="x" {segmentField}/></MiningSchema>
+                    <RegressionTable intercept="1"><NumericPredictor name="x" coefficient="2"/></RegressionTable>
+                  </RegressionModel>
+                </Segment>
+              </Segmentation>
+            </MiningModel>
+            """);
+        foreach (var evaluator in Pmml.LoadBoth(xml))
+            Assert.That(evaluator.Evaluate(Pmml.Row(("x", x)))["y"], Is.EqualTo(expected), evaluator.Backend.ToString());
+    }
 }
