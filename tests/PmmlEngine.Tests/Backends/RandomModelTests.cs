@@ -121,7 +121,7 @@ public sealed class RandomModelTests
         var numbers = string.Concat(Enumerable.Range(0, 4).Select(i => $"""<MiningField name="x{i}"/>"""));
         string Number(double scale) => Math.Round((random.NextDouble() * 2 - 1) * scale, 3).ToString("R", CultureInfo.InvariantCulture);
         var pmml = new StringBuilder("""<PMML xmlns="http://www.dmg.org/PMML-4_4" version="4.4"><Header/><DataDictionary>""")
-            .Append(RandomTreeTests.DataFields(classification).Replace("""<Value value="r"/>""", kind == "binary" ? "" : """<Value value="r"/>"""))
+            .Append(RandomTreeTests.DataFields(classification, labels.Length))
             .Append("</DataDictionary>")
             .Append(CultureInfo.InvariantCulture, $"""<RegressionModel functionName="{(classification ? "classification" : "regression")}" normalizationMethod="{normalizations[random.Next(normalizations.Length)]}">""")
             .Append($"""<MiningSchema><MiningField name="y" usageType="target"/>{numbers}<MiningField name="c" invalidValueTreatment="asMissing"/></MiningSchema>""");
@@ -180,7 +180,7 @@ public sealed class RandomModelTests
         var links = classes == 2 ? labels[1..] : labels;
         var numbers = string.Concat(Enumerable.Range(0, 4).Select(i => $"""<MiningField name="x{i}"/>"""));
         var pmml = new StringBuilder("""<PMML xmlns="http://www.dmg.org/PMML-4_4" version="4.4"><Header/><DataDictionary>""")
-            .Append(RandomTreeTests.DataFields(classification: true).Replace("""<Value value="r"/>""", classes == 3 ? """<Value value="r"/>""" : ""))
+            .Append(RandomTreeTests.DataFields(classification: true, classes))
             .Append("</DataDictionary>")
             .Append($"""<MiningModel functionName="classification"><MiningSchema><MiningField name="y" usageType="target"/>{numbers}<MiningField name="c" invalidValueTreatment="asMissing"/></MiningSchema>""")
             .Append("""<Segmentation multipleModelMethod="modelChain" missingPredictionTreatment="returnMissing">""");

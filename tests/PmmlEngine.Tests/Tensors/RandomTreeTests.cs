@@ -154,12 +154,15 @@ public sealed class RandomTreeTests
         return (pmml.ToString(), thresholds);
     }
 
-    /// <summary>The DataDictionary's fields: <see cref="Numeric"/> numbers x0…, the categories c, and the target y.</summary>
-    internal static string DataFields(bool classification) =>
+    /// <summary>
+    /// The DataDictionary's fields: <see cref="Numeric"/> numbers x0…, the categories c, and the target y (the first
+    /// <paramref name="classes"/> of <see cref="Classes"/> for classification).
+    /// </summary>
+    internal static string DataFields(bool classification, int classes = 3) =>
         string.Concat(Enumerable.Range(0, Numeric).Select(i => $"""<DataField name="x{i}" optype="continuous" dataType="double"/>"""))
         + """<DataField name="c" optype="categorical" dataType="string">""" + string.Concat(Categories.Select(c => $"""<Value value="{c}"/>""")) + "</DataField>"
         + (classification
-            ? """<DataField name="y" optype="categorical" dataType="string">""" + string.Concat(Classes.Select(c => $"""<Value value="{c}"/>""")) + "</DataField>"
+            ? """<DataField name="y" optype="categorical" dataType="string">""" + string.Concat(Classes[..classes].Select(c => $"""<Value value="{c}"/>""")) + "</DataField>"
             : """<DataField name="y" optype="continuous" dataType="double"/>""");
 
     /// <summary>Random trees as segments, each with its own strategies, over the MiningFields <paramref name="fields"/>.</summary>
