@@ -41,12 +41,15 @@ public sealed class FieldDomain
                 case ValueProperty.Valid:
                     if (!parsed.HasValue)
                         break;
-                    if (_valid.Add(parsed))
+                    // NaN equals nothing, itself included, so a declared NaN takes a new position each time it is found
+                    // and no record's value is ever that one.
+                    if (!positions.TryGetValue(parsed, out var position))
                     {
-                        positions[parsed] = validInOrder.Count;
+                        position = positions[parsed] = validInOrder.Count;
+                        _valid.Add(parsed);
                         validInOrder.Add(parsed);
                     }
-                    validTexts.Add((v.Value, positions[parsed]));
+                    validTexts.Add((v.Value, position));
                     break;
                 case ValueProperty.Invalid:
                     _invalid.Add(parsed);

@@ -31,6 +31,32 @@ public sealed class FieldDomainTests
         Assert.That(domain.TryGetValid("z", out _), Is.False);
     }
 
+    /// <summary>
+    /// A number field may declare "NaN" valid, even twice (found by fuzzing: the domain crashed looking the value up,
+    /// as NaN equals nothing). It loads, and scoring treats a NaN as before: no record's value is the declared one.
+    /// </summary>
+    [Test]
+    public void DeclaredValidNaN_Loads()
+    {
+        Assert.That(Domain(DataType.Double, OpType.Categorical, "1.5", "NaN", "NaN").ValidValues, Has.Count.EqualTo(3));
+        var xml = Pmml.Document(
+            """
+            <DataField name="x" optype="continuous" dataType="double"><Interval closure="closedClosed" leftMargin="0" rightMargin="10"/><Value value="NaN"/></DataField>
+            <DataField name="y" optype="continuous" dataType="double"/>
+            """,
+            """
+            <RegressionModel functionName="regression">
+              <MiningSchema><MiningField name="y" usageType="target"/><MiningField name="x" invalidValueTreatment="asMissing" missingValueReplacement="1"/></MiningSchema>
+              <RegressionTable intercept="1"><NumericPredictor name="x" coefficient="2"/></RegressionTable>
+            </RegressionModel>
+            """);
+        foreach (var evaluator in Pmml.LoadBoth(xml))
+        {
+            Assert.That(evaluator.Evaluate(Pmml.Row(("x", "2")))["y"], Is.EqualTo(5.0), evaluator.Backend.ToString());
+            Assert.That(evaluator.Evaluate(Pmml.Row(("x", "NaN")))["y"], Is.EqualTo(3.0), evaluator.Backend.ToString());
+        }
+    }
+
     [Test]
     public void TextEqualToAValidValue_IsValidWithoutBeingTheFieldsOwn()
     {
