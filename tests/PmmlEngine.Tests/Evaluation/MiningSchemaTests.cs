@@ -48,17 +48,7 @@ public sealed class MiningSchemaTests
     [TestCase("invalid", 7.0, 15.0)]
     public void NumericMarkers_GivenAsNumbers_AreMissingOrInvalid(string property, double x, double expected)
     {
-        var xml = Pmml.Document(
-            $"""
-            <DataField name="x" optype="continuous" dataType="double"><Value value="-999" property="{property}"/></DataField>
-            <DataField name="y" optype="continuous" dataType="double"/>
-            """,
-            """
-            <RegressionModel functionName="regression">
-              <MiningSchema><MiningField name="y" usageType="target"/><MiningField name="x" invalidValueTreatment="asMissing" missingValueReplacement="5"/></MiningSchema>
-              <RegressionTable intercept="1"><NumericPredictor name="x" coefficient="2"/></RegressionTable>
-            </RegressionModel>
-            """);
+        var xml = InvalidAsMissing($"""<Value value="-999" property="{property}"/>""", replacement: 5);
         foreach (var evaluator in Pmml.LoadBoth(xml))
         {
             Assert.That(evaluator.Evaluate(Pmml.Row(("x", x)))["y"], Is.EqualTo(expected), evaluator.Backend.ToString());
@@ -68,6 +58,22 @@ public sealed class MiningSchemaTests
             Assert.That(scorer.GetNumber(0), Is.EqualTo(expected), evaluator.Backend + " row scorer");
         }
     }
+
+    /// <summary>
+    /// y = 2x + 1 over a double x whose DataField holds <paramref name="domain"/>, with invalid values treated as missing
+    /// and missing ones replaced by <paramref name="replacement"/>.
+    /// </summary>
+    internal static string InvalidAsMissing(string domain, int replacement) => Pmml.Document(
+        $"""
+        <DataField name="x" optype="continuous" dataType="double">{domain}</DataField>
+        <DataField name="y" optype="continuous" dataType="double"/>
+        """,
+        $"""
+        <RegressionModel functionName="regression">
+          <MiningSchema><MiningField name="y" usageType="target"/><MiningField name="x" invalidValueTreatment="asMissing" missingValueReplacement="{replacement}"/></MiningSchema>
+          <RegressionTable intercept="1"><NumericPredictor name="x" coefficient="2"/></RegressionTable>
+        </RegressionModel>
+        """);
 
     [Test]
     public void Missing_ReturnInvalidTreatment_Throws() =>

@@ -39,17 +39,8 @@ public sealed class FieldDomainTests
     public void DeclaredValidNaN_Loads()
     {
         Assert.That(Domain(DataType.Double, OpType.Categorical, "1.5", "NaN", "NaN").ValidValues, Has.Count.EqualTo(3));
-        var xml = Pmml.Document(
-            """
-            <DataField name="x" optype="continuous" dataType="double"><Interval closure="closedClosed" leftMargin="0" rightMargin="10"/><Value value="NaN"/></DataField>
-            <DataField name="y" optype="continuous" dataType="double"/>
-            """,
-            """
-            <RegressionModel functionName="regression">
-              <MiningSchema><MiningField name="y" usageType="target"/><MiningField name="x" invalidValueTreatment="asMissing" missingValueReplacement="1"/></MiningSchema>
-              <RegressionTable intercept="1"><NumericPredictor name="x" coefficient="2"/></RegressionTable>
-            </RegressionModel>
-            """);
+        var xml = Evaluation.MiningSchemaTests.InvalidAsMissing(
+            """<Interval closure="closedClosed" leftMargin="0" rightMargin="10"/><Value value="NaN"/>""", replacement: 1);
         foreach (var evaluator in Pmml.LoadBoth(xml))
         {
             Assert.That(evaluator.Evaluate(Pmml.Row(("x", "2")))["y"], Is.EqualTo(5.0), evaluator.Backend.ToString());
