@@ -10,7 +10,7 @@ namespace PmmlEngine.Evaluation;
 /// </summary>
 internal static class DeepStack
 {
-    private const int StackBytes = 1 << 30;
+    internal const int StackBytes = 1 << 30;
 
     public static T Run<T>(Func<T> work)
     {

@@ -128,12 +128,15 @@ public sealed class PmmlEvaluator
     public IReadOnlyList<string> CompilationFallbacks { get; }
 
     /// <summary>Reads, validates and plans a PMML document; throws <see cref="Errors.PmmlMarkupException"/> listing every problem.</summary>
-    public static PmmlEvaluator Load(Stream stream, EvaluatorOptions? options = null) =>
-        DeepStack.Run(() =>
-        {
-            options ??= EvaluatorOptions.Default;
-            return new PmmlEvaluator(Planner.Plan(DocumentParser.Parse(stream, options.Limits)), options);
-        });
+    public static PmmlEvaluator Load(Stream stream, EvaluatorOptions? options = null)
+    {
+        options ??= EvaluatorOptions.Default;
+        return Load(() => DocumentParser.Parse(stream, options.Limits), options);
+    }
+
+    /// <summary>Plans and compiles what <paramref name="parse"/> reads, all of it on a deep stack.</summary>
+    internal static PmmlEvaluator Load(Func<PmmlDocument> parse, EvaluatorOptions options) =>
+        DeepStack.Run(() => new PmmlEvaluator(Planner.Plan(parse()), options));
 
     public static PmmlEvaluator Load(string path, EvaluatorOptions? options = null)
     {

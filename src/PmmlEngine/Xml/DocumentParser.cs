@@ -11,11 +11,23 @@ public static class DocumentParser
     private static readonly HashSet<string> NonModelElements =
         ["Header", "MiningBuildTask", "DataDictionary", "TransformationDictionary", "Extension"];
 
-    public static PmmlDocument Parse(Stream stream, Evaluation.DocumentLimits? limits = null)
+    public static PmmlDocument Parse(Stream stream, Evaluation.DocumentLimits? limits = null) =>
+        Parse(stream, limits, SegmentPreparser.Create());
+
+    /// <param name="stream">The document.</param>
+    /// <param name="limits">Size and nesting limits.</param>
+    /// <param name="ahead">Parses segments while the XML is read; null parses everything in one pass on this thread.</param>
+    internal static PmmlDocument Parse(Stream stream, Evaluation.DocumentLimits? limits, SegmentPreparser? ahead)
     {
-        var document = SecureXmlLoader.Load(stream, limits ?? Evaluation.DocumentLimits.Default);
+        using (ahead)
+            return Parse(SecureXmlLoader.Load(stream, limits ?? Evaluation.DocumentLimits.Default, ahead is null ? null : ahead.Offer), ahead);
+    }
+
+    private static PmmlDocument Parse(XDocument document, SegmentPreparser? ahead)
+    {
+        ahead?.Finish();
         var diagnostics = new Diagnostics();
-        var context = new ParseContext(diagnostics);
+        var context = new ParseContext(diagnostics, ahead);
         var root = document.Root!;
         if (root.Name.LocalName != "PMML")
         {

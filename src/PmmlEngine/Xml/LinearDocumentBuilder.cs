@@ -9,12 +9,14 @@ namespace PmmlEngine.Xml;
 /// document nested 10⁵ deep took quadratic time (about 50 s); here each add is constant time.
 /// Whitespace between child elements (the indentation, a node per line) is dropped: PMML has no mixed content, and a
 /// large forest spent a sixth of its tree's memory on it. Whitespace that is an element's only content is kept.
+/// Each Segment element, once complete, is passed to <c>segmentDone</c>, which may read it on another thread: nothing
+/// below it changes after that.
 /// </summary>
 internal static class LinearDocumentBuilder
 {
     private const string XmlnsNamespace = "http://www.w3.org/2000/xmlns/";
 
-    public static XDocument Build(XmlReader reader)
+    public static XDocument Build(XmlReader reader, Action<XElement>? segmentDone = null)
     {
         var lines = (IXmlLineInfo)reader;
         var open = new Stack<XElement>();
@@ -43,7 +45,10 @@ internal static class LinearDocumentBuilder
                     break;
                 case XmlNodeType.EndElement:
                     FlushLeading();
-                    Attach(open.Pop());
+                    var done = open.Pop();
+                    Attach(done);
+                    if (segmentDone is not null && done.Name.LocalName == "Segment")
+                        segmentDone(done);
                     break;
                 case XmlNodeType.Text or XmlNodeType.CDATA:
                     FlushLeading();

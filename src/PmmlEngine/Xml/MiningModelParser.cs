@@ -17,13 +17,13 @@ internal static class MiningModelParser
         foreach (var segment in segmentation?.Children("Segment") ?? [])
         {
             index++;
-            var modelElement = segment.Elements().FirstOrDefault(e => ModelParser.IsModelElement(e.Name.LocalName));
+            var modelElement = SegmentPreparser.FirstModel(segment);
             if (modelElement is null)
             {
                 context.Report(MarkupProblemKind.MissingElement, segment, "Segment requires a model");
                 continue;
             }
-            var model = ModelParser.Parse(context, modelElement);
+            var model = context.ParseSegmentModel(modelElement);
             if (model is not null)
                 segments.Add(new Segment(segment.Attr("id") ?? index.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     context.Number(segment, "weight", 1.0), PredicateParser.ParseOf(context, segment), model));

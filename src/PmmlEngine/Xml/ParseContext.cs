@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using PmmlEngine.Errors;
+using PmmlEngine.Model;
 using PmmlEngine.Types;
 
 namespace PmmlEngine.Xml;
@@ -7,8 +8,29 @@ namespace PmmlEngine.Xml;
 /// <summary>
 /// Attribute readers that report problems and return a usable default, so one pass finds every problem of a document.
 /// </summary>
-internal sealed class ParseContext(Diagnostics diagnostics)
+internal sealed class ParseContext
 {
+    // Null while a segment is parsed ahead: its problems are then held with their nodes (see Report).
+    private readonly Diagnostics? _diagnostics;
+    private readonly List<(MarkupProblemKind Kind, XObject Node, string Message)> _held = [];
+    private readonly SegmentPreparser? _ahead;
+
+    /// <param name="diagnostics">Where problems go.</param>
+    /// <param name="ahead">Segments parsed while the XML was read, taken when the parse reaches them.</param>
+    public ParseContext(Diagnostics diagnostics, SegmentPreparser? ahead = null)
+    {
+        _diagnostics = diagnostics;
+        _ahead = ahead;
+    }
+
+    private ParseContext()
+    {
+    }
+
+    /// <summary>A context for a segment parsed while the XML tree is still being built: it holds its problems, to be
+    /// reported through <see cref="ReportHeld"/> once the tree is complete.</summary>
+    public static ParseContext Holding() => new();
+
     // Plain dictionaries: they are read once per attribute while parsing, and frozen ones cost start-up time to build.
     internal static readonly Dictionary<string, DataType> DataTypes = new()
     {
@@ -31,13 +53,38 @@ internal sealed class ParseContext(Diagnostics diagnostics)
         ["dateTimeSecondsSince[1980]"] = DataType.DateTimeSecondsSince1980,
     };
 
-    public Diagnostics Diagnostics => diagnostics;
+    // A location names the element's path from the root, which cannot be read while the reader is still adding to it.
+    public void Report(MarkupProblemKind kind, XElement element, string message)
+    {
+        if (_diagnostics is null)
+            _held.Add((kind, element, message));
+        else
+            _diagnostics.Report(kind, message, element.WhereExactly());
+    }
 
-    public void Report(MarkupProblemKind kind, XElement element, string message) =>
-        diagnostics.Report(kind, message, element.WhereExactly());
+    public void Report(MarkupProblemKind kind, XAttribute attribute, string message)
+    {
+        if (_diagnostics is null)
+            _held.Add((kind, attribute, message));
+        else
+            _diagnostics.Report(kind, message, attribute.Where());
+    }
 
-    public void Report(MarkupProblemKind kind, XAttribute attribute, string message) =>
-        diagnostics.Report(kind, message, attribute.Where());
+    /// <summary>Reports, in their order, the problems a <see cref="Holding"/> context found.</summary>
+    public void ReportHeld(ParseContext holding)
+    {
+        foreach (var (kind, node, message) in holding._held)
+        {
+            if (node is XAttribute attribute)
+                Report(kind, attribute, message);
+            else
+                Report(kind, (XElement)node, message);
+        }
+    }
+
+    /// <summary>A segment's model: the one parsed ahead if there is one, its problems reported now, in document order.</summary>
+    public ModelElement? ParseSegmentModel(XElement element) =>
+        _ahead is not null && _ahead.TryTake(element, out var parsed) ? parsed.Deliver(this) : ModelParser.Parse(this, element);
 
     public string Required(XElement element, string name)
     {

@@ -38,7 +38,10 @@ internal static class SecureXmlLoader
         return buffer;
     }
 
-    public static XDocument Load(Stream stream, Evaluation.DocumentLimits limits)
+    /// <param name="stream">The document.</param>
+    /// <param name="limits">Size and nesting limits.</param>
+    /// <param name="segmentDone">Given each Segment element once it is complete (<see cref="LinearDocumentBuilder"/>).</param>
+    public static XDocument Load(Stream stream, Evaluation.DocumentLimits limits, Action<XElement>? segmentDone = null)
     {
         var settings = new XmlReaderSettings
         {
@@ -52,7 +55,7 @@ internal static class SecureXmlLoader
         using var reader = new LimitedXmlReader(XmlReader.Create(buffer, settings), limits);
         try
         {
-            return LinearDocumentBuilder.Build(reader);
+            return LinearDocumentBuilder.Build(reader, segmentDone);
         }
         catch (XmlException e)
         {
