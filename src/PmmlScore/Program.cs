@@ -1,3 +1,4 @@
+PmmlScore.JitProfile.Start();
 var parse = PmmlScore.CommandLine.Build().Parse(args);
 // Usage errors exit 2 like any other input that cannot be read; 1 means some rows could not be scored.
 if (parse.Errors.Count > 0)
