@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using PmmlEngine.Model;
 
@@ -19,7 +20,7 @@ public sealed partial class TextIndexer
     private readonly ConcurrentDictionary<string, (string[] Tokens, string Key)> _terms = new(StringComparer.Ordinal);
     // Many derived fields index the same document with different terms: tokenize it once per thread and text, and for
     // exact matching count each n-gram once, so every further term is one dictionary lookup.
-    [ThreadStatic] private static (TextIndexer? Owner, string? Text, string[]? Tokens, Dictionary<string, int>?[]? Counts) t_lastDocument;
+    [ThreadStatic] private static DocumentState? t_document;
 
     public TextIndexer(TextIndexOptions options, IEnumerable<TextIndexNormalization> normalizations)
     {
@@ -68,7 +69,7 @@ public sealed partial class TextIndexer
         if (termTokens.Length == 0)
             return 0;
         // With exact matching every hit is a best hit, so both countHits modes count the n-gram's occurrences.
-        var count = MatchesExactly ? NGramCounts(termTokens.Length).GetValueOrDefault(key) : CountHits(document, termTokens);
+        var count = MatchesExactly ? NGramCounts(termTokens.Length).GetValueOrDefault(key) : CountHits(document.Tokens, termTokens);
         return Weight(count, text);
     }
 
@@ -93,49 +94,63 @@ public sealed partial class TextIndexer
     {
         LocalTermWeights.Binary => count > 0 ? 1 : 0,
         LocalTermWeights.Logarithmic => Math.Log10(1 + count),
-        LocalTermWeights.AugmentedNormalizedTermFrequency => count == 0 ? 0 : 0.5 * (1 + count / (double)MaxTokenFrequency(DocumentTokens(text))),
+        LocalTermWeights.AugmentedNormalizedTermFrequency => count == 0 ? 0 : 0.5 * (1 + count / (double)MaxTokenFrequency(DocumentTokens(text).Tokens)),
         _ => count,
     };
 
-    private string[] DocumentTokens(string text)
+    /// <summary>The current document of this thread, tokenized once for all of its terms.</summary>
+    private DocumentState DocumentTokens(string text)
     {
-        var last = t_lastDocument;
-        if (ReferenceEquals(last.Owner, this) && string.Equals(last.Text, text, StringComparison.Ordinal))
-            return last.Tokens!;
-        var tokens = Tokens(text);
-        t_lastDocument = (this, text, tokens, null);
-        return tokens;
+        var document = t_document ??= new DocumentState();
+        if (ReferenceEquals(document.Owner, this) && string.Equals(document.Text, text, StringComparison.Ordinal))
+            return document;
+        document.Owner = null;
+        document.Tokens.Clear();
+        Tokens(text, document.Tokens);
+        document.Start(this, text);
+        return document;
     }
 
     /// <summary>How often each sequence of <paramref name="length"/> tokens occurs in the current document.</summary>
     private static Dictionary<string, int> NGramCounts(int length)
     {
-        var tokens = t_lastDocument.Tokens!;
-        var all = t_lastDocument.Counts ??= [];
-        if (all.Length <= length)
-            Array.Resize(ref all, length + 1);
-        t_lastDocument.Counts = all;
-        if (all[length] is { } known)
+        var document = t_document!;
+        if (document.TryGetCounts(length) is { } known)
             return known;
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var start = 0; start + length <= tokens.Length; start++)
+        var counts = document.NewCounts(length);
+        var tokens = document.Tokens;
+        for (var start = 0; start + length <= tokens.Count; start++)
         {
-            var key = length == 1 ? tokens[start] : string.Join(Separator, tokens, start, length);
+            var key = length == 1 ? tokens[start] : string.Join(Separator, CollectionsMarshal.AsSpan(tokens).Slice(start, length)!);
             counts[key] = counts.GetValueOrDefault(key) + 1;
         }
-        return all[length] = counts;
+        return counts;
     }
 
     private string[] Tokens(string text)
+    {
+        var tokens = new List<string>();
+        Tokens(text, tokens);
+        return tokens.ToArray();
+    }
+
+    private void Tokens(string text, List<string> tokens)
     {
         text = Normalize(text);
         if (!_options.IsCaseSensitive)
             text = text.ToLowerInvariant();
         if (_word is not null)
-            return _word.Matches(text).Select(m => m.Value).ToArray();
+        {
+            // The matches as Matches finds them, without a Match object per token.
+            foreach (var match in _word.EnumerateMatches(text))
+                tokens.Add(text.Substring(match.Index, match.Length));
+            return;
+        }
         if (_separator is null)
-            return [text];
-        var tokens = new List<string>();
+        {
+            tokens.Add(text);
+            return;
+        }
         foreach (var raw in _separator.Split(text))
         {
             // Punctuation at either end of a token is not part of the word ("great!" is "great").
@@ -143,7 +158,6 @@ public sealed partial class TextIndexer
             if (token.Length > 0)
                 tokens.Add(token.ToString());
         }
-        return tokens.ToArray();
     }
 
     private static readonly string Punctuation = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
@@ -170,12 +184,12 @@ public sealed partial class TextIndexer
         return text;
     }
 
-    private int CountHits(string[] document, string[] term)
+    private int CountHits(List<string> document, string[] term)
     {
         var maxDistance = _options.MaxLevenshteinDistance;
         var count = 0;
         var best = int.MaxValue;
-        for (var start = 0; start + term.Length <= document.Length; start++)
+        for (var start = 0; start + term.Length <= document.Count; start++)
         {
             var distance = 0;
             for (var k = 0; k < term.Length && distance <= maxDistance; k++)
@@ -202,7 +216,7 @@ public sealed partial class TextIndexer
         return count;
     }
 
-    private static int MaxTokenFrequency(string[] document)
+    private static int MaxTokenFrequency(List<string> document)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var max = 0;
