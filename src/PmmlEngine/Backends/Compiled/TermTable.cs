@@ -7,8 +7,9 @@ using PmmlEngine.Types;
 namespace PmmlEngine.Backends.Compiled;
 
 /// <summary>
-/// A regression table over TF-IDF terms, as sklearn2pmml writes text pipelines: every predictor is a derived field
-/// <c>f(document, "term", weight)</c> whose function computes <c>TextIndex(document, term) * weight</c>. Instead of
+/// A regression table over term fields, as sklearn2pmml writes text pipelines: every predictor is a derived field
+/// <c>f(document, "term", weight)</c> whose function computes <c>TextIndex(document, term) * weight</c> (TF-IDF), or
+/// <c>f(document, "term")</c> computing the TextIndex alone (term counts). Instead of
 /// computing hundreds of fields per record, the document's n-grams are looked up in a term table and only the
 /// predictors of terms that occur are added, in table order. A term that does not occur adds coefficient × 0, which
 /// leaves the sum unchanged (it is never -0 once the intercept is not), so skipping it is exact.
@@ -18,7 +19,7 @@ internal sealed class TermTable
     private readonly double _intercept;
     private readonly int _document;
     private readonly TextIndexer _indexer;
-    private readonly (double Coefficient, double Weight)[] _predictors;
+    private readonly (double Coefficient, double Weight, bool Truncate)[] _predictors;
     private readonly Dictionary<string, int[]>[] _byLength;
     // Per thread, sized for the largest table met: each predictor's term frequency in the document, and the predictors
     // whose terms occur. Plain arrays sorted by Array.Sort over ints: a list of tuples and its sort were framework generics
@@ -26,7 +27,7 @@ internal sealed class TermTable
     [ThreadStatic] private static double[]? t_frequencies;
     [ThreadStatic] private static int[]? t_present;
 
-    private TermTable(double intercept, int document, TextIndexer indexer, (double, double)[] predictors, Dictionary<string, int[]>[] byLength)
+    private TermTable(double intercept, int document, TextIndexer indexer, (double, double, bool)[] predictors, Dictionary<string, int[]>[] byLength)
     {
         _intercept = intercept;
         _document = document;
@@ -42,18 +43,18 @@ internal sealed class TermTable
             return null;
         int? documentSlot = null;
         TextIndexer? indexer = null;
-        var predictors = new (double, double)[table.Numeric.Length];
+        var predictors = new (double, double, bool)[table.Numeric.Length];
         var keys = new Dictionary<(int Length, string Key), List<int>>();
         for (var k = 0; k < table.Numeric.Length; k++)
         {
             var (slot, exponent, coefficient) = table.Numeric[k];
-            if (exponent != 1 || !double.IsFinite(coefficient) || !TryTerm(document.Slots[slot], out var text, out var term, out var weight, out var index))
+            if (exponent != 1 || !double.IsFinite(coefficient) || !TryTerm(document.Slots[slot], out var text, out var term, out var weight, out var truncate, out var index))
                 return null;
             if (documentSlot is { } d && d != text || indexer is not null && !ReferenceEquals(indexer, index) || !index.MatchesExactly)
                 return null;
             documentSlot = text;
             indexer = index;
-            predictors[k] = (coefficient, weight);
+            predictors[k] = (coefficient, weight, truncate);
             var (tokens, key) = index.Term(term);
             if (tokens.Length == 0)
                 continue;
@@ -70,32 +71,51 @@ internal sealed class TermTable
 
     /// <summary>
     /// A derived double field computed by a call <c>f(FieldRef document, "term", weight)</c> of a function whose body is
-    /// <c>TextIndex(document, term) * weight</c>, with no missing or default value handling that could change a number.
+    /// <c>TextIndex(document, term) * weight</c>, or <c>f(FieldRef document, "term")</c> of one whose body is the
+    /// TextIndex (weight 1), with no missing or default value handling that could change a number.
     /// </summary>
-    private static bool TryTerm(SlotDefinition slot, out int document, out string term, out double weight, out TextIndexer indexer)
+    private static bool TryTerm(SlotDefinition slot, out int document, out string term, out double weight, out bool truncate, out TextIndexer indexer)
     {
         document = -1;
         term = "";
-        weight = 0;
+        weight = 1;
         indexer = null!;
-        if (slot is not DerivedSlot { DataType: DataType.Double, Expression: CallPlan c } || c.Function.ResultType is not (null or DataType.Double)
-            || c.Arguments.Length != 3 || c.MapMissingTo.HasValue || c.DefaultValue.HasValue)
+        // A function declared integer truncates its result (ValueParser.Convert), as scoring here does then.
+        truncate = slot is DerivedSlot { Expression: CallPlan { Function.ResultType: DataType.Integer } };
+        if (slot is not DerivedSlot { DataType: DataType.Double, Expression: CallPlan c } || c.Function.ResultType is not (null or DataType.Double or DataType.Integer)
+            || c.MapMissingTo.HasValue || c.DefaultValue.HasValue)
             return false;
-        if (c.Function.Body is not ApplyPlan { Function.Name: "*", Arguments: [TextIndexPlan text, ParameterRefPlan w] } multiply
-            || multiply.MapMissingTo.HasValue || multiply.DefaultValue.HasValue
-            || text is not { Text: ParameterRefPlan { MapMissingTo.HasValue: false } documentParameter, Term: ParameterRefPlan { MapMissingTo.HasValue: false } termParameter }
-            || w.MapMissingTo.HasValue)
+        // TfidfVectorizer's terms are TextIndex(document, term) * weight; CountVectorizer's are the TextIndex alone.
+        TextIndexPlan text;
+        ParameterRefPlan? w = null;
+        switch (c.Function.Body)
+        {
+            case ApplyPlan { Function.Name: "*", Arguments: [TextIndexPlan index, ParameterRefPlan { MapMissingTo.HasValue: false } parameter] } multiply
+                when !multiply.MapMissingTo.HasValue && !multiply.DefaultValue.HasValue && c.Arguments.Length == 3:
+                (text, w) = (index, parameter);
+                break;
+            case TextIndexPlan index when c.Arguments.Length == 2:
+                text = index;
+                break;
+            default:
+                return false;
+        }
+        if (text is not { Text: ParameterRefPlan { MapMissingTo.HasValue: false } documentParameter, Term: ParameterRefPlan { MapMissingTo.HasValue: false } termParameter })
             return false;
         var types = c.Function.ParameterTypes;
         if (c.Arguments[documentParameter.Index] is not SlotRefPlan { MapMissingTo.HasValue: false } documentField
             || c.Arguments[termParameter.Index] is not ConstantPlan { Value.Kind: ValueKind.String } termConstant
-            || c.Arguments[w.Index] is not ConstantPlan { Value.Kind: ValueKind.Number } weightConstant
-            || types[documentParameter.Index] is not (null or DataType.String) || types[termParameter.Index] is not (null or DataType.String)
-            || types[w.Index] is not (null or DataType.Double) || !double.IsFinite(weightConstant.Value.Number))
+            || types[documentParameter.Index] is not (null or DataType.String) || types[termParameter.Index] is not (null or DataType.String))
             return false;
+        if (w is not null)
+        {
+            if (c.Arguments[w.Index] is not ConstantPlan { Value.Kind: ValueKind.Number } weightConstant
+                || types[w.Index] is not (null or DataType.Double) || !double.IsFinite(weightConstant.Value.Number))
+                return false;
+            weight = weightConstant.Value.Number;
+        }
         document = documentField.Slot;
         term = termConstant.Value.String;
-        weight = weightConstant.Value.Number;
         indexer = text.Indexer;
         return true;
     }
@@ -136,8 +156,9 @@ internal sealed class TermTable
         for (var i = 0; i < found; i++)
         {
             var k = present[i];
-            var (coefficient, weight) = _predictors[k];
-            y += coefficient * (frequencies[k] * weight);
+            var (coefficient, weight, truncate) = _predictors[k];
+            var value = frequencies[k] * weight;
+            y += coefficient * (truncate ? Math.Truncate(value) : value);
         }
         return true;
     }
