@@ -30,13 +30,20 @@ internal sealed class ModelCompiler(DocumentPlan document)
     }
 
     /// <summary>Compiles the derived fields; a null entry is interpreted (its reason is recorded).</summary>
-    public Func<RowContext, int, Value>?[] CompileDerivedFields() =>
+    public Func<RowContext, int, Value>?[] CompileDerivedFields()
+    {
+        // Term fields are set from their document's n-grams together (TermFields), not compiled one by one.
+        var terms = TermFields.Find(document);
         // Fields that only read another field are conversions RowContext does itself. Blocks compile on first use:
         // priming at load reaches the fields a typical record reads, and a model may read few of many declared
         // fields (a TF-IDF table scores from the document, not from its hundreds of term fields).
-        CompiledSwitch.Compile<Value>(document.Slots.Length, document.Slots.OfType<DerivedSlot>()
-            .Where(slot => slot.CopyOf < 0).Select(slot =>
+        var computers = CompiledSwitch.Compile<Value>(document.Slots.Length, document.Slots.OfType<DerivedSlot>()
+            .Where(slot => slot.CopyOf < 0 && !terms.ContainsKey(slot.Index)).Select(slot =>
             (slot.Index, $"DerivedField '{slot.Name}'", (Func<ParameterExpression, E>)(row => ExpressionCompiler.Emit(CompileLimits.Checked(slot.Expression), row, [])))), _fallbacks.Add, deferred: true);
+        foreach (var (slot, group) in terms)
+            computers[slot] = group.Compute;
+        return computers;
+    }
 
     /// <param name="model">The model to compile.</param>
     /// <param name="shared">The feature vector of the enclosing ensemble's trees, or null for a tree that loads its own.</param>

@@ -74,7 +74,7 @@ internal sealed class TermTable
     /// <c>TextIndex(document, term) * weight</c>, or <c>f(FieldRef document, "term")</c> of one whose body is the
     /// TextIndex (weight 1), with no missing or default value handling that could change a number.
     /// </summary>
-    private static bool TryTerm(SlotDefinition slot, out int document, out string term, out double weight, out bool truncate, out TextIndexer indexer)
+    internal static bool TryTerm(SlotDefinition slot, out int document, out string term, out double weight, out bool truncate, out TextIndexer indexer)
     {
         document = -1;
         term = "";
