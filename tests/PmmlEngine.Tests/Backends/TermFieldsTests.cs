@@ -19,36 +19,12 @@ public sealed class TermFieldsTests
         "good-good; value:value", "  very   very very  ", null,
     ];
 
-    private static string Document(string weights, bool weighted, string? resultType)
-    {
-        var type = resultType is null ? "" : $""" dataType="{resultType}" """;
-        var index = $"""<TextIndex textField="document" localTermWeights="{weights}"><FieldRef field="term"/></TextIndex>""";
-        var body = weighted ? $"""<Apply function="*">{index}<FieldRef field="weight"/></Apply>""" : index;
-        // Alternating signs: a term that does not occur is then +0 or -0.
-        var fields = string.Concat(Terms.Select((term, i) => $"""
-            <DerivedField name="t{i}" optype="continuous" dataType="double">
-              <Apply function="tf"><FieldRef field="lower"/><Constant dataType="string">{term}</Constant>{(weighted ? $"<Constant dataType=\"double\">{(i % 2 == 0 ? 1 : -1) * (1.5 + i * 0.75)}</Constant>" : "")}</Apply>
-            </DerivedField>
-            """));
-        var outputs = string.Concat(Terms.Select((_, i) => $"""
-            <OutputField name="out{i}" optype="continuous" dataType="double" feature="transformedValue"><FieldRef field="t{i}"/></OutputField>
-            """));
-        return Pmml.Document("""
-            <DataField name="text" optype="categorical" dataType="string"/><DataField name="y" optype="continuous" dataType="double"/>
-            """, $"""
-            <TransformationDictionary>
-              <DefineFunction name="tf" optype="continuous"{type}>
-                <ParameterField name="document"/><ParameterField name="term"/>{(weighted ? "<ParameterField name=\"weight\"/>" : "")}
-                {body}
-              </DefineFunction>
-            </TransformationDictionary>
+    private static string Document(string weights, bool weighted, string? resultType) =>
+        TermDocument.Build(Terms, weights, weighted, resultType, (schema, transformations) => $"""
             <TreeModel functionName="regression" noTrueChildStrategy="returnLastPrediction">
-              <MiningSchema><MiningField name="text"/><MiningField name="y" usageType="target"/></MiningSchema>
-              <Output>{outputs}</Output>
-              <LocalTransformations>
-                <DerivedField name="lower" optype="categorical" dataType="string"><Apply function="lowercase"><FieldRef field="text"/></Apply></DerivedField>
-                {fields}
-              </LocalTransformations>
+              {schema}
+              <Output>{string.Concat(Terms.Select((_, i) => $"""<OutputField name="out{i}" optype="continuous" dataType="double" feature="transformedValue"><FieldRef field="t{i}"/></OutputField>"""))}</Output>
+              {transformations}
               <Node score="0"><True/>
                 <Node score="1"><SimplePredicate field="t0" operator="greaterThan" value="0"/>
                   <Node score="2"><SimplePredicate field="t1" operator="notEqual" value="0"/></Node>
@@ -59,7 +35,6 @@ public sealed class TermFieldsTests
               </Node>
             </TreeModel>
             """);
-    }
 
     [Test]
     public void TermFields_AreTheInterpretersToTheBit(

@@ -21,39 +21,14 @@ public sealed class TermTableTests
         "nothing here", "good-good; value:value", "  very   very very  ",
     ];
 
-    /// <param name="weights">localTermWeights.</param>
-    /// <param name="weighted">Whether the function multiplies the TextIndex by a weight argument (TfidfVectorizer).</param>
-    /// <param name="resultType">The function's dataType, or null.</param>
-    private static string Document(string weights, bool weighted, string? resultType)
-    {
-        var type = resultType is null ? "" : $""" dataType="{resultType}" """;
-        var index = $"""<TextIndex textField="document" localTermWeights="{weights}"><FieldRef field="term"/></TextIndex>""";
-        var body = weighted ? $"""<Apply function="*">{index}<FieldRef field="weight"/></Apply>""" : index;
-        var fields = string.Concat(Terms.Select((term, i) => $"""
-            <DerivedField name="tf{i}" optype="continuous" dataType="double">
-              <Apply function="tf"><FieldRef field="lower"/><Constant dataType="string">{term}</Constant>{(weighted ? $"<Constant dataType=\"double\">{1.5 + i * 0.75}</Constant>" : "")}</Apply>
-            </DerivedField>
-            """));
-        var predictors = string.Concat(Terms.Select((_, i) => $"""<NumericPredictor name="tf{i}" coefficient="{0.3 - i * 0.17}"/>"""));
-        return Pmml.Document("""
-            <DataField name="text" optype="categorical" dataType="string"/><DataField name="y" optype="continuous" dataType="double"/>
-            """, $"""
-            <TransformationDictionary>
-              <DefineFunction name="tf" optype="continuous"{type}>
-                <ParameterField name="document"/><ParameterField name="term"/>{(weighted ? "<ParameterField name=\"weight\"/>" : "")}
-                {body}
-              </DefineFunction>
-            </TransformationDictionary>
+    private static string Document(string weights, bool weighted, string? resultType) =>
+        TermDocument.Build(Terms, weights, weighted, resultType, (schema, transformations) => $"""
             <RegressionModel functionName="regression">
-              <MiningSchema><MiningField name="text"/><MiningField name="y" usageType="target"/></MiningSchema>
-              <LocalTransformations>
-                <DerivedField name="lower" optype="categorical" dataType="string"><Apply function="lowercase"><FieldRef field="text"/></Apply></DerivedField>
-                {fields}
-              </LocalTransformations>
-              <RegressionTable intercept="0.25">{predictors}</RegressionTable>
+              {schema}
+              {transformations}
+              <RegressionTable intercept="0.25">{string.Concat(Terms.Select((_, i) => $"""<NumericPredictor name="t{i}" coefficient="{0.3 - i * 0.17}"/>"""))}</RegressionTable>
             </RegressionModel>
             """);
-    }
 
     [Test]
     public void EveryShape_TakesTheTable_AndScoresAsTheInterpreter(

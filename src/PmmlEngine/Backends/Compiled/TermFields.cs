@@ -64,12 +64,7 @@ internal sealed class TermFields
             bySlot[slot.Index] = group;
         }
         foreach (var (group, terms) in keys)
-        {
-            var longest = terms.Count == 0 ? 0 : terms.Keys.Max(k => k.Length);
-            group._byLength = new Dictionary<string, int[]>[longest + 1];
-            for (var length = 1; length <= longest; length++)
-                group._byLength[length] = terms.Where(e => e.Key.Length == length).ToDictionary(e => e.Key.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
-        }
+            group._byLength = TermTable.ByLength(terms);
         return bySlot;
     }
 

@@ -62,11 +62,17 @@ internal sealed class TermTable
                 keys[(tokens.Length, key)] = list = [];
             list.Add(k);
         }
+        return new TermTable(table.Intercept, documentSlot!.Value, indexer!, predictors, ByLength(keys));
+    }
+
+    /// <summary>Per n-gram length, each term key's positions: the table a document's n-gram counts are looked up in.</summary>
+    internal static Dictionary<string, int[]>[] ByLength(Dictionary<(int Length, string Key), List<int>> keys)
+    {
         var longest = keys.Count == 0 ? 0 : keys.Keys.Max(k => k.Length);
         var byLength = new Dictionary<string, int[]>[longest + 1];
         for (var length = 1; length <= longest; length++)
             byLength[length] = keys.Where(e => e.Key.Length == length).ToDictionary(e => e.Key.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
-        return new TermTable(table.Intercept, documentSlot!.Value, indexer!, predictors, byLength);
+        return byLength;
     }
 
     /// <summary>
