@@ -11,11 +11,18 @@ internal sealed class DocumentState
     private Dictionary<string, int>?[] _counts = [];
     private bool[] _built = [];
 
-    public TextIndexer? Owner { get; set; }
+    public TextIndexer? Owner { get; private set; }
 
     public string? Text { get; private set; }
 
     public List<string> Tokens { get; } = [];
+
+    /// <summary>Forgets the document, so that a tokenization that throws leaves no half-filled state behind.</summary>
+    public void Clear()
+    {
+        Owner = null;
+        Tokens.Clear();
+    }
 
     /// <summary>Makes this the state of <paramref name="text"/>, whose tokens are in <see cref="Tokens"/>.</summary>
     public void Start(TextIndexer owner, string text)

@@ -104,8 +104,7 @@ public sealed partial class TextIndexer
         var document = t_document ??= new DocumentState();
         if (ReferenceEquals(document.Owner, this) && string.Equals(document.Text, text, StringComparison.Ordinal))
             return document;
-        document.Owner = null;
-        document.Tokens.Clear();
+        document.Clear();
         Tokens(text, document.Tokens);
         document.Start(this, text);
         return document;
