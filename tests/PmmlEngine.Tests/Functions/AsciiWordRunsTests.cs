@@ -1,0 +1,56 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using PmmlEngine.Functions;
+
+namespace PmmlEngine.Tests.Functions;
+
+/// <summary>The word-run tokenizer for "\w+" over ASCII text gives exactly the regex's matches, and other text keeps the regex.</summary>
+[TestFixture]
+public sealed class AsciiWordRunsTests
+{
+    [Test]
+    public void EveryAsciiCharacter_SplitsAsTheRegexDoes([Values] bool ignoreCase)
+    {
+        var regex = new Regex(@"\w+", RegexOptions.CultureInvariant | (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None));
+        var random = new Random(11);
+        for (var n = 0; n < 3000; n++)
+        {
+            // Short texts over all 128 ASCII characters, weighted towards word characters so runs form.
+            var text = new StringBuilder();
+            for (var length = random.Next(0, 24); length > 0; length--)
+                text.Append(random.Next(3) == 0 ? (char)random.Next(128) : "aZ_9q"[random.Next(5)]);
+            var expected = regex.Matches(text.ToString()).Select(m => m.Value).ToList();
+            var tokens = new List<string>();
+            TextIndexer.AsciiWordRuns(text.ToString(), tokens);
+            Assert.That(tokens, Is.EqualTo(expected), Escape(text.ToString()));
+        }
+    }
+
+    private static string Escape(string text) => string.Concat(text.Select(c => c < ' ' || c == 127 ? $"\\x{(int)c:x2}" : c.ToString()));
+
+    private static string Document(string term) => Pmml.Document("""
+        <DataField name="text" optype="categorical" dataType="string"/><DataField name="y" optype="continuous" dataType="double"/>
+        """, $"""
+        <TransformationDictionary>
+          <DerivedField name="count" optype="continuous" dataType="double">
+            <TextIndex textField="text" localTermWeights="termFrequency" isCaseSensitive="false" x-wordRE="(?u)\w+">
+              <Constant dataType="string">{term}</Constant>
+            </TextIndex>
+          </DerivedField>
+        </TransformationDictionary>
+        <RegressionModel functionName="regression">
+          <MiningSchema><MiningField name="text"/><MiningField name="y" usageType="target"/></MiningSchema>
+          <RegressionTable intercept="0"><NumericPredictor name="count" coefficient="1"/></RegressionTable>
+        </RegressionModel>
+        """);
+
+    // "naïve" is one word for \w+; split at the ï it would add a second "na ve".
+    [TestCase("naïve na ve", "na ve", 1)]
+    [TestCase("Na_ve na-ve NA VE", "na ve", 2)]
+    [TestCase("-- ! ?", "na", 0)]
+    public void TextIndex_CountsTheRegexTokens(string text, string term, double count)
+    {
+        foreach (var evaluator in Pmml.LoadBoth(Document(term)))
+            Assert.That(evaluator.Evaluate(Pmml.Row(("text", text)))["y"], Is.EqualTo(count), evaluator.Backend.ToString());
+    }
+}
