@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -16,12 +15,12 @@ public sealed partial class TextIndexer
     private const int MaxRecursiveRounds = 100;
 
     private readonly TextIndexOptions _options;
-    private readonly (Lazy<Regex> Pattern, string Replacement, bool Recursive, WordAlternation? Words)[] _replacements;
+    private readonly Replacement[] _replacements;
     private readonly Regex? _separator;
     private readonly Regex? _word;
     // The word pattern is "\w+", whose matches in ASCII text are its runs of AsciiWordCharacters.
     private readonly bool _asciiWordRuns;
-    private readonly ConcurrentDictionary<string, (string[] Tokens, string Key)> _terms = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TermKey> _terms = new(StringComparer.Ordinal);
     // Many derived fields index the same document with different terms: tokenize it once per thread and text, and for
     // exact matching count each n-gram once, so every further term is one dictionary lookup.
     [ThreadStatic] private static DocumentState? t_document;
@@ -30,7 +29,7 @@ public sealed partial class TextIndexer
     {
         _options = options;
         var flags = RegexOptions.CultureInvariant | (options.IsCaseSensitive ? RegexOptions.None : RegexOptions.IgnoreCase);
-        var replacements = new List<(Lazy<Regex>, string, bool, WordAlternation?)>();
+        var replacements = new List<Replacement>();
         foreach (var normalization in normalizations)
         {
             var local = RegexOptions.CultureInvariant | (normalization.Options.IsCaseSensitive ? RegexOptions.None : RegexOptions.IgnoreCase);
@@ -55,7 +54,7 @@ public sealed partial class TextIndexer
                 // pattern is reported at load.
                 if (words is null)
                     _ = regex.Value;
-                replacements.Add((regex, replacement, normalization.Recursive, words));
+                replacements.Add(new Replacement(regex, replacement, normalization.Recursive, words));
             }
         }
         _replacements = replacements.ToArray();
@@ -86,8 +85,21 @@ public sealed partial class TextIndexer
     internal bool MatchesExactly => _options.MaxLevenshteinDistance == 0;
 
     /// <summary>A term's normalised tokens and the key its n-gram has in <see cref="NGramCounts(string, int)"/>.</summary>
-    internal (string[] Tokens, string Key) Term(string term) =>
-        _terms.GetOrAdd(term, static (t, self) => self.Tokens(t) is var tokens ? (tokens, string.Join(Separator, tokens)) : default, this);
+    internal (string[] Tokens, string Key) Term(string term)
+    {
+        var known = _terms.GetOrAdd(term, static (t, self) =>
+        {
+            var tokens = self.Tokens(t);
+            return new TermKey(tokens, string.Join(Separator, tokens));
+        }, this);
+        return (known.Tokens, known.Key);
+    }
+
+    // Classes rather than tuples: framework collections over a value tuple have no precompiled code, and a text model's
+    // load JIT-compiled each of their methods it used.
+    private sealed record TermKey(string[] Tokens, string Key);
+
+    private sealed record Replacement(Lazy<Regex> Pattern, string With, bool Recursive, WordAlternation? Words);
 
     /// <summary>How often each sequence of <paramref name="length"/> tokens occurs in the normalised document.</summary>
     internal Dictionary<string, int> NGramCounts(string text, int length)
@@ -172,24 +184,30 @@ public sealed partial class TextIndexer
     }
 
     /// <summary>
-    /// .NET's \w is [\p{L}\p{Mn}\p{Nd}\p{Pc}] plus two joiners: within ASCII, letters, digits and the underscore, with or
-    /// without IgnoreCase. Found by a vectorised search instead of the regex interpreter: 3× as fast on the Sentiment
-    /// documents, which took 8% of LogisticRegressionSentiment's record.
+    /// The tokens "\w+" matches in <paramref name="text"/>, which is ASCII: its maximal runs of letters, digits and
+    /// underscores, since .NET's \w is [\p{L}\p{Mn}\p{Nd}\p{Pc}] and two joiners, with or without IgnoreCase. On the
+    /// Sentiment documents a plain loop took 215 ns per document, SearchValues' vectorised search 281 (and a dozen generic
+    /// methods JIT-compiled at load), the regex interpreter 780, 8% of LogisticRegressionSentiment's record.
     /// </summary>
-    private static readonly SearchValues<char> AsciiWordCharacters =
-        SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz");
-
-    /// <summary>The tokens "\w+" matches in <paramref name="text"/>, which is ASCII: its maximal runs of word characters.</summary>
     internal static void AsciiWordRuns(string text, List<string> tokens)
     {
-        var at = 0;
-        while (text.AsSpan(at).IndexOfAny(AsciiWordCharacters) is var skip and >= 0)
+        var start = -1;
+        for (var i = 0; i < text.Length; i++)
         {
-            var start = at + skip;
-            var length = text.AsSpan(start).IndexOfAnyExcept(AsciiWordCharacters) is var end and >= 0 ? end : text.Length - start;
-            tokens.Add(text.Substring(start, length));
-            at = start + length;
+            var c = text[i];
+            if (char.IsAsciiLetterOrDigit(c) || c == '_')
+            {
+                if (start < 0)
+                    start = i;
+            }
+            else if (start >= 0)
+            {
+                tokens.Add(text.Substring(start, i - start));
+                start = -1;
+            }
         }
+        if (start >= 0)
+            tokens.Add(text.Substring(start));
     }
 
     private static readonly string Punctuation = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";

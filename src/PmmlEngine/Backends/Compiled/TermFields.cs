@@ -21,9 +21,12 @@ internal sealed class TermFields
     private readonly int _document;
     private readonly TextIndexer _indexer;
     private readonly Dictionary<int, int> _bySlot = [];
-    private readonly List<(int Slot, double Weight, bool Truncate)> _fields = [];
+    // A class's list: one of tuples had no precompiled code and was JIT-compiled at load (see NGramKeys).
+    private readonly List<Field> _fields = [];
     private readonly List<Value> _absent = [];
     private Dictionary<string, int[]>[] _byLength = [];
+
+    private sealed record Field(int Slot, double Weight, bool Truncate);
 
     private TermFields(DocumentPlan plan, int document, TextIndexer indexer)
     {
@@ -35,36 +38,36 @@ internal sealed class TermFields
     /// <summary>Every term field of the document, with the group of its document and indexer.</summary>
     public static IReadOnlyDictionary<int, TermFields> Find(DocumentPlan plan)
     {
-        var groups = new Dictionary<(int, TextIndexer), TermFields>();
-        var keys = new Dictionary<TermFields, Dictionary<(int Length, string Key), List<int>>>();
+        // A document has one group per indexer: a few, found by a search (see NGramKeys on tuple-keyed dictionaries).
+        var groups = new List<TermFields>();
+        var keys = new List<NGramKeys>();
         var bySlot = new Dictionary<int, TermFields>();
         foreach (var slot in plan.Slots)
         {
             if (slot is not DerivedSlot { CopyOf: < 0 } || !TermTable.TryTerm(slot, out var document, out var term, out var weight, out var truncate, out var indexer)
                 || !indexer.MatchesExactly)
                 continue;
-            if (!groups.TryGetValue((document, indexer), out var group))
+            var at = groups.FindIndex(g => g._document == document && ReferenceEquals(g._indexer, indexer));
+            if (at < 0)
             {
-                groups[(document, indexer)] = group = new TermFields(plan, document, indexer);
-                keys[group] = [];
+                at = groups.Count;
+                groups.Add(new TermFields(plan, document, indexer));
+                keys.Add(new NGramKeys());
             }
+            var group = groups[at];
             var position = group._fields.Count;
             group._bySlot[slot.Index] = position;
-            group._fields.Add((slot.Index, weight, truncate));
+            group._fields.Add(new Field(slot.Index, weight, truncate));
             // A term that does not occur counts 0, whose weight is 0: the field is then 0 × weight, truncated as declared.
             var zero = 0.0 * weight;
             group._absent.Add(Value.Of(truncate ? Math.Truncate(zero) : zero));
             var (tokens, key) = indexer.Term(term);
             if (tokens.Length > 0)
-            {
-                if (!keys[group].TryGetValue((tokens.Length, key), out var positions))
-                    keys[group][(tokens.Length, key)] = positions = [];
-                positions.Add(position);
-            }
+                keys[at].Add(tokens.Length, key, position);
             bySlot[slot.Index] = group;
         }
-        foreach (var (group, terms) in keys)
-            group._byLength = TermTable.ByLength(terms);
+        for (var g = 0; g < groups.Count; g++)
+            groups[g]._byLength = keys[g].ToTables();
         return bySlot;
     }
 

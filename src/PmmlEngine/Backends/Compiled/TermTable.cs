@@ -44,7 +44,7 @@ internal sealed class TermTable
         int? documentSlot = null;
         TextIndexer? indexer = null;
         var predictors = new (double, double, bool)[table.Numeric.Length];
-        var keys = new Dictionary<(int Length, string Key), List<int>>();
+        var keys = new NGramKeys();
         for (var k = 0; k < table.Numeric.Length; k++)
         {
             var (slot, exponent, coefficient) = table.Numeric[k];
@@ -58,21 +58,9 @@ internal sealed class TermTable
             var (tokens, key) = index.Term(term);
             if (tokens.Length == 0)
                 continue;
-            if (!keys.TryGetValue((tokens.Length, key), out var list))
-                keys[(tokens.Length, key)] = list = [];
-            list.Add(k);
+            keys.Add(tokens.Length, key, k);
         }
-        return new TermTable(table.Intercept, documentSlot!.Value, indexer!, predictors, ByLength(keys));
-    }
-
-    /// <summary>Per n-gram length, each term key's positions: the table a document's n-gram counts are looked up in.</summary>
-    internal static Dictionary<string, int[]>[] ByLength(Dictionary<(int Length, string Key), List<int>> keys)
-    {
-        var longest = keys.Count == 0 ? 0 : keys.Keys.Max(k => k.Length);
-        var byLength = new Dictionary<string, int[]>[longest + 1];
-        for (var length = 1; length <= longest; length++)
-            byLength[length] = keys.Where(e => e.Key.Length == length).ToDictionary(e => e.Key.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
-        return byLength;
+        return new TermTable(table.Intercept, documentSlot!.Value, indexer!, predictors, keys.ToTables());
     }
 
     /// <summary>
