@@ -22,20 +22,23 @@ public static class PlanWalker
     public static int Depth(PredicatePlan predicate) =>
         Depth(predicate, p => p is CompoundPredicatePlan c ? c.Parts : []);
 
-    private static int Depth<T>(T root, Func<T, IEnumerable<T>> children)
+    private static int Depth<T>(T root, Func<T, IEnumerable<T>> children) where T : class
     {
         var deepest = 0;
-        var pending = new Stack<(T Node, int Depth)>();
-        pending.Push((root, 1));
+        var pending = new Stack<Pending<T>>();
+        pending.Push(new Pending<T>(root, 1));
         while (pending.Count > 0)
         {
             var (node, depth) = pending.Pop();
             deepest = Math.Max(deepest, depth);
             foreach (var child in children(node))
-                pending.Push((child, depth + 1));
+                pending.Push(new Pending<T>(child, depth + 1));
         }
         return deepest;
     }
+
+    // A class rather than a tuple: a stack of tuples has no precompiled code, and every load JIT-compiled its methods.
+    private sealed record Pending<T>(T Node, int Depth);
 
     /// <summary>The slots an expression reads directly (not through other derived fields).</summary>
     public static IEnumerable<int> SlotsRead(PlanExpression expression)

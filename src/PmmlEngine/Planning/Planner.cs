@@ -94,13 +94,13 @@ public static class Planner
     {
         // 0 = unvisited, 1 = on the current path, 2 = done.
         var state = new byte[context.Slots.Count];
-        var stack = new Stack<(int Slot, IEnumerator<int> Next)>();
+        var stack = new Stack<Visit>();
         for (var start = 0; start < state.Length; start++)
         {
             if (state[start] != 0)
                 continue;
             state[start] = 1;
-            stack.Push((start, Dependencies(context.Slots[start]).GetEnumerator()));
+            stack.Push(new Visit(start, Dependencies(context.Slots[start]).GetEnumerator()));
             while (stack.Count > 0)
             {
                 var (slot, next) = stack.Peek();
@@ -123,11 +123,14 @@ public static class Planner
                 if (state[dependency] == 0)
                 {
                     state[dependency] = 1;
-                    stack.Push((dependency, Dependencies(context.Slots[dependency]).GetEnumerator()));
+                    stack.Push(new Visit(dependency, Dependencies(context.Slots[dependency]).GetEnumerator()));
                 }
             }
         }
     }
+
+    // A class rather than a tuple: a stack of tuples has no precompiled code, and every load JIT-compiled its methods.
+    private sealed record Visit(int Slot, IEnumerator<int> Next);
 
     private static IEnumerable<int> Dependencies(SlotDefinition slot) => slot switch
     {

@@ -9,7 +9,7 @@ public sealed class CompiledSwitchTests
     [Test]
     public void ADeferredBlock_CompilesOnFirstCall_AndReplacesItsEntries()
     {
-        var cases = Enumerable.Range(0, 6).Select(k => (k, $"case {k}", (Func<System.Linq.Expressions.ParameterExpression, E>)(_ => E.Constant(k * 10))));
+        var cases = Enumerable.Range(0, 6).Select(k => new CompiledSwitch.Case(k, $"case {k}", _ => E.Constant(k * 10)));
         var byKey = CompiledSwitch.Compile<int>(6, cases, _ => Assert.Fail("no case falls back"), deferred: true);
         var firstCall = byKey[1]!;
         Assert.That(byKey[3], Is.SameAs(firstCall), "one block of four shares its first-call delegate");

@@ -21,24 +21,24 @@ internal static class CompiledSwitch
     /// not be built (<paramref name="fallback"/> hears why, and the caller interprets it).
     /// </summary>
     /// <param name="keys">The length of the returned array.</param>
-    /// <param name="cases">Each case's key, a description for fallbacks, and a builder of its body over the row.</param>
+    /// <param name="cases">The computations, each with its key.</param>
     /// <param name="fallback">Hears each case that could not be built, and why.</param>
     /// <param name="deferred">
     /// Whether a block is compiled on the first call of one of its cases rather than now; the compiled delegate then
     /// replaces the first-call one in the returned array, so callers must read the array on every call, not copy it.
     /// Bodies are still built now, so what cannot compile is known at load.
     /// </param>
-    public static Func<RowContext, int, T>?[] Compile<T>(int keys, IEnumerable<(int Key, string What, Func<ParameterExpression, E> Body)> cases, Action<string> fallback, bool deferred = false)
+    public static Func<RowContext, int, T>?[] Compile<T>(int keys, IEnumerable<Case> cases, Action<string> fallback, bool deferred = false)
     {
         var byKey = new Func<RowContext, int, T>?[keys];
         var row = E.Parameter(typeof(RowContext), "row");
         var key = E.Parameter(typeof(int), "key");
-        var built = new List<(int Key, E Body)>();
+        var built = new List<Built>();
         foreach (var (k, what, body) in cases)
         {
             try
             {
-                built.Add((k, body(row)));
+                built.Add(new Built(k, body(row)));
             }
             catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException)
             {
@@ -65,7 +65,14 @@ internal static class CompiledSwitch
         return byKey;
     }
 
-    private static void Fill<T>(Func<RowContext, int, T>?[] byKey, (int Key, E Body)[] block, Func<RowContext, int, T> function)
+    /// <summary>A computation: its key, a description for fallbacks, and a builder of its body over the row.</summary>
+    // Classes rather than tuples: framework collections and LINQ over value tuples have no precompiled code, and every
+    // load JIT-compiled the dozens of their methods these switches used.
+    public sealed record Case(int Key, string What, Func<ParameterExpression, E> Body);
+
+    private sealed record Built(int Key, E Body);
+
+    private static void Fill<T>(Func<RowContext, int, T>?[] byKey, Built[] block, Func<RowContext, int, T> function)
     {
         foreach (var (k, _) in block)
             Volatile.Write(ref byKey[k], function);

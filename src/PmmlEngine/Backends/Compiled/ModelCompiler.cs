@@ -39,7 +39,7 @@ internal sealed class ModelCompiler(DocumentPlan document)
         // fields (a TF-IDF table scores from the document, not from its hundreds of term fields).
         var computers = CompiledSwitch.Compile<Value>(document.Slots.Length, document.Slots.OfType<DerivedSlot>()
             .Where(slot => slot.CopyOf < 0 && !terms.ContainsKey(slot.Index)).Select(slot =>
-            (slot.Index, $"DerivedField '{slot.Name}'", (Func<ParameterExpression, E>)(row => ExpressionCompiler.Emit(CompileLimits.Checked(slot.Expression), row, [])))), _fallbacks.Add, deferred: true);
+            new CompiledSwitch.Case(slot.Index, $"DerivedField '{slot.Name}'", row => ExpressionCompiler.Emit(CompileLimits.Checked(slot.Expression), row, []))), _fallbacks.Add, deferred: true);
         foreach (var (slot, group) in terms)
             computers[slot] = group.Compute;
         return computers;
@@ -50,8 +50,8 @@ internal sealed class ModelCompiler(DocumentPlan document)
     public CompiledModel Compile(ModelPlan model, (FeatureMap Map, int Buffer)? shared = null)
     {
         var id = _nextId++;
-        var outputs = CompiledSwitch.Compile<Value>(model.Outputs.Length, model.Outputs.Select((o, i) => (i, o)).Where(x => x.o.Expression is not null).Select(x =>
-            (x.i, $"OutputField '{x.o.Name}'", (Func<ParameterExpression, E>)(row => ExpressionCompiler.Emit(CompileLimits.Checked(x.o.Expression!), row, [])))), _fallbacks.Add);
+        var outputs = CompiledSwitch.Compile<Value>(model.Outputs.Length, model.Outputs.Select((o, i) => o.Expression is null ? null :
+            new CompiledSwitch.Case(i, $"OutputField '{o.Name}'", row => ExpressionCompiler.Emit(CompileLimits.Checked(o.Expression), row, []))).OfType<CompiledSwitch.Case>(), _fallbacks.Add);
         var compiled = TryCompileModel(model, id, outputs, shared, out var reason);
         if (compiled is null)
         {
@@ -86,7 +86,7 @@ internal sealed class ModelCompiler(DocumentPlan document)
                 return new CompiledScorecard(scorecard, id, outputs,
                     PredicateCompiler.CompileAll(scorecard.AllAttributes.Select(a => a.Predicate).ToArray(), document, _fallbacks.Add),
                     CompiledSwitch.Compile<Value>(scorecard.AllAttributes.Length, scorecard.AllAttributes.Where(a => a.Complex is not null).Select(a =>
-                        (a.Index, $"ComplexPartialScore at {model.Element.Location}", (Func<ParameterExpression, E>)(row => ExpressionCompiler.Emit(CompileLimits.Checked(a.Complex!), row, [])))),
+                        new CompiledSwitch.Case(a.Index, $"ComplexPartialScore at {model.Element.Location}", row => ExpressionCompiler.Emit(CompileLimits.Checked(a.Complex!), row, []))),
                         _fallbacks.Add));
             case SupportVectorMachinePlan svm:
                 return new CompiledSupportVectorMachine(svm, id, outputs, Reserve);

@@ -21,7 +21,7 @@ internal static class PredicateCompiler
     public static Func<RowContext, int, Truth>[] CompileAll(IReadOnlyList<PredicatePlan> predicates, DocumentPlan document, Action<string> fallback)
     {
         var compiled = CompiledSwitch.Compile<Truth>(predicates.Count,
-            predicates.Select((p, i) => (i, $"predicate {i}", (Func<ParameterExpression, E>)(row => Emit(CompileLimits.Checked(p), row, document)))), fallback);
+            predicates.Select((p, i) => new CompiledSwitch.Case(i, $"predicate {i}", row => Emit(CompileLimits.Checked(p), row, document))), fallback);
         return compiled.Select((f, i) => f ?? ((row, _) => PredicateInterpreter.Evaluate(predicates[i], row))).ToArray();
     }
 
