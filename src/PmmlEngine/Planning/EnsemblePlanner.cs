@@ -8,7 +8,7 @@ internal sealed class EnsemblePlanner(ModelPlanner models)
     {
         // In a model chain each segment sees the output fields of the segments before it.
         var chain = new Scope(scope);
-        var segments = new List<(Segment Segment, ModelPlan Plan, PredicatePlan Predicate)>();
+        var segments = new List<Planned>();
         foreach (var segment in model.Segments)
         {
             var predicateScope = model.Method == MultipleModelMethod.ModelChain ? chain : scope;
@@ -17,7 +17,7 @@ internal sealed class EnsemblePlanner(ModelPlanner models)
             if (model.Method == MultipleModelMethod.ModelChain)
                 foreach (var output in plan.Outputs)
                     chain.Bind(output.Name, output.Slot);
-            segments.Add((segment, plan, predicate));
+            segments.Add(new Planned(segment, plan, predicate));
         }
         var target = models.Target(model, targetName, inherited,
             segments.SelectMany(s => s.Plan.Target.Categories).Select(c => c.ToString()));
@@ -39,4 +39,8 @@ internal sealed class EnsemblePlanner(ModelPlanner models)
             }).ToArray(),
         };
     }
+
+    // A class rather than a tuple: a list of tuples and LINQ over it have no precompiled code, and every ensemble's load
+    // JIT-compiled their methods.
+    private sealed record Planned(Segment Segment, ModelPlan Plan, PredicatePlan Predicate);
 }

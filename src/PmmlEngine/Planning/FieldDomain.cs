@@ -30,7 +30,8 @@ public sealed class FieldDomain
         _invalid = [];
         _missing = [];
         var validInOrder = new List<Value>();
-        var validTexts = new List<(string Text, int Position)>();
+        // Each declared text's position, the first declaration of a text winning.
+        var validTexts = new Dictionary<string, int>(StringComparer.Ordinal);
         var positions = new Dictionary<Value, int>();
         foreach (var v in field.Values)
         {
@@ -49,7 +50,7 @@ public sealed class FieldDomain
                         _valid.Add(parsed);
                         validInOrder.Add(parsed);
                     }
-                    validTexts.Add((v.Value, position));
+                    validTexts.TryAdd(v.Value, position);
                     break;
                 case ValueProperty.Invalid:
                     _invalid.Add(parsed);

@@ -21,11 +21,9 @@ internal sealed class TextPositions
     private readonly int _shift;
     private readonly Dictionary<string, int>? _dictionary;
 
-    public TextPositions(IReadOnlyList<(string Text, int Position)> entries)
+    /// <param name="first">Each text's position (ordinal keys; the dictionary is kept for texts no multiplier separates).</param>
+    public TextPositions(Dictionary<string, int> first)
     {
-        var first = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (text, position) in entries)
-            first.TryAdd(text, position);
         // Four slots per text at least, so that some multiplier leaves every text alone in its slot; an empty text has
         // no characters to place it by.
         var firstBits = first.ContainsKey("") ? MaxSlotBits + 1 : Math.Max(2, (int)Math.Ceiling(Math.Log2(first.Count)) + 2);

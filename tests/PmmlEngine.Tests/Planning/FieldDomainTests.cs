@@ -38,7 +38,9 @@ public sealed class FieldDomainTests
     [Test]
     public void DeclaredValidNaN_Loads()
     {
-        Assert.That(Domain(DataType.Double, OpType.Categorical, "1.5", "NaN", "NaN").ValidValues, Has.Count.EqualTo(3));
+        var twice = Domain(DataType.Double, OpType.Categorical, "1.5", "NaN", "NaN");
+        Assert.That(twice.ValidValues, Has.Count.EqualTo(3));
+        Assert.That(twice.PositionOfText("NaN"), Is.EqualTo(1), "a text declared twice reads as its first declaration");
         var xml = Evaluation.MiningSchemaTests.InvalidAsMissing(
             """<Interval closure="closedClosed" leftMargin="0" rightMargin="10"/><Value value="NaN"/>""", replacement: 1);
         foreach (var evaluator in Pmml.LoadBoth(xml))

@@ -20,7 +20,7 @@ public sealed class TextPositionsTests
         {
             var count = round < 200 ? random.Next(1, 40) : random.Next(40, 400);
             var texts = Enumerable.Range(0, count).Select(_ => RandomText(random)).Distinct().ToArray();
-            var table = new TextPositions(texts.Select((t, i) => (t, i)).ToArray());
+            var table = new TextPositions(Positions(texts));
             for (var i = 0; i < texts.Length; i++)
             {
                 Assert.That(table.TryGetValue(new string(texts[i]), out var position), Is.True, texts[i]);
@@ -42,22 +42,23 @@ public sealed class TextPositionsTests
     [Test]
     public void FieldsOfAFewDozenTexts_AreProbedOnce()
     {
-        Assert.That(new TextPositions(Audit.Select((t, i) => (t, i)).ToArray()).IsProbed, Is.True);
-        var many = Enumerable.Range(0, 5000).Select(i => ($"code{i}", i)).ToArray();
-        var large = new TextPositions(many);
+        Assert.That(new TextPositions(Positions(Audit)).IsProbed, Is.True);
+        var many = Enumerable.Range(0, 5000).Select(i => $"code{i}").ToArray();
+        var large = new TextPositions(Positions(many));
         Assert.That(large.IsProbed, Is.False, "thousands of texts are left to the dictionary");
-        Assert.That(many.All(e => large.TryGetValue(e.Item1, out var p) && p == e.Item2), Is.True);
+        Assert.That(many.Select((t, i) => large.TryGetValue(t, out var p) && p == i).All(found => found), Is.True);
     }
 
     [Test]
-    public void RepeatedAndEmptyTexts_KeepTheirFirstPosition()
+    public void TheEmptyText_IsFound()
     {
-        var table = new TextPositions([("b", 0), ("a", 1), ("b", 2)]);
-        Assert.That(table.TryGetValue("b", out var position) && position == 0, Is.True);
-        var withEmpty = new TextPositions([("", 0), ("a", 1)]);
+        var withEmpty = new TextPositions(Positions(["", "a"]));
         Assert.That(withEmpty.TryGetValue("", out var empty) && empty == 0, Is.True);
         Assert.That(withEmpty.TryGetValue("a", out var a) && a == 1, Is.True);
     }
+
+    private static Dictionary<string, int> Positions(string[] texts) =>
+        texts.Select((t, i) => KeyValuePair.Create(t, i)).ToDictionary(StringComparer.Ordinal);
 
     private static string RandomText(Random random)
     {

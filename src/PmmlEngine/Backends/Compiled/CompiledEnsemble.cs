@@ -100,8 +100,19 @@ internal sealed class CompiledEnsemble : CompiledModel
         && EnsembleInterpreter.SumKindOf(plan) is not null
         && segments.All(s => s.Model is CompiledTree tree
             && tree.Plan.Outputs.Length == 0 && tree.Plan.Target.Target is null
-            // A leaf score that is present but not a number would be a present prediction the sum cannot use.
-            && tree.Tree.Outcomes.Zip(tree.Tree.OutcomeScores).All(o => o.First is null || !o.First.Score.HasValue || !double.IsNaN(o.Second)));
+            && LeafScoresAreNumbers(tree.Tree));
+
+    /// <summary>
+    /// Whether every leaf score present is a number: one that is not would be a present prediction the sum cannot use.
+    /// A loop, since LINQ's Zip over doubles is framework generic code a load would JIT-compile.
+    /// </summary>
+    private static bool LeafScoresAreNumbers(FlatTree tree)
+    {
+        for (var i = 0; i < Math.Min(tree.Outcomes.Length, tree.OutcomeScores.Length); i++)
+            if (tree.Outcomes[i] is { Score.HasValue: true } && double.IsNaN(tree.OutcomeScores[i]))
+                return false;
+        return true;
+    }
 
     protected override void Score(Workspace workspace, ModelResult result)
     {

@@ -104,14 +104,14 @@ internal sealed class PerfectLanes : IBranchFreeWalk
         _tests = new Test[nodes];
         _outcomes = new int[nodes];
         _links = new int[nodes];
+        // The trees by depth, in document order within a depth: one pass per depth (at most MaxDepth), since sorting
+        // keys with items is framework generic code over value types that a load would JIT-compile.
         _order = new int[trees.Length];
-        var keys = new long[trees.Length];
-        for (var t = 0; t < _order.Length; t++)
-        {
-            _order[t] = t;
-            keys[t] = (long)depths[t] * trees.Length + t;
-        }
-        Array.Sort(keys, _order);
+        var placed = 0;
+        for (var depth = 0; depth <= MaxDepth; depth++)
+            for (var t = 0; t < trees.Length; t++)
+                if (depths[t] == depth)
+                    _order[placed++] = t;
         _roots = new int[trees.Length];
         _depths = new int[trees.Length];
         var next = 0;
