@@ -1,6 +1,7 @@
 using PmmlEngine.Backends.Interpreter;
 using PmmlEngine.Model;
 using PmmlEngine.Planning;
+using PmmlEngine.Support;
 using PmmlEngine.Types;
 
 namespace PmmlEngine.Backends.Compiled;
@@ -14,12 +15,12 @@ internal sealed class FlatTreeBuilder
     private readonly TreePlan _tree;
     private readonly FeatureMap _features;
     private readonly DocumentPlan _document;
-    private readonly List<TreeTest> _tests = [];
+    private readonly ArrayBuilder<TreeTest> _tests = new();
     private readonly List<TreeNodePlan?> _outcomes = [null];
     private readonly Dictionary<TreeNodePlan, int> _outcomeIndex = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<TreeNodePlan, int> _entries = new(ReferenceEqualityComparer.Instance);
-    private readonly List<ulong> _bitsets = [];
-    private readonly List<double> _numbers = [];
+    private readonly ArrayBuilder<ulong> _bitsets = new();
+    private readonly ArrayBuilder<double> _numbers = new();
     private readonly List<PredicatePlan> _generic = [];
     private readonly Action<string> _fallback;
 
@@ -83,7 +84,7 @@ internal sealed class FlatTreeBuilder
             Bitsets = _bitsets.ToArray(),
             Numbers = _numbers.ToArray(),
             Generic = PredicateCompiler.CompileAll(_generic, _document, _fallback),
-            OnlyLessOrEqual = _tests.All(t => t.Op == TestOp.LessOrEqual),
+            OnlyLessOrEqual = OnlyLessOrEqual(),
             Depth = Depth(start),
         };
     }
@@ -119,8 +120,8 @@ internal sealed class FlatTreeBuilder
             if (i + 1 < node.Children.Length && _tests.Count > 0 && next == _tests.Count - 1
                 && Complementary(child.Predicate, node.Children[i + 1].Predicate))
             {
-                var second = _tests[^1];
-                _tests.RemoveAt(_tests.Count - 1);
+                var second = _tests[_tests.Count - 1];
+                _tests.RemoveLast();
                 next = Test(child.Predicate, _entries[child], _entries[node.Children[i + 1]], second.OnUnknown, second.Penalized);
                 continue;
             }
@@ -189,7 +190,7 @@ internal sealed class FlatTreeBuilder
         {
             var words = members.Length == 0 ? 0 : members.Max() / 64 + 1;
             var offset = _bitsets.Count;
-            _bitsets.AddRange(new ulong[words]);
+            _bitsets.AddDefault(words);
             foreach (var member in members)
                 _bitsets[offset + member / 64] |= 1UL << (member % 64);
             return Make(TestOp.InSet, feature, words, negate, offset);
@@ -249,7 +250,8 @@ internal sealed class FlatTreeBuilder
                     if (s.Values.Count > 0 && s.Values.All(v => v.Number >= 0 && v.Number <= MaxBitsetMember && v.Number == Math.Floor(v.Number)))
                         return Bitset(feature, s.Values.Select(v => (int)v.Number).ToArray(), !s.IsIn);
                     var start = _numbers.Count;
-                    _numbers.AddRange(s.Values.Select(v => v.Number));
+                    foreach (var v in s.Values)
+                        _numbers.Add(v.Number);
                     return Make(TestOp.InValues, feature, s.Values.Count, !s.IsIn, start);
                 }
                 if (s.Values.Any(v => v.Kind != ValueKind.String))
@@ -263,6 +265,14 @@ internal sealed class FlatTreeBuilder
 
     // Bitsets of up to 64 words; a set with a larger member keeps its numbers.
     private const int MaxBitsetMember = 4095;
+
+    private bool OnlyLessOrEqual()
+    {
+        for (var i = 0; i < _tests.Count; i++)
+            if (_tests[i].Op != TestOp.LessOrEqual)
+                return false;
+        return true;
+    }
 
     private int Depth(int start)
     {
