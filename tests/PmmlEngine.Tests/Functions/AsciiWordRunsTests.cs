@@ -4,7 +4,7 @@ using PmmlEngine.Functions;
 
 namespace PmmlEngine.Tests.Functions;
 
-/// <summary>The word-run tokenizer for "\w+" over ASCII text gives exactly the regex's matches, and other text keeps the regex.</summary>
+/// <summary>The word-run tokenizer for "\w+" over ASCII text gives exactly the regex's matches (TextIndexTests: other text keeps the regex).</summary>
 [TestFixture]
 public sealed class AsciiWordRunsTests
 {
@@ -27,30 +27,4 @@ public sealed class AsciiWordRunsTests
     }
 
     private static string Escape(string text) => string.Concat(text.Select(c => c < ' ' || c == 127 ? $"\\x{(int)c:x2}" : c.ToString()));
-
-    private static string Document(string term) => Pmml.Document("""
-        <DataField name="text" optype="categorical" dataType="string"/><DataField name="y" optype="continuous" dataType="double"/>
-        """, $"""
-        <TransformationDictionary>
-          <DerivedField name="count" optype="continuous" dataType="double">
-            <TextIndex textField="text" localTermWeights="termFrequency" isCaseSensitive="false" x-wordRE="(?u)\w+">
-              <Constant dataType="string">{term}</Constant>
-            </TextIndex>
-          </DerivedField>
-        </TransformationDictionary>
-        <RegressionModel functionName="regression">
-          <MiningSchema><MiningField name="text"/><MiningField name="y" usageType="target"/></MiningSchema>
-          <RegressionTable intercept="0"><NumericPredictor name="count" coefficient="1"/></RegressionTable>
-        </RegressionModel>
-        """);
-
-    // "naïve" is one word for \w+; split at the ï it would add a second "na ve".
-    [TestCase("naïve na ve", "na ve", 1)]
-    [TestCase("Na_ve na-ve NA VE", "na ve", 2)]
-    [TestCase("-- ! ?", "na", 0)]
-    public void TextIndex_CountsTheRegexTokens(string text, string term, double count)
-    {
-        foreach (var evaluator in Pmml.LoadBoth(Document(term)))
-            Assert.That(evaluator.Evaluate(Pmml.Row(("text", text)))["y"], Is.EqualTo(count), evaluator.Backend.ToString());
-    }
 }
