@@ -24,6 +24,11 @@ public sealed class PmmlEvaluator
     private readonly PublicField[] _results;
     // Per input (InputFields order), the top model's prepared fields that read it: usually one.
     private readonly PreparedSlot[][] _preparedOf;
+    // Whether the typical record allocated when primed: Load then collects its own garbage (see Load).
+    private readonly bool _recordsAllocate;
+
+    /// <summary>Whether scoring the typical record allocated when the evaluator was primed (see <see cref="Load(Func{PmmlDocument}, EvaluatorOptions)"/>).</summary>
+    internal bool RecordsAllocate => _recordsAllocate;
 
     /// <summary>The workspace this thread used last, reused while the thread keeps scoring with the same evaluator.</summary>
     [ThreadStatic] private static (PmmlEvaluator? Owner, Workspace? Workspace) t_workspace;
@@ -62,7 +67,7 @@ public sealed class PmmlEvaluator
             DirectForest = DirectForest.TryCreate(compiled, _results);
             DirectTreeSum = DirectTreeSum.TryCreate(compiled, _results);
             DirectChain = DirectChain.TryCreate(compiled, _results);
-            Prime();
+            _recordsAllocate = Prime();
         }
     }
 
@@ -70,10 +75,11 @@ public sealed class PmmlEvaluator
     /// Scores two synthetic records (every input missing, then typical values given as text) through a
     /// <see cref="RowScorer"/>, reading every result as a number and as text, so that compiled delegates, the code they
     /// call and the scorer's own calls are JIT-compiled and bound at load rather than on a caller's first records. Their
-    /// results are discarded.
+    /// results are discarded. Returns whether scoring the typical record allocated.
     /// </summary>
-    private void Prime()
+    private bool Prime()
     {
+        var allocates = false;
         var scorer = CreateScorer();
         for (var pass = 0; pass < 2; pass++)
         {
@@ -86,7 +92,9 @@ public sealed class PmmlEvaluator
             }
             try
             {
+                var before = GC.GetAllocatedBytesForCurrentThread();
                 scorer.Evaluate();
+                allocates |= pass == 1 && GC.GetAllocatedBytesForCurrentThread() > before;
                 for (var j = 0; j < _results.Length; j++)
                 {
                     scorer.GetNumber(j);
@@ -99,6 +107,7 @@ public sealed class PmmlEvaluator
                 // A model may reject the synthetic record; the code on its path is compiled all the same.
             }
         }
+        return allocates;
     }
 
     /// <summary>A record's results when the top tree's walk ends at <paramref name="leaf"/>: the general path's steps after the walk.</summary>
@@ -134,9 +143,21 @@ public sealed class PmmlEvaluator
         return Load(() => DocumentParser.Parse(stream, options.Limits), options);
     }
 
-    /// <summary>Plans and compiles what <paramref name="parse"/> reads, all of it on a deep stack.</summary>
-    internal static PmmlEvaluator Load(Func<PmmlDocument> parse, EvaluatorOptions options) =>
-        DeepStack.Run(() => new PmmlEvaluator(Planner.Plan(parse()), options));
+    /// <summary>
+    /// Plans and compiles what <paramref name="parse"/> reads, all of it on a deep stack. Where scoring a record allocates
+    /// (text: tokens, n-grams), the young generation is then collected: reading, planning and compiling leave megabytes
+    /// of garbage (the XML tree above all) in memory the process has touched, and without a collection the first records
+    /// allocate into fresh pages instead. Their faults and zeroing made LogisticRegressionSentiment's first pass over its
+    /// 1,000 documents 3–7× its warm pass instead of about 2.1×. The collection costs 2–11 ms, which models whose records
+    /// allocate nothing do not pay (docs/performance.md, session 29).
+    /// </summary>
+    internal static PmmlEvaluator Load(Func<PmmlDocument> parse, EvaluatorOptions options)
+    {
+        var evaluator = DeepStack.Run(() => new PmmlEvaluator(Planner.Plan(parse()), options));
+        if (evaluator._recordsAllocate)
+            GC.Collect(0);
+        return evaluator;
+    }
 
     public static PmmlEvaluator Load(string path, EvaluatorOptions? options = null)
     {

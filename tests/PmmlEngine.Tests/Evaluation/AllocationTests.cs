@@ -41,6 +41,20 @@ public sealed class AllocationTests
         Assert.That(allocated.Min(), Is.LessThan(40 * characters), $"bytes per pass over {records} records of {characters} characters");
     }
 
+    /// <summary>
+    /// Load collects its own garbage only where records allocate, judged by priming: a text model's typical record
+    /// allocates, a numeric or categorical one's does not, and such a model's load pays for no collection.
+    /// </summary>
+    [TestCase("sklearn-xgboost-lightgbm/LogisticRegressionSentiment", true)]
+    [TestCase("sklearn-xgboost-lightgbm/DecisionTreeIris", false)]
+    [TestCase("sklearn-xgboost-lightgbm/LogisticRegressionAudit", false)]
+    [TestCase("sklearn-xgboost-lightgbm/LightGBMAudit", false)]
+    public void Load_KnowsWhetherRecordsAllocate(string name, bool allocate)
+    {
+        var c = ConformanceCase.Load().Single(x => x.Name == name);
+        Assert.That(PmmlEvaluator.Load(c.Pmml, new EvaluatorOptions { Backend = Backend.Compiled }).RecordsAllocate, Is.EqualTo(allocate));
+    }
+
     /// <summary>Bytes this thread allocated in each of several passes over a conformance case's rows, after a first pass
     /// that builds what a model keeps from first use; and the number of records and of characters in their first input.</summary>
     private static (long[] Allocated, int Records, long Characters) AllocatedPerPass(string name, int passes)
