@@ -145,10 +145,27 @@ internal sealed class DirectRegression
         public static Table? TryCreate(RegressionTablePlan table, DocumentPlan plan, KeptInputs inputs)
         {
             int NumberInput(int slot) => inputs.InputAt(slot) is var input and >= 0 && KeptInputs.IsNumeric(inputs[input].DataType) ? input : -1;
-            var numeric = table.Numeric.Select(p => (NumberInput(p.Slot), p.Exponent, p.Coefficient)).ToArray();
-            var interactions = table.Interactions.Select(p => (p.Slots.Select(NumberInput).ToArray(), p.Coefficient)).ToArray();
-            if (numeric.Any(p => p.Item1 < 0) || interactions.Any(p => p.Item1.Any(i => i < 0)))
-                return null;
+            // Loops, not LINQ over the tuples: that generic code is not precompiled (see AnyPower).
+            var numeric = new (int Input, double Exponent, double Coefficient)[table.Numeric.Length];
+            for (var i = 0; i < numeric.Length; i++)
+            {
+                var (slot, exponent, coefficient) = table.Numeric[i];
+                if (NumberInput(slot) is not (>= 0 and var input))
+                    return null;
+                numeric[i] = (input, exponent, coefficient);
+            }
+            var interactions = new (int[] Inputs, double Coefficient)[table.Interactions.Length];
+            for (var i = 0; i < interactions.Length; i++)
+            {
+                var (slots, coefficient) = table.Interactions[i];
+                var terms = new int[slots.Length];
+                for (var k = 0; k < terms.Length; k++)
+                {
+                    if ((terms[k] = NumberInput(slots[k])) < 0)
+                        return null;
+                }
+                interactions[i] = (terms, coefficient);
+            }
             var categorical = new List<Categories>();
             foreach (var (slot, run, exclusive) in table.CategoricalRuns())
             {

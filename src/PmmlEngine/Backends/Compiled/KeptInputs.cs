@@ -21,11 +21,16 @@ internal sealed class KeptInputs
     /// </summary>
     public static KeptInputs? For(DocumentPlan plan, ModelPlan top)
     {
-        var inputOf = plan.Inputs.Select((input, position) => (input.Index, position)).ToDictionary(p => p.Index, p => p.position);
+        // Each slot's input position, or -1: an array, where a dictionary built by LINQ over tuples was JIT-compiled at load.
+        var inputOf = new int[plan.Slots.Length];
+        for (var slot = 0; slot < inputOf.Length; slot++)
+            inputOf[slot] = -1;
+        for (var position = 0; position < plan.Inputs.Length; position++)
+            inputOf[plan.Inputs[position].Index] = position;
         var prepared = new PreparedSlot?[plan.Inputs.Length];
         foreach (var slot in top.ActiveSlots)
         {
-            if (plan.Slots[slot] is not PreparedSlot p || !inputOf.TryGetValue(p.Source, out var input) || prepared[input] is not null)
+            if (plan.Slots[slot] is not PreparedSlot p || inputOf[p.Source] is not (>= 0 and var input) || prepared[input] is not null)
                 return null;
             prepared[input] = p;
         }
