@@ -18,7 +18,7 @@ public sealed partial class TextIndexer
     private readonly Replacement[] _replacements;
     private readonly Regex? _separator;
     private readonly Regex? _word;
-    // The word pattern is "\w+", whose matches in ASCII text are its runs of AsciiWordCharacters.
+    // The word pattern is "\w+", whose matches in ASCII text are its runs of letters, digits and underscores (AsciiWordRuns).
     private readonly bool _asciiWordRuns;
     private readonly ConcurrentDictionary<string, TermKey> _terms = new(StringComparer.Ordinal);
     // Many derived fields index the same document with different terms: tokenize it once per thread and text, and for
