@@ -28,12 +28,28 @@ public sealed class RegressionTablePlan
             var slot = Categorical[start].Slot;
             var end = start;
             while (end < Categorical.Length && Categorical[end].Slot == slot) end++;
-            var run = Categorical[start..end];
-            var exclusive = run.All(p => p.Value.Kind == ValueKind.String)
-                && run.Select(p => p.Value.String).Distinct(StringComparer.Ordinal).Count() == run.Length
-                && !Categorical[end..].Any(p => p.Slot == slot);
-            yield return (slot, run, exclusive);
+            var run = new (int Slot, Value Value, double Coefficient)[end - start];
+            Array.Copy(Categorical, start, run, 0, run.Length);
+            yield return (slot, run, IsExclusive(run, slot, end));
             start = end;
         }
+    }
+
+    // Loops rather than slices and LINQ over the tuples: that generic code is not precompiled, and every regression's
+    // load JIT-compiled it.
+    private bool IsExclusive((int Slot, Value Value, double Coefficient)[] run, int slot, int end)
+    {
+        var strings = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in run)
+        {
+            if (p.Value.Kind != ValueKind.String || !strings.Add(p.Value.String))
+                return false;
+        }
+        for (var i = end; i < Categorical.Length; i++)
+        {
+            if (Categorical[i].Slot == slot)
+                return false;
+        }
+        return true;
     }
 }

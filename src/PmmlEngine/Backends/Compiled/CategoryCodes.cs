@@ -19,8 +19,11 @@ internal sealed class CategoryCodes
     {
         _codes = codes;
         _domain = domain;
-        _byPosition = domain is null ? []
-            : domain.ValidValues.Select(v => v.Payload is string t && codes.TryGetValue(t, out var code) ? code : -1).ToArray();
+        // A loop: LINQ from values to numbers is generic code that is not precompiled, and every load JIT-compiled it.
+        var byPosition = new int[domain?.ValidValues.Count ?? 0];
+        for (var i = 0; i < byPosition.Length; i++)
+            byPosition[i] = domain!.ValidValues[i].Payload is string t && codes.TryGetValue(t, out var code) ? code : -1;
+        _byPosition = byPosition;
     }
 
     /// <summary>The table for a slot; <paramref name="codes"/> must not change while the table is in use.</summary>

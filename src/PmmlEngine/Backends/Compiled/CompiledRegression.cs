@@ -130,8 +130,15 @@ internal sealed class CompiledRegression : CompiledModel
             yield return E.Assign(v, E.Call(row, nameof(RowContext.Get), null, E.Constant(slot)));
             if (exclusive)
             {
-                var codes = CategoryCodes.For(document, slot, run.Select((p, k) => (p.Value.String, k)).ToDictionary(StringComparer.Ordinal));
-                var coefficients = run.Select(p => p.Coefficient).ToArray();
+                // A loop, not LINQ over the run's tuples, which would be JIT-compiled at load. Its strings are distinct.
+                var positions = new Dictionary<string, int>(run.Length, StringComparer.Ordinal);
+                var coefficients = new double[run.Length];
+                for (var i = 0; i < run.Length; i++)
+                {
+                    positions.Add(run[i].Value.String, i);
+                    coefficients[i] = run[i].Coefficient;
+                }
+                var codes = CategoryCodes.For(document, slot, positions);
                 var k = E.Variable(typeof(int), "k");
                 var c = E.ArrayIndex(E.Constant(coefficients), k);
                 yield return E.Block([k],
