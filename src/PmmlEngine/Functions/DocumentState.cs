@@ -17,6 +17,12 @@ internal sealed class DocumentState
 
     public List<string> Tokens { get; } = [];
 
+    /// <summary>
+    /// How often the document's most frequent token occurs, once computed: augmented term weights divide by it for every
+    /// term that occurs, and counting the tokens per term was a dictionary per term.
+    /// </summary>
+    public int? MaxTokenFrequency { get; set; }
+
     /// <summary>Forgets the document, so that a tokenization that throws leaves no half-filled state behind.</summary>
     public void Clear()
     {
@@ -28,6 +34,7 @@ internal sealed class DocumentState
     public void Start(TextIndexer owner, string text)
     {
         Array.Clear(_built);
+        MaxTokenFrequency = null;
         Text = text;
         Owner = owner;
     }

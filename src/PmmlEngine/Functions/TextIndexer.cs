@@ -113,7 +113,7 @@ public sealed partial class TextIndexer
     {
         LocalTermWeights.Binary => count > 0 ? 1 : 0,
         LocalTermWeights.Logarithmic => Math.Log10(1 + count),
-        LocalTermWeights.AugmentedNormalizedTermFrequency => count == 0 ? 0 : 0.5 * (1 + count / (double)MaxTokenFrequency(DocumentTokens(text).Tokens)),
+        LocalTermWeights.AugmentedNormalizedTermFrequency => count == 0 ? 0 : 0.5 * (1 + count / (double)MaxTokenFrequency(DocumentTokens(text))),
         _ => count,
     };
 
@@ -265,6 +265,8 @@ public sealed partial class TextIndexer
         }
         return count;
     }
+
+    private static int MaxTokenFrequency(DocumentState document) => document.MaxTokenFrequency ??= MaxTokenFrequency(document.Tokens);
 
     private static int MaxTokenFrequency(List<string> document)
     {
