@@ -219,12 +219,19 @@ internal sealed class PackedTree
     /// </summary>
     public void AddGroups<TSum>(ReadOnlySpan<long> groups, int count, int stride, Span<double> sums, double weight) where TSum : struct, ILaneSum
     {
-        if (Complete)
+        if (Complete && Depth >= VectorLevels && Vector256.IsHardwareAccelerated)
         {
             if (Masked)
                 AddGroups<Heap, Masks, TSum>(groups, count, stride, sums, weight);
             else
                 AddGroups<Heap, NoMasks, TSum>(groups, count, stride, sums, weight);
+        }
+        else if (Complete)
+        {
+            if (Masked)
+                AddGroups<ShallowHeap, Masks, TSum>(groups, count, stride, sums, weight);
+            else
+                AddGroups<ShallowHeap, NoMasks, TSum>(groups, count, stride, sums, weight);
         }
         else if (Masked)
             AddGroups<Linked, Masks, TSum>(groups, count, stride, sums, weight);
@@ -235,41 +242,66 @@ internal sealed class PackedTree
     /// <summary>
     /// One walk per layout and mask kind, each a method of its own, never inlined: inlined into one caller together, the
     /// four walks ran out of the JIT's inlining budget, and gbdt-500x8 scored at 0.4× with its steps left as calls; the
-    /// dispatcher's tier-1 code, inlining one of them, left LightGBMAudit's walk a call per group.
+    /// dispatcher's tier-1 code, inlining one of them, left LightGBMAudit's walk a call per group. The tree's arrays and
+    /// the block's bounds are read once here, not once per group, where they took as many instructions as a level's steps.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private void AddGroups<TChild, TMask, TSum>(ReadOnlySpan<long> groups, int count, int stride, Span<double> sums, double weight)
         where TChild : struct, IChild where TMask : struct, IMask where TSum : struct, ILaneSum
     {
-        for (var g = 0; g < count; g++)
-            AddEight<TChild, TMask, TSum>(groups.Slice(g * stride, stride), sums.Slice(g * Lanes, Lanes), weight);
+        if ((long)count * stride > groups.Length || (long)count * Lanes > sums.Length)
+            throw new ArgumentOutOfRangeException(nameof(count));
+        var walk = new Walk(this);
+        ref var x = ref MemoryMarshal.GetReference(groups);
+        ref var sum = ref MemoryMarshal.GetReference(sums);
+        ref var end = ref Unsafe.Add(ref sum, count * Lanes);
+        while (Unsafe.IsAddressLessThan(ref sum, ref end))
+        {
+            AddEight<TChild, TMask, TSum>(in walk, ref x, ref sum, weight);
+            x = ref Unsafe.Add(ref x, stride);
+            sum = ref Unsafe.Add(ref sum, Lanes);
+        }
+    }
+
+    /// <summary>A tree's arrays as references, taken once per walk of a block.</summary>
+    private readonly ref struct Walk(PackedTree tree)
+    {
+        public readonly ref long Thresholds = ref MemoryMarshal.GetArrayDataReference(tree._thresholds);
+        public readonly ref int Offsets = ref MemoryMarshal.GetArrayDataReference(tree._offsets);
+        public readonly ref int Lefts = ref MemoryMarshal.GetArrayDataReference(tree._lefts);
+        public readonly ref long Masks = ref MemoryMarshal.GetArrayDataReference(tree._masks);
+        public readonly ref double Leaves = ref MemoryMarshal.GetArrayDataReference(tree._leafScores);
+        public readonly int Depth = tree.Depth;
     }
 
     /// <summary>
     /// Node and feature indices were checked when the tree was packed (every child is a node, or in a complete tree a leaf
-    /// after the last step; every offset lies in a group of the block's width), which is why the reads skip bounds checks.
+    /// after the last step; every offset lies in a group of the block's width), and the group and its sums lie within the
+    /// block (checked by the caller), which is why the reads skip bounds checks.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void AddEight<TChild, TMask, TSum>(ReadOnlySpan<long> group, Span<double> sums, double weight)
+    private static void AddEight<TChild, TMask, TSum>(in Walk walk, ref long x, ref double sums, double weight)
         where TChild : struct, IChild where TMask : struct, IMask where TSum : struct, ILaneSum
     {
-        ref var thresholds = ref MemoryMarshal.GetArrayDataReference(_thresholds);
-        ref var offsets = ref MemoryMarshal.GetArrayDataReference(_offsets);
-        ref var lefts = ref MemoryMarshal.GetArrayDataReference(_lefts);
-        ref var masks = ref MemoryMarshal.GetArrayDataReference(_masks);
-        ref var x = ref MemoryMarshal.GetReference(group);
-        nint a = 0, b = 0, c = 0, d = 0, e = 0, f = 0, g = 0, h = 0;
-        var first = 0;
-        var depth = Depth;
-        if (TChild.IsHeap && depth >= VectorLevels && Vector256.IsHardwareAccelerated)
+        ref var thresholds = ref walk.Thresholds;
+        ref var offsets = ref walk.Offsets;
+        ref var lefts = ref walk.Lefts;
+        ref var masks = ref walk.Masks;
+        nint a, b, c, d, e, f, g, h;
+        int first;
+        if (TChild.VectorTop)
         {
-            var low = TopLevels<TMask>(ref x, ref offsets, ref thresholds, ref masks, 0);
-            var high = TopLevels<TMask>(ref x, ref offsets, ref thresholds, ref masks, Lanes / 2);
+            var (low, high) = TopLevels<TMask>(ref x, ref offsets, ref thresholds, ref masks);
             (a, b, c, d) = ((nint)low.GetElement(0), (nint)low.GetElement(1), (nint)low.GetElement(2), (nint)low.GetElement(3));
             (e, f, g, h) = ((nint)high.GetElement(0), (nint)high.GetElement(1), (nint)high.GetElement(2), (nint)high.GetElement(3));
             first = VectorLevels;
         }
-        for (var step = first; step < depth; step++)
+        else
+        {
+            a = b = c = d = e = f = g = h = 0;
+            first = 0;
+        }
+        for (var step = walk.Depth - first; step > 0; step--)
         {
             a = TChild.Left(ref lefts, a) + Greater<TMask>(ref x, 0, ref offsets, ref thresholds, ref masks, a);
             b = TChild.Left(ref lefts, b) + Greater<TMask>(ref x, 1, ref offsets, ref thresholds, ref masks, b);
@@ -280,30 +312,54 @@ internal sealed class PackedTree
             g = TChild.Left(ref lefts, g) + Greater<TMask>(ref x, 6, ref offsets, ref thresholds, ref masks, g);
             h = TChild.Left(ref lefts, h) + Greater<TMask>(ref x, 7, ref offsets, ref thresholds, ref masks, h);
         }
-        ref var leaves = ref MemoryMarshal.GetArrayDataReference(_leafScores);
-        TSum.Add(ref MemoryMarshal.GetReference(sums[..Lanes]),
+        ref var leaves = ref walk.Leaves;
+        TSum.Add(ref sums,
             Vector256.Create(Unsafe.Add(ref leaves, a), Unsafe.Add(ref leaves, b), Unsafe.Add(ref leaves, c), Unsafe.Add(ref leaves, d)),
             Vector256.Create(Unsafe.Add(ref leaves, e), Unsafe.Add(ref leaves, f), Unsafe.Add(ref leaves, g), Unsafe.Add(ref leaves, h)),
             weight);
     }
 
     /// <summary>
-    /// The heap positions of four rows (lanes <paramref name="half"/> to <paramref name="half"/> + 3) after the top
-    /// <see cref="VectorLevels"/> levels of a complete tree. Every one of the seven tests there is compared for the four
-    /// rows at once, as each test's feature sits in four neighbouring lanes, and each level's result is picked from the
-    /// results of its tests by the levels above: seven vector compares replace twelve dependent scalar steps.
+    /// The heap positions of a group's rows (lanes 0–3, then 4–7) after the top <see cref="VectorLevels"/> levels of a
+    /// complete tree. Every one of the seven tests there is compared for four rows at once, as each test's feature sits
+    /// in neighbouring lanes, and each level's result is picked from the results of its tests by the levels above: seven
+    /// tests' compares (each test's feature offset and threshold read once for both halves) replace 24 dependent scalar
+    /// steps.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<long> TopLevels<TMask>(ref long x, ref int offsets, ref long thresholds, ref long masks, nint half) where TMask : struct, IMask
+    private static (Vector256<long> Low, Vector256<long> High) TopLevels<TMask>(ref long x, ref int offsets, ref long thresholds, ref long masks) where TMask : struct, IMask
     {
-        // All ones where the row's feature is above test i's threshold (its false child, 2i + 2), else zero.
-        var g0 = Above<TMask>(ref x, ref offsets, ref thresholds, ref masks, 0, half);
-        var g1 = Select(g0, Above<TMask>(ref x, ref offsets, ref thresholds, ref masks, 2, half), Above<TMask>(ref x, ref offsets, ref thresholds, ref masks, 1, half));
-        var g2 = Select(g0,
-            Select(g1, Above<TMask>(ref x, ref offsets, ref thresholds, ref masks, 6, half), Above<TMask>(ref x, ref offsets, ref thresholds, ref masks, 5, half)),
-            Select(g1, Above<TMask>(ref x, ref offsets, ref thresholds, ref masks, 4, half), Above<TMask>(ref x, ref offsets, ref thresholds, ref masks, 3, half)));
-        // Position 7 + 4·g0 + 2·g1 + g2 with each g as 0 or 1; here they are 0 or −1.
-        return Vector256.Create(7L) - (g0 << 2) - (g1 << 1) - g2;
+        // All ones where a row's feature is above test i's threshold (its false child, 2i + 2), else zero.
+        var (l0, h0) = Above<TMask>(ref x, ref offsets, ref thresholds, ref masks, 0);
+        var (l1, h1) = Above<TMask>(ref x, ref offsets, ref thresholds, ref masks, 1);
+        var (l2, h2) = Above<TMask>(ref x, ref offsets, ref thresholds, ref masks, 2);
+        var (l3, h3) = Above<TMask>(ref x, ref offsets, ref thresholds, ref masks, 3);
+        var (l4, h4) = Above<TMask>(ref x, ref offsets, ref thresholds, ref masks, 4);
+        var (l5, h5) = Above<TMask>(ref x, ref offsets, ref thresholds, ref masks, 5);
+        var (l6, h6) = Above<TMask>(ref x, ref offsets, ref thresholds, ref masks, 6);
+        var lg1 = Select(l0, l2, l1);
+        var hg1 = Select(h0, h2, h1);
+        var lg2 = Select(l0, Select(lg1, l6, l5), Select(lg1, l4, l3));
+        var hg2 = Select(h0, Select(hg1, h6, h5), Select(hg1, h4, h3));
+        return (Position(l0, lg1, lg2), Position(h0, hg1, hg2));
+    }
+
+    /// <summary>Position 7 + 4·b0 + 2·b1 + b2 where each level's result g is −b (all ones where above).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<long> Position(Vector256<long> g0, Vector256<long> g1, Vector256<long> g2)
+    {
+        var bits = g0 + g0 + g1;
+        return Vector256.Create(7L) - (bits + bits + g2);
+    }
+
+    /// <summary>Test <paramref name="test"/>'s compares for lanes 0–3 and 4–7.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector256<long> Low, Vector256<long> High) Above<TMask>(ref long x, ref int offsets, ref long thresholds, ref long masks, nint test) where TMask : struct, IMask
+    {
+        ref var feature = ref Unsafe.Add(ref x, Unsafe.Add(ref offsets, test));
+        var threshold = Vector256.Create(Unsafe.Add(ref thresholds, test));
+        return (Vector256.GreaterThan(TMask.Apply(Vector256.LoadUnsafe(ref feature), ref masks, test), threshold),
+            Vector256.GreaterThan(TMask.Apply(Vector256.LoadUnsafe(ref feature, Lanes / 2), ref masks, test), threshold));
     }
 
     /// <summary>
@@ -313,12 +369,6 @@ internal sealed class PackedTree
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<long> Select(Vector256<long> mask, Vector256<long> ifAbove, Vector256<long> ifNot) =>
         Avx2.IsSupported ? Avx2.BlendVariable(ifNot, ifAbove, mask) : Vector256.ConditionalSelect(mask, ifAbove, ifNot);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<long> Above<TMask>(ref long x, ref int offsets, ref long thresholds, ref long masks, nint test, nint half) where TMask : struct, IMask =>
-        Vector256.GreaterThan(
-            TMask.Apply(Vector256.LoadUnsafe(ref x, (nuint)(Unsafe.Add(ref offsets, test) + half)), ref masks, test),
-            Vector256.Create(Unsafe.Add(ref thresholds, test)));
 
     /// <summary>1 when lane <paramref name="lane"/>'s feature is above the test's threshold, else 0, without a branch.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -350,21 +400,33 @@ internal sealed class PackedTree
     /// <summary>Where a test's left child is; a struct type argument so that each layout's walk is compiled on its own.</summary>
     private interface IChild
     {
-        static abstract bool IsHeap { get; }
+        /// <summary>
+        /// Whether the walk starts with <see cref="PackedTree.TopLevels{TMask}"/>: a complete tree at least
+        /// <see cref="VectorLevels"/> deep, with vector hardware.
+        /// </summary>
+        static abstract bool VectorTop { get; }
 
         static abstract nint Left(ref int lefts, nint index);
     }
 
     private readonly struct Linked : IChild
     {
-        public static bool IsHeap => false;
+        public static bool VectorTop => false;
 
         public static nint Left(ref int lefts, nint index) => Unsafe.Add(ref lefts, index);
     }
 
     private readonly struct Heap : IChild
     {
-        public static bool IsHeap => true;
+        public static bool VectorTop => true;
+
+        public static nint Left(ref int lefts, nint index) => 2 * index + 1;
+    }
+
+    /// <summary>A complete tree too shallow for <see cref="PackedTree.TopLevels{TMask}"/>, or without vector hardware.</summary>
+    private readonly struct ShallowHeap : IChild
+    {
+        public static bool VectorTop => false;
 
         public static nint Left(ref int lefts, nint index) => 2 * index + 1;
     }
