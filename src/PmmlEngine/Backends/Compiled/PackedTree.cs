@@ -244,6 +244,9 @@ internal sealed class PackedTree
     /// four walks ran out of the JIT's inlining budget, and gbdt-500x8 scored at 0.4× with its steps left as calls; the
     /// dispatcher's tier-1 code, inlining one of them, left LightGBMAudit's walk a call per group. The tree's arrays and
     /// the block's bounds are read once here, not once per group, where they took as many instructions as a level's steps.
+    /// A complete tree's top levels are compared a group ahead: the next group's vector loads and compares then run while
+    /// this group's eight chains of dependent loads wait, which the core's reorder window was too small to find on its
+    /// own (gbdt-500x8 1.11× on one thread, docs/performance.md, session 30).
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private void AddGroups<TChild, TMask, TSum>(ReadOnlySpan<long> groups, int count, int stride, Span<double> sums, double weight)
@@ -251,14 +254,22 @@ internal sealed class PackedTree
     {
         if ((long)count * stride > groups.Length || (long)count * Lanes > sums.Length)
             throw new ArgumentOutOfRangeException(nameof(count));
+        if (count == 0)
+            return;
         var walk = new Walk(this);
         ref var x = ref MemoryMarshal.GetReference(groups);
         ref var sum = ref MemoryMarshal.GetReference(sums);
         ref var end = ref Unsafe.Add(ref sum, count * Lanes);
+        ref var last = ref Unsafe.Add(ref x, (count - 1) * stride);
+        var top = TChild.VectorTop ? TopLevels<TMask>(ref x, ref walk.Offsets, ref walk.Thresholds, ref walk.Masks) : default;
         while (Unsafe.IsAddressLessThan(ref sum, ref end))
         {
-            AddEight<TChild, TMask, TSum>(in walk, ref x, ref sum, weight);
-            x = ref Unsafe.Add(ref x, stride);
+            // The last group's "next" is itself again, so that no read leaves the block.
+            ref var next = ref Unsafe.Add(ref x, Unsafe.IsAddressLessThan(ref x, ref last) ? stride : 0);
+            var nextTop = TChild.VectorTop ? TopLevels<TMask>(ref next, ref walk.Offsets, ref walk.Thresholds, ref walk.Masks) : default;
+            AddEight<TChild, TMask, TSum>(in walk, ref x, ref sum, weight, top);
+            top = nextTop;
+            x = ref next;
             sum = ref Unsafe.Add(ref sum, Lanes);
         }
     }
@@ -277,10 +288,11 @@ internal sealed class PackedTree
     /// <summary>
     /// Node and feature indices were checked when the tree was packed (every child is a node, or in a complete tree a leaf
     /// after the last step; every offset lies in a group of the block's width), and the group and its sums lie within the
-    /// block (checked by the caller), which is why the reads skip bounds checks.
+    /// block (checked by the caller), which is why the reads skip bounds checks. A complete tree's walk starts from
+    /// <paramref name="top"/>, the group's positions after <see cref="TopLevels{TMask}"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddEight<TChild, TMask, TSum>(in Walk walk, ref long x, ref double sums, double weight)
+    private static void AddEight<TChild, TMask, TSum>(in Walk walk, ref long x, ref double sums, double weight, (Vector256<long> Low, Vector256<long> High) top)
         where TChild : struct, IChild where TMask : struct, IMask where TSum : struct, ILaneSum
     {
         ref var thresholds = ref walk.Thresholds;
@@ -291,7 +303,7 @@ internal sealed class PackedTree
         int first;
         if (TChild.VectorTop)
         {
-            var (low, high) = TopLevels<TMask>(ref x, ref offsets, ref thresholds, ref masks);
+            var (low, high) = top;
             (a, b, c, d) = ((nint)low.GetElement(0), (nint)low.GetElement(1), (nint)low.GetElement(2), (nint)low.GetElement(3));
             (e, f, g, h) = ((nint)high.GetElement(0), (nint)high.GetElement(1), (nint)high.GetElement(2), (nint)high.GetElement(3));
             first = VectorLevels;
