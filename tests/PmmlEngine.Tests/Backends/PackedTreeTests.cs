@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using PmmlEngine.Backends.Compiled;
 using PmmlEngine.Benchmarks;
 using PmmlEngine.Evaluation;
@@ -263,12 +264,17 @@ public sealed class PackedTreeTests
         var tests = indicators ? new TestIndicators(features.Count, missingValues, trees) : null;
         var packedOthers = false;
         var masked = false;
+        var wide = false;
         foreach (var tree in trees)
         {
             var complete = PackedTree.From(tree, indicators: tests);
+            var narrow = PackedTree.From(tree, indicators: tests, wide: false);
             var linked = PackedTree.From(tree, allowComplete: false, indicators: tests);
-            if (complete is null || linked is null)
+            if (complete is null || narrow is null || linked is null)
                 continue;
+            wide |= complete.Wide;
+            Assert.That(narrow.Wide, Is.False);
+            Assert.That(complete.Wide, Is.EqualTo(complete.Complete && complete.Depth >= 4 && Vector512.IsHardwareAccelerated));
             packedOthers |= !tree.OnlyLessOrEqual;
             masked |= complete.Masked;
             Assert.That(linked.Masked, Is.EqualTo(complete.Masked));
@@ -281,26 +287,32 @@ public sealed class PackedTreeTests
             var columns = width + (tests?.Count ?? 0);
             var groups = new long[8 * PackedTree.Lanes * columns];
             Assert.That(PackedTree.Group(rows, 61, width, groups, tests), Is.EqualTo(8));
-            var expected = new double[PackedTree.Lanes];
-            var actual = new double[PackedTree.Lanes];
-            for (var g = 0; g < 8; g++)
+            var expected = new double[8 * PackedTree.Lanes];
+            for (var r = 0; r < expected.Length; r++)
+                expected[r] = tree.OutcomeScores[tree.Walk(rows.AsSpan(Math.Min(r, 60) * width, width), row, out _)];
+            var actual = new double[expected.Length];
+            var stride = PackedTree.Lanes * columns;
+            foreach (var layout in new[] { complete, narrow, linked })
             {
-                for (var k = 0; k < PackedTree.Lanes; k++)
-                    expected[k] = tree.OutcomeScores[tree.Walk(rows.AsSpan(Math.Min(g * PackedTree.Lanes + k, 60) * width, width), row, out _)];
-                foreach (var layout in new[] { complete, linked })
+                // 0 + score is the score. A group alone, then the eight in one walk (the top levels of each group are
+                // compared while the one before it takes its steps).
+                for (var g = 0; g < 8; g++)
                 {
-                    // 0 + score is the score.
                     Array.Clear(actual);
-                    layout.AddGroups<PlainLaneSum>(groups.AsSpan(g * PackedTree.Lanes * columns), 1, PackedTree.Lanes * columns, actual, 1.0);
-                    Assert.That(actual, Is.EqualTo(expected), $"group {g}, complete: {layout.Complete}");
+                    layout.AddGroups<PlainLaneSum>(groups.AsSpan(g * stride), 1, stride, actual, 1.0);
+                    Assert.That(actual[..PackedTree.Lanes], Is.EqualTo(expected[(g * PackedTree.Lanes)..((g + 1) * PackedTree.Lanes)]),
+                        $"group {g}, complete: {layout.Complete}, wide: {layout.Wide}");
                 }
+                Array.Clear(actual);
+                layout.AddGroups<PlainLaneSum>(groups, 8, stride, actual, 1.0);
+                Assert.That(actual, Is.EqualTo(expected), $"all groups, complete: {layout.Complete}, wide: {layout.Wide}");
             }
         }
         Assert.That(layouts, Is.Not.Empty, "no tree was packed");
         Assert.That(packedOthers, Is.EqualTo(indicators), "trees with other tests than x ≤ t were packed");
         // The corpus's equalities are with category codes, sets of one.
         Assert.That(masked, Is.EqualTo(indicators && trees.Any(t => t.Tests.Any(test => test.Op is TestOp.InSet or TestOp.Equal))), "set tests were masked");
-        TestContext.Out.WriteLine($"packed layouts by default (complete?): {string.Join(", ", layouts)}");
+        TestContext.Out.WriteLine($"packed layouts by default (complete?): {string.Join(", ", layouts)}; wide top levels: {wide}");
     }
 
     [Test]

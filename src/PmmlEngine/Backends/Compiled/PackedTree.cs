@@ -16,7 +16,8 @@ namespace PmmlEngine.Backends.Compiled;
 /// own shape with leaves as nodes (t = +∞, like padding) that lead to themselves.
 /// Rows come in groups of eight, feature-major (<see cref="Group"/>), so that every lane reads its feature at the same
 /// offset from one base: a step is two loads from the tree, one from the group, a compare and an add; the top levels of a
-/// complete tree are compared for four rows per instruction instead (<see cref="TopLevels"/>). Thresholds and
+/// complete tree are compared for four rows per instruction instead (<see cref="TopLevels"/>), or for all eight where
+/// the hardware has 512-bit vectors (<see cref="WideTopLevels"/>), a group ahead of its steps. Thresholds and
 /// features are held as order-preserving integer keys (<see cref="Key"/>): an integer compare is shorter and cheaper
 /// than a floating-point one in the walk's dependency chain (1.1–1.2× in session 10's stand-alone walk).
 /// </summary>
@@ -29,10 +30,17 @@ internal sealed class PackedTree
     public const int Lanes = 8;
 
     /// <summary>
-    /// The levels of a complete tree walked by vector compares (<see cref="TopLevels"/>): a fourth level doubles the
-    /// tests compared and measured slower than three (session 18's stand-alone walk).
+    /// The levels of a complete tree walked by vector compares in two 256-bit halves (<see cref="TopLevels"/>): a fourth
+    /// level doubles the tests compared and measured slower than three (session 18's stand-alone walk; 1.01× in session
+    /// 30's, with the top levels compared a group ahead).
     /// </summary>
     private const int VectorLevels = 3;
+
+    /// <summary>
+    /// The levels walked by 512-bit compares, a group's eight rows in one vector (<see cref="WideTopLevels"/>), where
+    /// the hardware has them: four levels measured 1.14× three in 256-bit halves on gbdt-500x8, five 0.91× four.
+    /// </summary>
+    private const int WideLevels = 4;
 
     private readonly long[] _thresholds;
     // A test's feature as its offset in a group: feature × Lanes.
@@ -56,6 +64,9 @@ internal sealed class PackedTree
 
     public int Depth { get; }
 
+    /// <summary>Whether the top <see cref="WideLevels"/> levels are compared in 512-bit vectors (see <see cref="From"/>).</summary>
+    public bool Wide { get; private init; }
+
     /// <summary>Heap order: the 2^Depth − 1 tests come first and a walk ends on index 2^Depth − 1 + leaf.</summary>
     public bool Complete { get; }
 
@@ -74,7 +85,12 @@ internal sealed class PackedTree
     /// <param name="leafValues">
     /// What a walk adds for each outcome: the tree's scores, unless given (a forest's tally walks to outcome numbers).
     /// </param>
-    public static PackedTree? From(FlatTree tree, bool allowComplete = true, TestIndicators? indicators = null, double[]? leafValues = null)
+    /// <param name="wide">
+    /// False to compare a complete tree's top levels in 256-bit halves even where the hardware has 512-bit vectors (so
+    /// that tests on such hardware walk both ways).
+    /// </param>
+    public static PackedTree? From(FlatTree tree, bool allowComplete = true, TestIndicators? indicators = null, double[]? leafValues = null,
+        bool wide = true)
     {
         if (tree.Generic.Length > 0 || !tree.OnlyLessOrEqual && indicators is null
             || indicators is { MissingValues: true } && !TestIndicators.SendsMissingAlongAnEdge(tree))
@@ -82,7 +98,8 @@ internal sealed class PackedTree
         var limit = 4 * (tree.Tests.Length + tree.Outcomes.Length) + 16;
         leafValues ??= tree.OutcomeScores;
         return allowComplete && tree.Depth <= MaxCompleteDepth && (2 << tree.Depth) <= limit
-            ? CompleteFrom(tree, indicators, leafValues) : LinkedFrom(tree, limit, indicators, leafValues);
+            ? CompleteFrom(tree, indicators, leafValues, wide && Vector512.IsHardwareAccelerated && tree.Depth >= WideLevels)
+            : LinkedFrom(tree, limit, indicators, leafValues);
     }
 
     /// <summary>Whether the tree has set tests masked in place of indicators, walked with one more AND per step.</summary>
@@ -105,7 +122,7 @@ internal sealed class PackedTree
         return (0, indicators.FeatureOf(tree, test) * Lanes, AllBits, false);
     }
 
-    private static PackedTree CompleteFrom(FlatTree tree, TestIndicators? indicators, double[] leafValues)
+    private static PackedTree CompleteFrom(FlatTree tree, TestIndicators? indicators, double[] leafValues, bool wide)
     {
         var tests = (1 << tree.Depth) - 1;
         var thresholds = new long[tests];
@@ -115,7 +132,7 @@ internal sealed class PackedTree
         var scores = new double[2 * tests + 1];
         scores.AsSpan(0, tests).Fill(double.NaN);
         Place(tree.Start, 0);
-        return new PackedTree(thresholds, offsets, [], masks, scores, tree.Depth, complete: true);
+        return new PackedTree(thresholds, offsets, [], masks, scores, tree.Depth, complete: true) { Wide = wide };
 
         // An outcome above the last level is pushed down through tests every row passes: x ≤ +∞ on feature 0's own
         // column, where a missing value is keyed below every threshold too.
@@ -213,13 +230,32 @@ internal sealed class PackedTree
     }
 
     /// <summary>
+    /// The part of <paramref name="rented"/> (at least <paramref name="length"/> + <see cref="Lanes"/> − 1 long) that holds
+    /// <paramref name="length"/> keys from a 64-byte boundary on, so that each feature of a group (eight keys) fills one
+    /// cache line for <see cref="WideTopLevels{TMask}"/>. Should a collection move the array later, the walk is slower,
+    /// never wrong.
+    /// </summary>
+    public static Span<long> Aligned(long[] rented, int length)
+    {
+        var address = Unsafe.ByteOffset(ref Unsafe.NullRef<long>(), ref MemoryMarshal.GetArrayDataReference(rented));
+        return rented.AsSpan((int)(-address & 63) / sizeof(long), length);
+    }
+
+    /// <summary>
     /// Adds the tree's scores of the first <paramref name="count"/> groups (<see cref="Group"/>, <paramref name="stride"/>
     /// keys each), every group's eight rows walked in lockstep, to their running sums (<paramref name="sums"/>, eight
     /// per group) the way <typeparamref name="TSum"/> adds.
     /// </summary>
     public void AddGroups<TSum>(ReadOnlySpan<long> groups, int count, int stride, Span<double> sums, double weight) where TSum : struct, ILaneSum
     {
-        if (Complete && Depth >= VectorLevels && Vector256.IsHardwareAccelerated)
+        if (Wide)
+        {
+            if (Masked)
+                AddGroups<WideHeap, Masks, TSum>(groups, count, stride, sums, weight);
+            else
+                AddGroups<WideHeap, NoMasks, TSum>(groups, count, stride, sums, weight);
+        }
+        else if (Complete && Depth >= VectorLevels && Vector256.IsHardwareAccelerated)
         {
             if (Masked)
                 AddGroups<Heap, Masks, TSum>(groups, count, stride, sums, weight);
@@ -261,14 +297,17 @@ internal sealed class PackedTree
         ref var sum = ref MemoryMarshal.GetReference(sums);
         ref var end = ref Unsafe.Add(ref sum, count * Lanes);
         ref var last = ref Unsafe.Add(ref x, (count - 1) * stride);
-        var top = TChild.VectorTop ? TopLevels<TMask>(ref x, ref walk.Offsets, ref walk.Thresholds, ref walk.Masks) : default;
+        var top = TChild.Top == VectorLevels ? TopLevels<TMask>(ref x, ref walk.Offsets, ref walk.Thresholds, ref walk.Masks) : default;
+        var wide = TChild.Top == WideLevels ? WideTopLevels<TMask>(ref x, ref walk.Offsets, ref walk.Thresholds, ref walk.Masks) : default;
         while (Unsafe.IsAddressLessThan(ref sum, ref end))
         {
             // The last group's "next" is itself again, so that no read leaves the block.
             ref var next = ref Unsafe.Add(ref x, Unsafe.IsAddressLessThan(ref x, ref last) ? stride : 0);
-            var nextTop = TChild.VectorTop ? TopLevels<TMask>(ref next, ref walk.Offsets, ref walk.Thresholds, ref walk.Masks) : default;
-            AddEight<TChild, TMask, TSum>(in walk, ref x, ref sum, weight, top);
+            var nextTop = TChild.Top == VectorLevels ? TopLevels<TMask>(ref next, ref walk.Offsets, ref walk.Thresholds, ref walk.Masks) : default;
+            var nextWide = TChild.Top == WideLevels ? WideTopLevels<TMask>(ref next, ref walk.Offsets, ref walk.Thresholds, ref walk.Masks) : default;
+            AddEight<TChild, TMask, TSum>(in walk, ref x, ref sum, weight, top, wide);
             top = nextTop;
+            wide = nextWide;
             x = ref next;
             sum = ref Unsafe.Add(ref sum, Lanes);
         }
@@ -288,11 +327,13 @@ internal sealed class PackedTree
     /// <summary>
     /// Node and feature indices were checked when the tree was packed (every child is a node, or in a complete tree a leaf
     /// after the last step; every offset lies in a group of the block's width), and the group and its sums lie within the
-    /// block (checked by the caller), which is why the reads skip bounds checks. A complete tree's walk starts from
-    /// <paramref name="top"/>, the group's positions after <see cref="TopLevels{TMask}"/>.
+    /// block (checked by the caller), which is why the reads skip bounds checks. A complete tree's walk starts from the
+    /// group's positions after its top levels: <paramref name="top"/> (<see cref="TopLevels{TMask}"/>) or
+    /// <paramref name="wide"/> (<see cref="WideTopLevels{TMask}"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddEight<TChild, TMask, TSum>(in Walk walk, ref long x, ref double sums, double weight, (Vector256<long> Low, Vector256<long> High) top)
+    private static void AddEight<TChild, TMask, TSum>(in Walk walk, ref long x, ref double sums, double weight,
+        (Vector256<long> Low, Vector256<long> High) top, Vector512<long> wide)
         where TChild : struct, IChild where TMask : struct, IMask where TSum : struct, ILaneSum
     {
         ref var thresholds = ref walk.Thresholds;
@@ -301,7 +342,13 @@ internal sealed class PackedTree
         ref var masks = ref walk.Masks;
         nint a, b, c, d, e, f, g, h;
         int first;
-        if (TChild.VectorTop)
+        if (TChild.Top == WideLevels)
+        {
+            (a, b, c, d) = ((nint)wide.GetElement(0), (nint)wide.GetElement(1), (nint)wide.GetElement(2), (nint)wide.GetElement(3));
+            (e, f, g, h) = ((nint)wide.GetElement(4), (nint)wide.GetElement(5), (nint)wide.GetElement(6), (nint)wide.GetElement(7));
+            first = WideLevels;
+        }
+        else if (TChild.Top == VectorLevels)
         {
             var (low, high) = top;
             (a, b, c, d) = ((nint)low.GetElement(0), (nint)low.GetElement(1), (nint)low.GetElement(2), (nint)low.GetElement(3));
@@ -375,6 +422,42 @@ internal sealed class PackedTree
     }
 
     /// <summary>
+    /// The heap positions of a group's eight rows after the top <see cref="WideLevels"/> levels, each of the fifteen
+    /// tests compared for all eight rows in one 512-bit vector and each level's result picked by the levels above (one
+    /// <c>vpternlogq</c> per pick). The group's rows must start on a 64-byte line for this to pay: a vector load across two
+    /// lines made it slower than the 256-bit halves (see <see cref="Aligned"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<long> WideTopLevels<TMask>(ref long x, ref int offsets, ref long thresholds, ref long masks) where TMask : struct, IMask
+    {
+        var g0 = WideAbove<TMask>(ref x, ref offsets, ref thresholds, ref masks, 0);
+        var g1 = Vector512.ConditionalSelect(g0, WideAbove<TMask>(ref x, ref offsets, ref thresholds, ref masks, 2), WideAbove<TMask>(ref x, ref offsets, ref thresholds, ref masks, 1));
+        var g2 = Vector512.ConditionalSelect(g0,
+            Vector512.ConditionalSelect(g1, WideAbove<TMask>(ref x, ref offsets, ref thresholds, ref masks, 6), WideAbove<TMask>(ref x, ref offsets, ref thresholds, ref masks, 5)),
+            Vector512.ConditionalSelect(g1, WideAbove<TMask>(ref x, ref offsets, ref thresholds, ref masks, 4), WideAbove<TMask>(ref x, ref offsets, ref thresholds, ref masks, 3)));
+        var g3 = Vector512.ConditionalSelect(g0,
+            Vector512.ConditionalSelect(g1, Level3<TMask>(ref x, ref offsets, ref thresholds, ref masks, 13, g2), Level3<TMask>(ref x, ref offsets, ref thresholds, ref masks, 11, g2)),
+            Vector512.ConditionalSelect(g1, Level3<TMask>(ref x, ref offsets, ref thresholds, ref masks, 9, g2), Level3<TMask>(ref x, ref offsets, ref thresholds, ref masks, 7, g2)));
+        // Position 15 + 8·b0 + 4·b1 + 2·b2 + b3, each g being −b.
+        var bits = g0 + g0 + g1;
+        bits = bits + bits + g2;
+        return Vector512.Create(15L) - (bits + bits + g3);
+    }
+
+    /// <summary>The result of level-3 test <paramref name="test"/> or the one after it, picked by level 2's result.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<long> Level3<TMask>(ref long x, ref int offsets, ref long thresholds, ref long masks, nint test, Vector512<long> g2)
+        where TMask : struct, IMask =>
+        Vector512.ConditionalSelect(g2, WideAbove<TMask>(ref x, ref offsets, ref thresholds, ref masks, test + 1), WideAbove<TMask>(ref x, ref offsets, ref thresholds, ref masks, test));
+
+    /// <summary>Test <paramref name="test"/>'s compare for a group's eight rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<long> WideAbove<TMask>(ref long x, ref int offsets, ref long thresholds, ref long masks, nint test) where TMask : struct, IMask =>
+        Vector512.GreaterThan(
+            TMask.Apply(Vector512.LoadUnsafe(ref x, (nuint)Unsafe.Add(ref offsets, test)), ref masks, test),
+            Vector512.Create(Unsafe.Add(ref thresholds, test)));
+
+    /// <summary>
     /// <paramref name="ifAbove"/> where <paramref name="mask"/> is all ones, else <paramref name="ifNot"/>: one blend
     /// instruction where AVX2 has it (ConditionalSelect compiles to three bitwise ones here).
     /// </summary>
@@ -393,6 +476,8 @@ internal sealed class PackedTree
         static abstract long Apply(long key, ref long masks, nint index);
 
         static abstract Vector256<long> Apply(Vector256<long> keys, ref long masks, nint index);
+
+        static abstract Vector512<long> Apply(Vector512<long> keys, ref long masks, nint index);
     }
 
     private readonly struct NoMasks : IMask
@@ -400,6 +485,8 @@ internal sealed class PackedTree
         public static long Apply(long key, ref long masks, nint index) => key;
 
         public static Vector256<long> Apply(Vector256<long> keys, ref long masks, nint index) => keys;
+
+        public static Vector512<long> Apply(Vector512<long> keys, ref long masks, nint index) => keys;
     }
 
     private readonly struct Masks : IMask
@@ -407,30 +494,41 @@ internal sealed class PackedTree
         public static long Apply(long key, ref long masks, nint index) => key & Unsafe.Add(ref masks, index);
 
         public static Vector256<long> Apply(Vector256<long> keys, ref long masks, nint index) => keys & Vector256.Create(Unsafe.Add(ref masks, index));
+
+        public static Vector512<long> Apply(Vector512<long> keys, ref long masks, nint index) => keys & Vector512.Create(Unsafe.Add(ref masks, index));
     }
 
     /// <summary>Where a test's left child is; a struct type argument so that each layout's walk is compiled on its own.</summary>
     private interface IChild
     {
         /// <summary>
-        /// Whether the walk starts with <see cref="PackedTree.TopLevels{TMask}"/>: a complete tree at least
-        /// <see cref="VectorLevels"/> deep, with vector hardware.
+        /// The levels the walk takes by vector compares before its scalar steps: <see cref="VectorLevels"/>
+        /// (<see cref="PackedTree.TopLevels{TMask}"/>), <see cref="WideLevels"/> (<see cref="WideTopLevels{TMask}"/>) or none.
         /// </summary>
-        static abstract bool VectorTop { get; }
+        static abstract int Top { get; }
 
         static abstract nint Left(ref int lefts, nint index);
     }
 
     private readonly struct Linked : IChild
     {
-        public static bool VectorTop => false;
+        public static int Top => 0;
 
         public static nint Left(ref int lefts, nint index) => Unsafe.Add(ref lefts, index);
     }
 
+    /// <summary>A complete tree at least <see cref="VectorLevels"/> deep, on vector hardware.</summary>
     private readonly struct Heap : IChild
     {
-        public static bool VectorTop => true;
+        public static int Top => VectorLevels;
+
+        public static nint Left(ref int lefts, nint index) => 2 * index + 1;
+    }
+
+    /// <summary>A complete tree at least <see cref="WideLevels"/> deep, on hardware with 512-bit vectors.</summary>
+    private readonly struct WideHeap : IChild
+    {
+        public static int Top => WideLevels;
 
         public static nint Left(ref int lefts, nint index) => 2 * index + 1;
     }
@@ -438,7 +536,7 @@ internal sealed class PackedTree
     /// <summary>A complete tree too shallow for <see cref="PackedTree.TopLevels{TMask}"/>, or without vector hardware.</summary>
     private readonly struct ShallowHeap : IChild
     {
-        public static bool VectorTop => false;
+        public static int Top => 0;
 
         public static nint Left(ref int lefts, nint index) => 2 * index + 1;
     }

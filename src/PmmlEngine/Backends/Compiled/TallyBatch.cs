@@ -76,7 +76,8 @@ internal sealed class TallyBatch
         var present = ArrayPool<double>.Shared.Rent(rows * width);
         var positions = ArrayPool<int>.Shared.Rent(rows);
         var walked = ArrayPool<int>.Shared.Rent(rows);
-        var groups = ArrayPool<long>.Shared.Rent((rows + lanes - 1) / lanes * stride);
+        var length = (rows + lanes - 1) / lanes * stride;
+        var rented = ArrayPool<long>.Shared.Rent(length + lanes - 1);
         var outcomes = ArrayPool<double>.Shared.Rent((rows + lanes - 1) / lanes * lanes);
         try
         {
@@ -95,6 +96,7 @@ internal sealed class TallyBatch
                 else
                     walked[walks++] = r;
             }
+            var groups = PackedTree.Aligned(rented, length);
             var count = PackedTree.Group(present.AsSpan(0, packs * width), packs, width, groups, _indicators);
             for (var t = 0; t < _trees.Length; t++)
             {
@@ -113,7 +115,7 @@ internal sealed class TallyBatch
             ArrayPool<double>.Shared.Return(present);
             ArrayPool<int>.Shared.Return(positions);
             ArrayPool<int>.Shared.Return(walked);
-            ArrayPool<long>.Shared.Return(groups);
+            ArrayPool<long>.Shared.Return(rented);
             ArrayPool<double>.Shared.Return(outcomes);
         }
     }

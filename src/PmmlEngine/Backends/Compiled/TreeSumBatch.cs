@@ -178,10 +178,12 @@ internal sealed class TreeSumBatch
     {
         const int lanes = PackedTree.Lanes;
         var stride = (width + _indicators.Count) * lanes;
-        var groups = ArrayPool<long>.Shared.Rent((rows + lanes - 1) / lanes * stride);
+        var length = (rows + lanes - 1) / lanes * stride;
+        var rented = ArrayPool<long>.Shared.Rent(length + lanes - 1);
         var padded = ArrayPool<double>.Shared.Rent((rows + lanes - 1) / lanes * lanes);
         try
         {
+            var groups = PackedTree.Aligned(rented, length);
             var count = PackedTree.Group(features, rows, width, groups, _indicators);
             sums[..rows].CopyTo(padded);
             switch (kind)
@@ -200,12 +202,12 @@ internal sealed class TreeSumBatch
         }
         finally
         {
-            ArrayPool<long>.Shared.Return(groups);
+            ArrayPool<long>.Shared.Return(rented);
             ArrayPool<double>.Shared.Return(padded);
         }
     }
 
-    private void AddTrees<TSum>(long[] groups, int count, int stride, double[] sums) where TSum : struct, ILaneSum
+    private void AddTrees<TSum>(ReadOnlySpan<long> groups, int count, int stride, double[] sums) where TSum : struct, ILaneSum
     {
         var trees = _packed!;
         for (var t = 0; t < trees.Length; t++)
