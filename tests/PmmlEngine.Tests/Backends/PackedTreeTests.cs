@@ -315,6 +315,27 @@ public sealed class PackedTreeTests
         TestContext.Out.WriteLine($"packed layouts by default (complete?): {string.Join(", ", layouts)}; wide top levels: {wide}");
     }
 
+    /// <summary>The batch's group buffers start on a 64-byte line, where 512-bit loads of a group's feature pay.</summary>
+    [Test]
+    public void Aligned_StartsOnACacheLineWithinTheArray()
+    {
+        foreach (var length in new[] { 0, 1, 100, 20_000 })
+        {
+            for (var shift = 0; shift < PackedTree.Lanes; shift++)
+            {
+                // Pinned, so that the address checked is the one Aligned saw; arrays of several lengths start at several offsets.
+                var rented = GC.AllocateArray<long>(length + PackedTree.Lanes - 1 + shift, pinned: true);
+                var groups = PackedTree.Aligned(rented, length);
+                Assert.That(groups.Length, Is.EqualTo(length));
+                var start = System.Runtime.CompilerServices.Unsafe.ByteOffset(ref rented[0], ref System.Runtime.InteropServices.MemoryMarshal.GetReference(groups));
+                Assert.That((long)start, Is.InRange(0L, 8L * (PackedTree.Lanes - 1)));
+                var address = System.Runtime.CompilerServices.Unsafe.ByteOffset(ref System.Runtime.CompilerServices.Unsafe.NullRef<long>(),
+                    ref System.Runtime.InteropServices.MemoryMarshal.GetReference(groups));
+                Assert.That((long)address % 64, Is.Zero, $"length {length}, shift {shift}");
+            }
+        }
+    }
+
     [Test]
     public void Keys_CompareAsTheNumbers()
     {
